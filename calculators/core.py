@@ -1,0 +1,266 @@
+"""Declarations of calculators, and the one evaluation every face uses.
+
+A calculator module declares ``CALCULATOR = Calculator(...)`` with its inputs, outputs and a pure
+``compute(values)`` that takes a dict of floats and returns a dict of floats or :class:`Unavailable`.
+:func:`evaluate` reads raw values (text or numbers), validates them against the declared limits,
+computes, and marks the outputs that depend on an invalid input as unavailable.
+
+Plain classes only: this module runs unchanged on CPython and MicroPython.
+"""
+
+from .errors import CalculatorError
+from .numbers import (
+    DEFAULT_CURRENCY,
+    format_money,
+    format_number,
+    format_percent,
+    parse_number,
+    round_half_away,
+)
+
+# Kinds of input and output, and how each is shown.  Money is in currency units; "pct" values are
+# in percent (7.5 means 7.5 %).
+INPUT_KINDS = ("money", "count", "pct", "number")
+OUTPUT_KINDS = ("money", "count", "pct", "ratio", "years", "months", "number")
+
+UNIT_LABELS = {
+    "months": {"ru": "мес.", "en": "months"},
+    "ratio": {"ru": "×", "en": "×"},
+}
+
+
+def years_unit(value, lang):
+    """"year"/"years"; in Russian год/года/лет by the number's ending (a shown fraction takes «года»)."""
+    if lang == "en":
+        return "year" if value == 1 else "years"
+    if value != int(value):
+        return "года"
+    n = int(abs(value))
+    if n % 10 == 1 and n % 100 != 11:
+        return "год"
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return "года"
+    return "лет"
+
+# Reasons every calculator may give for an unavailable output.
+COMMON_REASONS = {
+    "invalid_input": {
+        "ru": "Нет значения: исправьте поле «{label}».",
+        "en": "Not available: correct “{label}”.",
+    },
+}
+
+
+class Unavailable:
+    """An output whose formula has no meaningful value for valid input; ``code`` says why."""
+
+    def __init__(self, code, label=None):
+        self.code = code
+        self.label = label
+
+    def __eq__(self, other):
+        return isinstance(other, Unavailable) and other.code == self.code
+
+    def __repr__(self):
+        return "Unavailable(%r)" % self.code
+
+
+class Input:
+    """One input: ``name`` is the public parameter name (CLI flag, link, form field)."""
+
+    def __init__(self, name, kind, label, default, minimum=0, maximum=None, integer=False, help=None,
+                 step=None):
+        assert kind in INPUT_KINDS, kind
+        self.name = name
+        self.kind = kind
+        self.label = label  # {"ru": ..., "en": ...}
+        self.default = default  # {"ru": number, "en": number}
+        self.minimum = minimum
+        self.maximum = maximum
+        self.integer = integer
+        self.help = help  # {"ru": ..., "en": ...} or None
+        self.step = step
+
+    def format_limit(self, value, lang, currency=None):
+        return format_value(self.kind, value, lang, currency, decimals=0 if self.kind == "money" else None)
+
+    def parse(self, raw, lang="ru", currency=None):
+        """Parse and check one raw value; return a float or raise :class:`CalculatorError`."""
+        value = parse_number(raw, self.name)
+        if self.integer and value != int(value):
+            raise CalculatorError(self.name, "not_integer")
+        if value < self.minimum:
+            raise CalculatorError(self.name, "below_min",
+                                  {"min": self.format_limit(self.minimum, lang, currency)})
+        if self.maximum is not None and value > self.maximum:
+            raise CalculatorError(self.name, "above_max",
+                                  {"max": self.format_limit(self.maximum, lang, currency)})
+        return value
+
+
+class Output:
+    """One output: ``key`` is public (``data-output``, JSON); ``depends`` lists the inputs it reads."""
+
+    def __init__(self, key, kind, label, depends, decimals=None, formula=None):
+        assert kind in OUTPUT_KINDS, kind
+        self.key = key
+        self.kind = kind
+        self.label = label
+        self.depends = depends
+        self.decimals = decimals
+        self.formula = formula  # {"ru": ..., "en": ...}: the formula in words and symbols
+
+
+class Calculator:
+    """The declaration of one calculator; one module each, listed in ``calculators.registry``."""
+
+    def __init__(self, name, title, summary, inputs, outputs, compute, reasons=None, presets=None,
+                 chart=None, notes=None):
+        self.name = name
+        self.title = title
+        self.summary = summary
+        self.inputs = inputs
+        self.outputs = outputs
+        self.compute = compute
+        self.reasons = reasons or {}
+        self.presets = presets or {}
+        # chart(result) -> SVG text or None: drawn from a Result, in result.lang and result.currency.
+        self.chart = chart
+        # notes: {"ru": [...], "en": [...]}: assumptions stated under the calculator.
+        self.notes = notes or {"ru": [], "en": []}
+        self.input_by_name = dict((i.name, i) for i in inputs)
+        self.output_by_key = dict((o.key, o) for o in outputs)
+
+    def defaults(self, lang="ru", preset=None):
+        """Default values for ``lang``, with a named preset's values laid over them."""
+        values = dict((i.name, i.default[lang]) for i in self.inputs)
+        if preset is not None:
+            if preset not in self.presets:
+                raise KeyError("calculator %r has no preset %r" % (self.name, preset))
+            values.update(self.presets[preset]["values"][lang])
+        return values
+
+    def reason_text(self, unavailable, lang="ru"):
+        """The sentence shown for an unavailable output."""
+        table = self.reasons.get(unavailable.code) or COMMON_REASONS[unavailable.code]
+        text = table[lang]
+        if unavailable.label is not None:
+            text = text.replace("{label}", unavailable.label[lang])
+        return text
+
+
+class Result:
+    """What :func:`evaluate` returns: the values read, the errors per field, the outputs."""
+
+    def __init__(self, calculator, lang, currency, values, errors, outputs):
+        self.calculator = calculator
+        self.lang = lang
+        self.currency = currency
+        self.values = values  # name -> float (the default where the field is invalid)
+        self.errors = errors  # name -> CalculatorError
+        self.outputs = outputs  # key -> float or Unavailable
+
+    def raw(self, key):
+        """The output as a number, or None when unavailable."""
+        value = self.outputs[key]
+        return None if isinstance(value, Unavailable) else value
+
+    def text(self, key):
+        """The output as shown to a person: formatted value or the reason it is unavailable."""
+        value = self.outputs[key]
+        if isinstance(value, Unavailable):
+            return self.calculator.reason_text(value, self.lang)
+        output = self.calculator.output_by_key[key]
+        return format_value(output.kind, value, self.lang, self.currency, output.decimals)
+
+
+def format_value(kind, value, lang="ru", currency=None, decimals=None):
+    """Format a value of a declared kind; ``decimals=None`` picks the kind's usual precision."""
+    if kind == "money":
+        return format_money(value, lang, currency, 2 if decimals is None else decimals)
+    if kind == "pct":
+        if decimals is None:
+            decimals = 0 if value == int(value) else 1
+        return format_percent(value, lang, decimals)
+    if kind == "count":
+        if decimals is None:
+            decimals = 0 if value == int(value) or abs(value) >= 100 else 1
+        return format_number(value, lang, decimals)
+    if decimals is None:
+        decimals = 0 if value == int(value) else (1 if kind in ("years", "months") else 2)
+    text = format_number(value, lang, decimals)
+    if kind == "years":
+        shown = round_half_away(value, decimals)
+        return text + "\u00a0" + years_unit(shown if decimals == 0 else 0.5, lang)
+    unit = UNIT_LABELS.get(kind)
+    if unit is None:
+        return text
+    if kind == "ratio":
+        return text + unit[lang]
+    return text + "\u00a0" + unit[lang]
+
+
+def evaluate(calculator, raw, lang="ru", currency=None):
+    """Validate ``raw`` (name -> text or number; missing names take the defaults) and compute.
+
+    Never raises for bad input: each invalid field gets a :class:`CalculatorError` in
+    ``result.errors``, the computation runs with that field's default, and every output that depends
+    on it becomes ``Unavailable("invalid_input")``.
+    """
+    currency = currency or DEFAULT_CURRENCY[lang]
+    defaults = calculator.defaults(lang)
+    values = {}
+    errors = {}
+    for spec in calculator.inputs:
+        if spec.name in raw:
+            try:
+                values[spec.name] = spec.parse(raw[spec.name], lang, currency)
+            except CalculatorError as error:
+                errors[spec.name] = error
+                values[spec.name] = float(defaults[spec.name])
+        else:
+            values[spec.name] = float(defaults[spec.name])
+    outputs = calculator.compute(values)
+    for spec in calculator.outputs:
+        for name in spec.depends:
+            if name in errors:
+                outputs[spec.key] = Unavailable("invalid_input",
+                                                calculator.input_by_name[name].label)
+                break
+    return Result(calculator, lang, currency, values, errors, outputs)
+
+
+def compute_checked(calculator, values, lang="en"):
+    """Validate a dict of numbers strictly and compute; raise the first :class:`CalculatorError`.
+
+    For library use: ``compute_checked(CALCULATOR, {...})`` returns the outputs dict.
+    """
+    for name in values:
+        if name not in calculator.input_by_name:
+            raise CalculatorError(name, "unknown_input")
+    result = evaluate(calculator, values, lang)
+    for spec in calculator.inputs:
+        if spec.name in result.errors:
+            raise result.errors[spec.name]
+    return result.outputs
+
+
+def first_unavailable(*values):
+    """The first :class:`Unavailable` among ``values``, or None if all are numbers."""
+    for value in values:
+        if isinstance(value, Unavailable):
+            return value
+    return None
+
+
+def ratio(numerator, denominator, reason):
+    """``numerator / denominator``; ``Unavailable(reason)`` when the denominator is zero.
+
+    An unavailable numerator or denominator passes through unchanged.
+    """
+    missing = first_unavailable(numerator, denominator)
+    if missing is not None:
+        return missing
+    if denominator == 0:
+        return Unavailable(reason)
+    return numerator / denominator
