@@ -48,7 +48,7 @@ class CalculatorError(ValueError):
         self.field = field
         self.code = code
         self.params = params or {}
-        ValueError.__init__(self, "%s: %s" % (field, self.message("en")))
+        super().__init__("%s: %s" % (field, self.message("en")))
 
     def message(self, lang="ru"):
         template = MESSAGES[self.code][lang]

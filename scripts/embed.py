@@ -1,0 +1,107 @@
+"""Build face: turn ``::: calculator NAME [preset=KEY]`` lines into rendered calculators.
+
+A marker is a line of its own at column 0.  :func:`replace_markers` swaps each for a placeholder
+before Markdown runs (so Markdown never touches the form's HTML) and :func:`fill_placeholders` puts
+the rendered HTML in after it.  An unknown calculator or preset raises :class:`EmbedError`, which
+fails the build.
+"""
+
+import os
+import re
+
+import jinja2
+
+from calculators import numbers, registry
+from calculators.view import view
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TEMPLATES = os.path.join(ROOT, "overrides")
+
+MARKER = re.compile(r"^:::[ \t]*calculator\b(?P<args>[^\n]*)$", re.MULTILINE)
+INDENTED_MARKER = re.compile(r"^[ \t]+:::[ \t]*calculator\b", re.MULTILINE)
+PLACEHOLDER = '<div class="clc-placeholder" data-embed="{index}"></div>'
+PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div class="clc-placeholder" data-embed="(\d+)"></div>(?:</p>)?')
+
+_env = None
+
+
+class EmbedError(ValueError):
+    """A calculator marker that names something unknown or is malformed; fails the build."""
+
+
+def environment():
+    """The Jinja environment for calculator markup: ``overrides/``, autoescaped."""
+    global _env
+    if _env is None:
+        _env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+    return _env
+
+
+def parse_marker(args, where="page"):
+    """``" acquisition_vs_retention preset=coffee_shop"`` -> ``("acquisition_vs_retention", "coffee_shop")``."""
+    words = args.split()
+    if not words:
+        raise EmbedError("%s: '::: calculator' needs a calculator name" % where)
+    name, preset = words[0], None
+    for word in words[1:]:
+        key, sep, value = word.partition("=")
+        if key != "preset" or not sep or not value:
+            raise EmbedError("%s: unknown option %r in '::: calculator %s' (allowed: preset=NAME)"
+                             % (where, word, name))
+        preset = value
+    if name not in registry.CALCULATORS:
+        raise EmbedError("%s: unknown calculator %r; known: %s"
+                         % (where, name, ", ".join(sorted(registry.CALCULATORS))))
+    calculator = registry.CALCULATORS[name]
+    if preset is not None and preset not in calculator.presets:
+        raise EmbedError("%s: calculator %r has no preset %r; known: %s"
+                         % (where, name, preset, ", ".join(sorted(calculator.presets)) or "none"))
+    return name, preset
+
+
+def replace_markers(markdown, where="page"):
+    """Swap markers for placeholders; return ``(markdown, [(name, preset), ...])``."""
+    found = INDENTED_MARKER.search(markdown)
+    if found:
+        line = markdown.count("\n", 0, found.start()) + 1
+        raise EmbedError("%s:%d: a '::: calculator' marker must start at column 0" % (where, line))
+    embeds = []
+
+    def swap(match):
+        embeds.append(parse_marker(match.group("args"), where))
+        return "\n" + PLACEHOLDER.format(index=len(embeds) - 1) + "\n"
+
+    return MARKER.sub(swap, markdown), embeds
+
+
+def render(name, preset, lang, uid):
+    """The HTML of one calculator with its default (or preset) scenario computed."""
+    calculator = registry.get(name)
+    presets = [(key, calculator.presets[key]["title"][lang]) for key in calculator.presets]
+    currencies = [(code, numbers.CURRENCY_SYMBOLS[code]) for code in numbers.CURRENCIES]
+    return environment().get_template("partials/calculator.html").render(
+        v=view(calculator, None, lang, None, preset),
+        uid=uid,
+        preset=preset,
+        presets=presets,
+        currencies=currencies,
+    )
+
+
+def fill_placeholders(html, embeds, lang):
+    """Replace each placeholder in rendered page HTML by its calculator; ids are unique per page."""
+    counts = {}
+
+    def fill(match):
+        name, preset = embeds[int(match.group(1))]
+        counts[name] = counts.get(name, 0) + 1
+        uid = "calc-%s-%d" % (name.replace("_", "-"), counts[name])
+        return render(name, preset, lang, uid)
+
+    return PLACEHOLDER_RE.sub(fill, html)

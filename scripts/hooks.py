@@ -1,0 +1,36 @@
+"""MkDocs hooks of the playbook: thin dispatch to tested modules in ``scripts/``.
+
+- Markdown ``::: calculator NAME [preset=KEY]`` lines become calculators computed at build time.
+- Pages that hold a calculator load the self-hosted runtime (and only those pages).
+- The runtime and the calculators' modules are copied into the built site.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from scripts import embed, runtime  # noqa: E402
+
+
+def on_page_markdown(markdown, page, config, files):
+    markdown, embeds = embed.replace_markers(markdown, page.file.src_uri)
+    page.meta["calculators"] = embeds
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    embeds = page.meta.get("calculators")
+    if embeds:
+        html = embed.fill_placeholders(html, embeds, config["theme"]["language"])
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    if page.meta.get("calculators"):
+        context["clienting_runtime"] = runtime.page_runtime(context.get("base_url"))
+    return context
+
+
+def on_post_build(config):
+    runtime.copy_runtime(config["site_dir"])
