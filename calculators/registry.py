@@ -1,9 +1,9 @@
 """Every calculator of the playbook, by public name.  Adding one: import its module, list it here."""
 
-from . import acquisition_vs_retention
+from . import acquisition_vs_retention, word_of_mouth
 
 CALCULATORS = {}
-for _module in (acquisition_vs_retention,):
+for _module in (acquisition_vs_retention, word_of_mouth,):
     CALCULATORS[_module.CALCULATOR.name] = _module.CALCULATOR
 
 

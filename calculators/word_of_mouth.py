@@ -1,0 +1,230 @@
+"""Word of mouth: a charm budget spent on unexpected gestures, and its return on experience (ROE).
+
+Money is in currency units; ``*_pct`` inputs are percentages; t and i are the fractions of
+told_conversion_pct and incremental_pct.
+
+- ``gestures`` = ⌊charm_budget ÷ cost_per_gesture⌋, both rounded to kopecks/cents first and divided
+  as integers, so 0.30 ÷ 0.10 gives exactly 3; unavailable when a gesture costs nothing
+- ``spent`` = gestures × cost_per_gesture (in kopecks/cents, then back to units)
+- ``new_customers`` = gestures × people_told × t × i (fractions of a person are kept)
+- ``cost_per_new_customer`` = spent ÷ new_customers
+- ``value_created`` = new_customers × clv
+- ``roe_pct`` (return on experience) = (value_created − spent) ÷ spent × 100
+- ``savings_vs_paid_pct`` = (1 − cost_per_new_customer ÷ paid_cac) × 100; negative means the gestures
+  bring customers dearer than paid channels do
+"""
+
+from .core import Calculator, Input, Output, Unavailable, first_unavailable, ratio
+from .numbers import round_half_away
+
+MONEY_MAX = 1e12
+PEOPLE_MAX = 1e6
+_INF = float("inf")
+
+
+def finite(value):
+    """``value`` unless it overflowed to ±Infinity or NaN (only for absurdly tiny divisors)."""
+    if isinstance(value, Unavailable):
+        return value
+    if value != value or value == _INF or value == -_INF:
+        return Unavailable("too_large")
+    return value
+
+
+def compute(v):
+    budget_cents = round_half_away(v["charm_budget"], 2)
+    gesture_cents = round_half_away(v["cost_per_gesture"], 2)
+    if gesture_cents == 0:
+        gestures = spent = Unavailable("free_gesture")
+        new_customers = Unavailable("free_gesture")
+    else:
+        count = budget_cents // gesture_cents
+        gestures = float(count)
+        spent = count * gesture_cents / 100
+        new_customers = (gestures * v["people_told"] * v["told_conversion_pct"]
+                         * v["incremental_pct"] / 10000)
+    cost_per_new = finite(ratio(spent, new_customers, "no_new_customers"))
+    missing = first_unavailable(new_customers)
+    value_created = missing if missing is not None else new_customers * v["clv"]
+    if isinstance(spent, Unavailable):
+        roe = spent
+    elif spent == 0:
+        roe = Unavailable("nothing_spent")
+    else:
+        roe = (value_created - spent) * 100 / spent
+    if isinstance(cost_per_new, Unavailable):
+        savings = cost_per_new
+    elif v["paid_cac"] == 0:
+        savings = Unavailable("no_paid_cac")
+    else:
+        savings = finite((v["paid_cac"] - cost_per_new) * 100 / v["paid_cac"])
+    return {
+        "gestures": gestures,
+        "spent": spent,
+        "new_customers": new_customers,
+        "cost_per_new_customer": cost_per_new,
+        "value_created": value_created,
+        "roe_pct": roe,
+        "savings_vs_paid_pct": savings,
+    }
+
+
+_SPEND = ("charm_budget", "cost_per_gesture")
+_NEW = _SPEND + ("people_told", "told_conversion_pct", "incremental_pct")
+
+CALCULATOR = Calculator(
+    name="word_of_mouth",
+    title={"ru": "Бюджет очарования и сарафанное радио", "en": "Charm budget and word of mouth"},
+    summary={
+        "ru": "Сколько неожиданных жестов оплатит бюджет очарования, сколько новых клиентов приведут "
+              "их рассказы и какова отдача от впечатлений (ROE).",
+        "en": "How many unexpected gestures a charm budget pays for, how many new customers the stories "
+              "about them bring, and the return on experience (ROE).",
+    },
+    inputs=[
+        Input("charm_budget", "money",
+              {"ru": "Бюджет очарования за год", "en": "Charm budget per year"},
+              {"ru": 30000, "en": 600}, maximum=MONEY_MAX,
+              help={"ru": "Деньги, которые сотрудники могут сами потратить на неожиданные знаки внимания "
+                          "клиентам, без согласования в каждом случае.",
+                    "en": "Money staff may spend on their own judgement on unexpected gestures for "
+                          "customers, without asking each time."}),
+        Input("cost_per_gesture", "money",
+              {"ru": "Цена одного жеста", "en": "Cost per gesture"},
+              {"ru": 500, "en": 10}, maximum=MONEY_MAX,
+              help={"ru": "Сколько в среднем стоит один подарок или услуга сверх ожиданий: цветы, "
+                          "открытка от руки, бесплатная услуга по себестоимости.",
+                    "en": "What one gift or service beyond expectations costs on average: flowers, a "
+                          "handwritten card, a free service at cost."}),
+        Input("people_told", "count",
+              {"ru": "Скольким людям расскажет довольный клиент", "en": "People each delighted customer tells"},
+              {"ru": 5, "en": 5}, maximum=PEOPLE_MAX,
+              help={"ru": "В среднем, лично и в соцсетях; можно дробное число.",
+                    "en": "On average, in person and online; a fraction is fine."}),
+        Input("told_conversion_pct", "pct",
+              {"ru": "Из услышавших станут клиентами, %", "en": "Of those told, become customers, %"},
+              {"ru": 8, "en": 8}, maximum=100),
+        Input("incremental_pct", "pct",
+              {"ru": "Пришли бы только благодаря рассказу, %", "en": "Would not have come otherwise, %"},
+              {"ru": 100, "en": 100}, maximum=100,
+              help={"ru": "Доля новых клиентов, которые без рассказа не пришли бы вовсе. Остальные ничего "
+                          "не экономят: они пришли бы и так.",
+                    "en": "The share of new customers who would not have come at all without the story. "
+                          "The rest save nothing: they would have come anyway."}),
+        Input("clv", "money",
+              {"ru": "Пожизненная ценность нового клиента (CLV)", "en": "Lifetime value of a new customer (CLV)"},
+              {"ru": 7700, "en": 154}, maximum=MONEY_MAX,
+              help={"ru": "Маржа, которую клиент принесёт за всё время, — как её считает калькулятор "
+                          "«Привлечение или удержание».",
+                    "en": "The margin a customer brings over their whole life with you, as the "
+                          "acquisition versus retention calculator computes it."}),
+        Input("paid_cac", "money",
+              {"ru": "Стоимость клиента из платных каналов (CAC)", "en": "Cost of a customer from paid channels (CAC)"},
+              {"ru": 1500, "en": 30}, maximum=MONEY_MAX,
+              help={"ru": "Во что обходится новый клиент из рекламы и других платных источников.",
+                    "en": "What a new customer from advertising and other paid sources costs."}),
+    ],
+    outputs=[
+        Output("gestures", "count", {"ru": "Жестов на этот бюджет", "en": "Gestures the budget pays for"},
+               _SPEND, decimals=0,
+               formula={"ru": "⌊бюджет ÷ цена жеста⌋: целая часть, обе суммы в копейках",
+                        "en": "⌊budget ÷ cost per gesture⌋: the whole part, both amounts in cents"}),
+        Output("spent", "money", {"ru": "Потрачено", "en": "Spent"}, _SPEND,
+               formula={"ru": "жесты × цена жеста", "en": "gestures × cost per gesture"}),
+        Output("new_customers", "count", {"ru": "Новых клиентов от рассказов", "en": "New customers from the stories"},
+               _NEW,
+               formula={"ru": "жесты × p × t × i, где p — скольким рассказывает клиент, t — доля "
+                              "услышавших, ставших клиентами, i — доля тех, кто без рассказа не пришёл бы",
+                        "en": "gestures × p × t × i, where p is the people each customer tells, t the share "
+                              "of them who buy, i the share who would not have come otherwise"}),
+        Output("cost_per_new_customer", "money",
+               {"ru": "Цена нового клиента через сарафанное радио", "en": "Cost of a new customer by word of mouth"},
+               _NEW, formula={"ru": "потрачено ÷ новые клиенты", "en": "spent ÷ new customers"}),
+        Output("value_created", "money",
+               {"ru": "Ценность новых клиентов", "en": "Value of the new customers"}, _NEW + ("clv",),
+               formula={"ru": "новые клиенты × CLV", "en": "new customers × CLV"}),
+        Output("roe_pct", "pct",
+               {"ru": "Отдача от впечатлений (ROE, return on experience)",
+                "en": "Return on experience (ROE)"}, _NEW + ("clv",), decimals=1,
+               formula={"ru": "(ценность новых клиентов − потрачено) ÷ потрачено × 100",
+                        "en": "(value of the new customers − spent) ÷ spent × 100"}),
+        Output("savings_vs_paid_pct", "pct",
+               {"ru": "Экономия против платных каналов", "en": "Saving against paid channels"},
+               _NEW + ("paid_cac",), decimals=1,
+               formula={"ru": "(1 − цена нового клиента ÷ CAC платных каналов) × 100; меньше нуля — "
+                              "дороже рекламы",
+                        "en": "(1 − cost of a new customer ÷ paid-channel CAC) × 100; below zero means "
+                              "dearer than paid channels"}),
+    ],
+    compute=compute,
+    reasons={
+        "free_gesture": {"ru": "Нет данных: жест ничего не стоит (меньше копейки), число жестов не определено.",
+                         "en": "Not available: a gesture costs nothing (under a cent), so the number of "
+                               "gestures is not defined."},
+        "no_new_customers": {"ru": "Нет данных: рассказы не приводят новых клиентов (или бюджета не хватает "
+                                   "ни на один жест).",
+                             "en": "Not available: the stories bring no new customers (or the budget does not "
+                                   "cover a single gesture)."},
+        "nothing_spent": {"ru": "Нет данных: бюджета не хватает ни на один жест, тратить нечего.",
+                          "en": "Not available: the budget does not cover a single gesture, so nothing is spent."},
+        "no_paid_cac": {"ru": "Нет данных: клиент из платных каналов ничего не стоит, сравнивать не с чем.",
+                        "en": "Not available: a customer from paid channels costs nothing, so there is "
+                              "nothing to compare with."},
+        "too_large": {"ru": "Нет данных: результат слишком велик, чтобы его показать.",
+                      "en": "Not available: the result is too large to show."},
+    },
+    notes={
+        "ru": [
+            "Бюджет и цена жеста округляются до копеек; жестов — целое число, остаток бюджета не тратится.",
+            "Каждый жест дарится отдельному клиенту, и каждый такой клиент рассказывает о нём одинаковому "
+            "числу людей.",
+            "Считаются только клиенты первого круга: те, кому расскажут уже новые клиенты, не учитываются.",
+            "Дробные клиенты не округляются: это среднее ожидание, а не люди поштучно.",
+            "Ценность нового клиента — его CLV, то есть маржа за всё время, а не выручка.",
+            "Отрицательная экономия означает, что клиент через рассказы обходится дороже, чем из платных "
+            "каналов; отдача от впечатлений при этом может оставаться положительной.",
+            "Не учтены повторные покупки и лояльность самих клиентов, получивших жест.",
+        ],
+        "en": [
+            "The budget and the cost per gesture are rounded to cents; gestures are whole, and any "
+            "remainder of the budget is left unspent.",
+            "Each gesture goes to a different customer, and each of them tells the same number of people.",
+            "Only the first round counts: people told by the new customers in turn are left out.",
+            "Fractions of customers are kept: the result is an expectation, not a head count.",
+            "A new customer is worth their CLV, the margin over their whole life with you, not revenue.",
+            "A negative saving means customers from stories cost more than customers from paid channels; "
+            "the return on experience may still be positive.",
+            "The extra loyalty and repeat purchases of the customers who received a gesture are not counted.",
+        ],
+    },
+    presets={
+        "car_dealer": {
+            "title": {"ru": "Автосалон: машина с бантом и подарками", "en": "Car dealer: a car with a bow and gifts"},
+            "values": {
+                "ru": {"charm_budget": 300000, "cost_per_gesture": 15000, "people_told": 10,
+                       "told_conversion_pct": 4, "incremental_pct": 100, "clv": 120000, "paid_cac": 50000},
+                "en": {"charm_budget": 6000, "cost_per_gesture": 300, "people_told": 10,
+                       "told_conversion_pct": 4, "incremental_pct": 100, "clv": 2400, "paid_cac": 1000},
+            },
+        },
+        "oil_change": {
+            "title": {"ru": "Автосервис: подарок будущей маме", "en": "Oil change: a gift for a mother-to-be"},
+            "values": {
+                "ru": {"charm_budget": 120000, "cost_per_gesture": 6000, "people_told": 8,
+                       "told_conversion_pct": 10, "incremental_pct": 100, "clv": 30000, "paid_cac": 6000},
+                "en": {"charm_budget": 2400, "cost_per_gesture": 120, "people_told": 8,
+                       "told_conversion_pct": 10, "incremental_pct": 100, "clv": 600, "paid_cac": 120},
+            },
+        },
+        "condolences": {
+            "title": {"ru": "Соболезнования: цветы и сертификат на уборку",
+                      "en": "Condolences: flowers and a cleaning voucher"},
+            "values": {
+                "ru": {"charm_budget": 50000, "cost_per_gesture": 5000, "people_told": 12,
+                       "told_conversion_pct": 5, "incremental_pct": 100, "clv": 60000, "paid_cac": 10000},
+                "en": {"charm_budget": 1000, "cost_per_gesture": 100, "people_told": 12,
+                       "told_conversion_pct": 5, "incremental_pct": 100, "clv": 1200, "paid_cac": 200},
+            },
+        },
+    },
+)
