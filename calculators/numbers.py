@@ -7,6 +7,8 @@ Russian: ``1 234 567,89 ₽`` (no-break spaces), ``7,5 %``.  English: ``$1,234,5
 Negative numbers use the minus sign U+2212.
 """
 
+import math
+
 from .errors import CalculatorError
 
 NBSP = "\u00a0"
@@ -39,7 +41,10 @@ def parse_number(text, field=None):
         if isinstance(text, bool):
             raise CalculatorError(field, "not_a_number")
         if isinstance(text, (int, float)):
-            value = float(text)
+            try:
+                value = float(text)
+            except (OverflowError, ValueError):
+                raise CalculatorError(field, "not_a_number")
             if value != value or value in (float("inf"), float("-inf")):
                 raise CalculatorError(field, "not_a_number")
             return value
@@ -70,11 +75,37 @@ def parse_number(text, field=None):
     for ch in whole + fraction:
         if ch not in _DIGITS:
             raise CalculatorError(field, "not_a_number")
+    # Zeros at the end of the fraction change nothing ("100,000000000000000" is 100).
+    fraction = fraction.rstrip("0")
     digits = (whole + fraction).lstrip("0")
     if len(digits) > MAX_SIGNIFICANT_DIGITS:
         raise CalculatorError(field, "too_precise")
-    value = int(whole + fraction or "0") / (10 ** len(fraction))
+    value = _decimal_to_float(int(whole + fraction or "0"), len(fraction))
     return -value if negative else value
+
+
+def _decimal_to_float(n, k):
+    """The double nearest to ``n / 10**k`` for 0 <= n < 10**15, the same on every runtime.
+
+    Up to 10**22 both operands are exact doubles and one IEEE division rounds correctly; beyond,
+    CPython divides the integers exactly but MicroPython converts them to floats first, so the
+    quotient is rounded here with integers (round half to even).
+    """
+    if n == 0:
+        return 0.0
+    if k <= 22:
+        return float(n) / float(10 ** k)
+    d = 10 ** k
+    # Scale so that the quotient has 55 bits: 2**54 <= (n << s) // d < 2**55.
+    s = 0
+    while (n << s) < (d << 54):
+        s += 1
+    q, rest = divmod(n << s, d)
+    low = q & 3
+    q >>= 2
+    if low > 2 or (low == 2 and (rest or q & 1)):
+        q += 1
+    return math.ldexp(float(q), 2 - s)
 
 
 def round_half_away(value, decimals=0):
@@ -142,15 +173,93 @@ def format_percent(value, lang="ru", decimals=1):
 def format_plain(value):
     """The unrounded value as a JSON number (dot decimal), as ``data-value`` and ``--json`` carry it.
 
-    Integers print without a fraction; other floats with 15 significant digits, trimmed, which reads
-    back to the same float on both runtimes for every value our calculators produce.
+    The shortest decimal that reads back to the same double (as CPython's ``repr``), computed with
+    integers so that MicroPython, whose ``"%.17g"`` is not exact, writes the same text.  Integers
+    below 10**16 print without a fraction; a decimal exponent below −4 or from 16 up is written
+    ``1.5e-7`` / ``1e16``.  ``None`` gives "".
     """
     if value is None:
         return ""
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    text = "%.15g" % value
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        return mantissa + "e" + str(int(exponent))
-    return text
+    value = float(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError("not a finite number")
+    if value == 0:
+        return "0"
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    if value < 1e16 and value == int(value):
+        return sign + str(int(value))
+    digits, exponent = _shortest_digits(value)
+    point = len(digits) + exponent  # the value is 0.DIGITS × 10**point
+    if -4 < point <= 16:
+        if exponent >= 0:
+            return sign + digits + "0" * exponent
+        if point > 0:
+            return sign + digits[:point] + "." + digits[point:]
+        return sign + "0." + "0" * (-point) + digits
+    mantissa = digits[0]
+    if len(digits) > 1:
+        mantissa += "." + digits[1:]
+    return sign + mantissa + "e" + str(point - 1)
+
+
+def _shortest_digits(value):
+    """For a finite double > 0: (digits, exponent) with value ≈ int(digits) × 10**exponent, the
+    shortest digit string that rounds back to ``value``, nearest to it among those (no trailing
+    zeros).  Exact integer arithmetic only."""
+    fraction, exp2 = math.frexp(value)  # value = fraction × 2**exp2, 0.5 <= fraction < 1
+    mant = int(fraction * 9007199254740992.0)  # × 2**53: exact
+    shift = exp2 - 53
+    if shift < -1074:  # subnormal: the last bit is worth 2**-1074
+        mant >>= -1074 - shift
+        shift = -1074
+    # value = num / den; the neighbouring doubles are ±1 unit of the last bit (= ulp / den).
+    if shift >= 0:
+        num, den, ulp = mant << shift, 1, 1 << shift
+    else:
+        num, den, ulp = mant, 1 << -shift, 1
+    # Everything × 4 so that half and quarter units stay integers.  Below a power of two the
+    # gap to the next lower double is half as wide.
+    up = 2 * ulp
+    down = ulp if (mant == 4503599627370496 and shift > -1074) else 2 * ulp
+    inclusive = mant % 2 == 0  # round half to even: the bounds themselves read back to value
+    num4 = 4 * num
+    den4 = 4 * den
+    # k: 10**(k-1) <= value < 10**k
+    k = len(str(num // den)) if num >= den else 1 - len(str(den // num))
+    while _scaled(num, den, 1 - k)[0] < _scaled(num, den, 1 - k)[1]:
+        k -= 1
+    while _scaled(num, den, -k)[0] >= _scaled(num, den, -k)[1]:
+        k += 1
+    for precision in range(1, 18):
+        s = precision - k
+        scale_num, scale_den = _scaled(1, 1, s)
+        # candidates c × 10**-s; compare c × den4 × scale_den with (num4 ± bound) × scale_num
+        target = num4 * scale_num
+        unit = den4 * scale_den
+        low = target - down * scale_num
+        high = target + up * scale_num
+        c = target // unit
+        best = None
+        for candidate in (c, c + 1):
+            at = candidate * unit
+            inside = (low <= at <= high) if inclusive else (low < at < high)
+            if inside:
+                distance = abs(at - target)
+                if best is None or distance < best[1] or (distance == best[1] and candidate % 2 == 0):
+                    best = (candidate, distance)
+        if best is not None:
+            digits = str(best[0])
+            exponent = -s
+            while len(digits) > 1 and digits[-1] == "0":
+                digits = digits[:-1]
+                exponent += 1
+            return digits, exponent
+    raise ValueError("no shortest form")  # unreachable: 17 digits always suffice
+
+
+def _scaled(num, den, power):
+    """(num × 10**power, den) as an integer pair with ``power`` of either sign."""
+    if power >= 0:
+        return num * 10 ** power, den
+    return num, den * 10 ** (-power)
