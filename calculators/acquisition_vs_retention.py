@@ -42,7 +42,7 @@ def compute(v):
         net = cost_to_retain
     else:
         net = annual_margin - cost_to_retain
-    plus_rate = min(v["retention_rate_pct"] + 5, 99)
+    plus_rate = min(v["retention_rate_pct"] + 5, 99.0)
     if isinstance(net, Unavailable):
         value = clv_plus = net
         payback = first_unavailable(cac, net)
