@@ -1,0 +1,7 @@
+"""``python -m calculators``: the command-line face (see calculators/cli.py)."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,110 @@
+"""Command-line face: ``python -m calculators NAME --input-name VALUE ... [--json]``.
+
+    python -m calculators --list
+    python -m calculators acquisition_vs_retention --new-customers 500 --lang en
+    python -m calculators conversion_funnel --visitors "12 000" --json
+
+Flags are the input names with ``-`` for ``_``; omitted inputs take the defaults of ``--lang``
+(``ru`` by default).  Values go through the same parser as the page.  Invalid input: exit status 2
+and a message naming the field and the rule.
+"""
+
+import argparse
+import json
+import sys
+
+from .core import evaluate, format_value
+from .numbers import CURRENCIES, DEFAULT_CURRENCY, format_plain
+from .registry import CALCULATORS
+
+USAGE_ERROR = 2
+
+
+def _parser(calculator=None):
+    prog = "python -m calculators" + (" " + calculator.name if calculator else "")
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of labels and defaults")
+    parser.add_argument("--currency", choices=CURRENCIES, help="currency label (nothing is converted)")
+    parser.add_argument("--preset", help="start from a named preset scenario")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    if calculator is not None:
+        for spec in calculator.inputs:
+            parser.add_argument("--" + spec.name.replace("_", "-"), dest=spec.name, metavar="VALUE",
+                                help="%s (default: ru %s, en %s)" % (spec.label["en"], format_plain(
+                                    spec.default["ru"]), format_plain(spec.default["en"])))
+    return parser
+
+
+def list_text():
+    lines = []
+    width = max(len(name) for name in CALCULATORS)
+    for name in sorted(CALCULATORS):
+        calc = CALCULATORS[name]
+        lines.append("%s  %s" % (name + " " * (width - len(name)), calc.title["en"]))
+    return "\n".join(lines)
+
+
+def table(result):
+    """A plain-text table: inputs, then outputs, labels in the result's language."""
+    calc = result.calculator
+    rows = [(spec.label[result.lang], result_input_text(result, spec)) for spec in calc.inputs]
+    rows.append(("", ""))
+    rows += [(spec.label[result.lang], result.text(spec.key)) for spec in calc.outputs]
+    width = max(len(label) for label, _ in rows)
+    lines = [calc.title[result.lang], ""]
+    for label, value in rows:
+        lines.append((label + " " * (width - len(label)) + "  " + value).rstrip())
+    return "\n".join(lines)
+
+
+def result_input_text(result, spec):
+    return format_value(spec.kind, result.values[spec.name], result.lang, result.currency)
+
+
+def main(argv=None, out=None, err=None):
+    out = out or sys.stdout
+    err = err or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help"):
+        _parser().print_help(out)
+        out.write("\ncalculators:\n" + list_text() + "\n")
+        return 0
+    if argv[0] == "--list":
+        out.write(list_text() + "\n")
+        return 0
+    name = argv[0]
+    if name not in CALCULATORS:
+        err.write("unknown calculator %r; `python -m calculators --list` lists them\n" % name)
+        return USAGE_ERROR
+    calculator = CALCULATORS[name]
+    try:
+        args = _parser(calculator).parse_args(argv[1:])
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else USAGE_ERROR
+    if args.preset is not None and args.preset not in calculator.presets:
+        err.write("--preset: %s has no preset %r; known: %s\n"
+                  % (name, args.preset, ", ".join(sorted(calculator.presets))))
+        return USAGE_ERROR
+    raw = dict(calculator.defaults(args.lang, args.preset))
+    for spec in calculator.inputs:
+        value = getattr(args, spec.name)
+        if value is not None:
+            raw[spec.name] = value
+    result = evaluate(calculator, raw, args.lang, args.currency or DEFAULT_CURRENCY[args.lang])
+    if result.errors:
+        for spec in calculator.inputs:
+            error = result.errors.get(spec.name)
+            if error is not None:
+                err.write("--%s: %s (rule: %s)\n" % (spec.name.replace("_", "-"), error.message(args.lang), error.code))
+        return USAGE_ERROR
+    if args.json:
+        payload = {
+            "calculator": name,
+            "inputs": dict((k, v) for k, v in result.values.items()),
+            "outputs": dict((spec.key, result.raw(spec.key)) for spec in calculator.outputs),
+        }
+        out.write(json.dumps(payload, ensure_ascii=False, sort_keys=False, allow_nan=False) + "\n")
+    else:
+        out.write(table(result) + "\n")
+    return 0

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Set up, build, serve and test the playbook: the tasks behind the README's commands.
+
+    python3 scripts/dev.py serve [--host 127.0.0.1] [--port 8000]   build, then serve site/
+    python3 scripts/dev.py build [--site-url URL]                   build the static site into site/
+    python3 scripts/dev.py test [PYTEST ARGS...]                     the whole test suite
+
+Every task first makes sure the environment is there, and only installs what changed:
+a virtual environment in .venv with requirements-test.txt, and node_modules from package-lock.json
+(`npm ci`).  Standard library only, so it runs before anything is installed; `make` only wraps it.
+"""
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENV = os.path.join(ROOT, ".venv")
+REQUIREMENTS = ("requirements.txt", "requirements-test.txt")
+SITE = os.path.join(ROOT, "site")
+
+
+def venv_python():
+    if os.name == "nt":
+        return os.path.join(VENV, "Scripts", "python.exe")
+    return os.path.join(VENV, "bin", "python")
+
+
+def digest(paths):
+    h = hashlib.sha256()
+    for path in paths:
+        with open(os.path.join(ROOT, path), "rb") as handle:
+            h.update(handle.read())
+    return h.hexdigest()
+
+
+def stamp_ok(stamp, value):
+    try:
+        with open(stamp) as handle:
+            return handle.read().strip() == value
+    except OSError:
+        return False
+
+
+def write_stamp(stamp, value):
+    with open(stamp, "w") as handle:
+        handle.write(value + "\n")
+
+
+def run(cmd, **kwargs):
+    print("+ " + " ".join(cmd), flush=True)
+    subprocess.run(cmd, cwd=ROOT, check=True, **kwargs)
+
+
+def ensure_python():
+    """Create .venv and install the pinned requirements when they changed since the last install."""
+    if sys.version_info < (3, 11):
+        sys.exit("Python 3.11 or newer is needed (this is %s)" % sys.version.split()[0])
+    if not os.path.exists(venv_python()):
+        run([sys.executable, "-m", "venv", VENV])
+    wanted = digest(REQUIREMENTS)
+    stamp = os.path.join(VENV, ".requirements.sha256")
+    if not stamp_ok(stamp, wanted):
+        run([venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q",
+             "-r", "requirements-test.txt"])
+        write_stamp(stamp, wanted)
+
+
+def ensure_node():
+    """Install PyScript and MicroPython from package-lock.json when it changed since the last install."""
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("npm (Node.js 20 or newer) is needed to install the page's runtime: see README.md")
+    wanted = digest(["package-lock.json"])
+    stamp = os.path.join(ROOT, "node_modules", ".package-lock.sha256")
+    if not stamp_ok(stamp, wanted):
+        run([npm, "ci", "--no-audit", "--no-fund"])
+        write_stamp(stamp, wanted)
+
+
+def ensure():
+    ensure_python()
+    ensure_node()
+
+
+def mkdocs_env():
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def build(site_url=None, site_dir=SITE):
+    """Build the static site with `mkdocs build --strict`."""
+    cmd = [venv_python(), "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir]
+    env = mkdocs_env()
+    if site_url:
+        env["CLIENTING_SITE_URL"] = site_url
+    run(cmd, env=env)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="task", required=True)
+    p_build = sub.add_parser("build", help="build the static site into site/")
+    p_build.add_argument("--site-url", help="the address the site will be served from, e.g. https://example.org/playbook/")
+    p_serve = sub.add_parser("serve", help="build, then serve site/ over HTTP")
+    p_serve.add_argument("--host", default="127.0.0.1")
+    p_serve.add_argument("--port", type=int, default=8000)
+    sub.add_parser("setup", help="only install what is missing")
+    p_test = sub.add_parser("test", help="run the whole test suite")
+    p_test.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    args = parser.parse_args(argv)
+
+    ensure()
+    if args.task == "build":
+        build(args.site_url)
+        print("Built into %s" % SITE)
+    elif args.task == "serve":
+        build()
+        run([venv_python(), os.path.join("scripts", "serve.py"), "--host", args.host,
+             "--port", str(args.port), SITE])
+    elif args.task == "test":
+        run([venv_python(), os.path.join("scripts", "browser.py"), "--install"])
+        result = subprocess.run([venv_python(), "-m", "pytest"] + args.pytest_args, cwd=ROOT)
+        sys.exit(result.returncode)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except subprocess.CalledProcessError as error:
+        sys.exit(error.returncode or 1)
+    except KeyboardInterrupt:
+        sys.exit(130)

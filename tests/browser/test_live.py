@@ -1,0 +1,143 @@
+"""Headless Chromium against the built site: every calculator page goes live and computes what CPython computes."""
+
+import pytest
+
+from calculators import registry
+from calculators.core import evaluate
+from calculators.numbers import format_plain
+from calculators.view import input_text, view
+
+LIVE_TIMEOUT_MS = 25000
+LANG_PREFIX = {"ru": "", "en": "en/"}
+
+
+def page_path(name, lang):
+    return "%scalculators/%s/" % (LANG_PREFIX[lang], name.replace("_", "-"))
+
+
+def wait_live(page, selector="[data-calculator]"):
+    page.wait_for_selector(selector + "[data-state=live]", timeout=LIVE_TIMEOUT_MS)
+
+
+def shown_outputs(page, root):
+    return page.eval_on_selector_all(
+        root + " [data-output]",
+        "els => els.map(e => [e.dataset.output, e.dataset.value, e.textContent])")
+
+
+def expected_outputs(calculator, raw, lang):
+    shown = view(calculator, raw, lang)
+    return [[o["key"], o["value"], o["text"]] for o in shown["outputs"]]
+
+
+def changed_value(calculator, lang):
+    """A valid new value for the first input: its default doubled (or 1 when the default is 0), in range."""
+    spec = calculator.inputs[0]
+    value = spec.default[lang] * 2 or 1
+    if spec.maximum is not None and value > spec.maximum:
+        value = spec.maximum
+    return spec.name, input_text(value, lang)
+
+
+def same_origin(url, base):
+    return url.startswith(base) or url.startswith("data:") or url.startswith("blob:")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("name", sorted(registry.CALCULATORS))
+def test_calculator_page_goes_live_and_matches_cpython(watched, site_url, name, lang):
+    page = watched.page
+    calculator = registry.get(name)
+    page.goto(site_url + page_path(name, lang))
+    root = "[data-calculator=%s]" % name
+    wait_live(page, root)
+
+    defaults = dict((k, input_text(v, lang)) for k, v in calculator.defaults(lang).items())
+    assert shown_outputs(page, root) == expected_outputs(calculator, defaults, lang)
+
+    field, text = changed_value(calculator, lang)
+    page.fill("%s input[name=%s]" % (root, field), text)
+    raw = dict(defaults, **{field: text})
+    expected = expected_outputs(calculator, raw, lang)
+    page.wait_for_function(
+        "([sel, want]) => JSON.stringify([...document.querySelectorAll(sel + ' [data-output]')]"
+        ".map(e => [e.dataset.output, e.dataset.value, e.textContent])) === JSON.stringify(want)",
+        arg=[root, expected], timeout=5000)
+
+    # Bad input: a message next to the field, dependent outputs unavailable, nothing else breaks.
+    page.fill("%s input[name=%s]" % (root, field), "12abc")
+    bad = evaluate(calculator, dict(raw, **{field: "12abc"}), lang)
+    message = bad.errors[field].message(lang)
+    locator = page.locator("%s input[name=%s]" % (root, field))
+    page.wait_for_function("el => el.getAttribute('aria-invalid') === 'true'", arg=locator.element_handle())
+    described = locator.get_attribute("aria-describedby").split()
+    texts = [page.locator("#" + ident).text_content() for ident in described]
+    assert message in texts
+    assert shown_outputs(page, root) == expected_outputs(calculator, dict(raw, **{field: "12abc"}), lang)
+    for key, value, text in shown_outputs(page, root):
+        assert "NaN" not in text and "Infinity" not in text and "nan" not in value
+
+    assert watched.errors() == []
+    outside = [u for u in watched.requests if not same_origin(u, site_url)]
+    assert outside == []
+
+
+def test_calculator_goes_live_after_navigating_to_it(watched, site_url):
+    page = watched.page
+    page.goto(site_url + "en/calculators/")
+    page.click("a[href$='acquisition-vs-retention/']")
+    wait_live(page)
+    page.fill("input[name=new_customers]", "500")
+    page.wait_for_function("() => document.querySelector('[data-output=cac]').dataset.value === '24'")
+    assert watched.errors() == []
+
+
+def test_nested_page_under_a_sub_path(watched, subpath_url):
+    page = watched.page
+    page.goto(subpath_url + "en/calculators/acquisition-vs-retention/")
+    wait_live(page)
+    assert all(u.startswith(subpath_url) or u.startswith("data:") for u in watched.requests), watched.requests
+    assert watched.errors() == []
+
+
+def test_edits_while_starting_mark_outputs_stale_and_count_once_live(chromium, site_url):
+    context = chromium.new_context()
+    page = context.new_page()
+    held = []
+    page.route("**/micropython.wasm", lambda route: held.append(route))
+    page.goto(site_url + "en/calculators/acquisition-vs-retention/")
+    page.wait_for_selector("[data-calculator][data-state=starting]")
+    page.fill("input[name=new_customers]", "300")
+    assert "clc--stale" in page.get_attribute("[data-calculator]", "class")
+    page.wait_for_timeout(200)
+    for route in held:
+        route.continue_()
+    page.unroute("**/micropython.wasm")
+    wait_live(page)
+    assert page.get_attribute("[data-output=cac]", "data-value") == format_plain(12000 / 300)
+    assert "clc--stale" not in page.get_attribute("[data-calculator]", "class")
+    context.close()
+
+
+def test_runtime_that_never_starts_fails_visibly_and_keeps_numbers(chromium, site_url):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.clock.install()
+    page.route("**/micropython.wasm", lambda route: route.abort())
+    page.goto(site_url + "calculators/acquisition-vs-retention/")
+    page.clock.run_for(21000)
+    page.wait_for_selector("[data-calculator][data-state=failed]")
+    status = page.text_content("[data-calculator] [data-role=status]")
+    assert "не запустился" in status
+    assert page.get_attribute("[data-output=cac]", "data-value") == "1500"
+    context.close()
+
+
+def test_page_without_javascript_shows_built_numbers(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "en/calculators/acquisition-vs-retention/")
+    assert page.get_attribute("[data-calculator]", "data-state") == "static"
+    assert page.text_content("[data-output=cac]") == "$30.00"
+    assert "Without JavaScript" in page.content()
+    context.close()

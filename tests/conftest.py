@@ -1,0 +1,90 @@
+"""Shared fixtures: the built site (once per run), a local HTTP server, and headless Chromium."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from scripts import browser as browser_finder  # noqa: E402
+from scripts.serve import serve_in_background  # noqa: E402
+
+
+def build_site(target, site_url=None):
+    """Run ``mkdocs build --strict`` into ``target``; return the completed process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["CLIENTING_SITE_URL"] = site_url
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site built once for the whole run, with a sub-path site_url as a deployment would have."""
+    target = tmp_path_factory.mktemp("site")
+    done = build_site(target, "http://127.0.0.1:8000/playbook/")
+    if done.returncode != 0:
+        pytest.fail("mkdocs build --strict failed:\n" + done.stdout[-4000:] + done.stderr[-4000:])
+    return target
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Base URL of the built site served at the root of 127.0.0.1."""
+    server = serve_in_background(str(built_site))
+    yield "http://127.0.0.1:%d/" % server.server_port
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def subpath_url(built_site):
+    """Base URL of the same site served under /playbook/, as on a sub-path deployment."""
+    server = serve_in_background(str(built_site), prefix="/playbook/")
+    yield "http://127.0.0.1:%d/playbook/" % server.server_port
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Chromium: the system's if there is one, else Playwright's own."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    path, where = browser_finder.find()
+    if where is None:
+        pytest.fail("No Chromium for the browser tests: install one (Debian: apt-get install chromium), "
+                    "run `python -m playwright install chromium`, or set CHROMIUM=/path/to/chrome")
+    playwright = sync_api.sync_playwright().start()
+    kwargs = {"args": browser_finder.ARGS}
+    if path:
+        kwargs["executable_path"] = path
+    browser = playwright.chromium.launch(**kwargs)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+class Watched:
+    """A page plus what it said on the console and what it requested."""
+
+    def __init__(self, page):
+        self.page = page
+        self.console = []
+        self.requests = []
+        page.on("console", lambda m: self.console.append((m.type, m.text)))
+        page.on("pageerror", lambda e: self.console.append(("pageerror", str(e))))
+        page.on("request", lambda r: self.requests.append(r.url))
+
+    def errors(self):
+        return [text for kind, text in self.console if kind in ("error", "pageerror")]
+
+
+@pytest.fixture
+def watched(chromium):
+    """A fresh browser context and page (phone-free desktop size) with console and requests recorded."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield Watched(page)
+    context.close()
