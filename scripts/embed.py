@@ -17,6 +17,7 @@ from calculators.view import view
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(ROOT, "overrides")
 
+LIST_MARKER = re.compile(r"^:::[ \t]*calculators-list[ \t]*$", re.MULTILINE)
 MARKER = re.compile(r"^:::[ \t]*calculator\b(?P<args>[^\n]*)$", re.MULTILINE)
 INDENTED_MARKER = re.compile(r"^[ \t]+:::[ \t]*calculator\b", re.MULTILINE)
 PLACEHOLDER = '<div class="clc-placeholder" data-embed="{index}"></div>'
@@ -65,8 +66,26 @@ def parse_marker(args, where="page"):
     return name, preset
 
 
-def replace_markers(markdown, where="page"):
-    """Swap markers for placeholders; return ``(markdown, [(name, preset), ...])``."""
+def page_slug(name):
+    """The page of a calculator, relative to ``calculators/``: ``acquisition-vs-retention.md``."""
+    return name.replace("_", "-") + ".md"
+
+
+def calculators_list(lang):
+    """Markdown: every registered calculator with a link to its page and its summary."""
+    lines = []
+    for name in registry.CALCULATORS:
+        calculator = registry.CALCULATORS[name]
+        lines.append("- [**%s**](%s) — %s" % (calculator.title[lang], page_slug(name), calculator.summary[lang]))
+    return "\n".join(lines)
+
+
+def replace_markers(markdown, where="page", lang="ru"):
+    """Swap markers for placeholders; return ``(markdown, [(name, preset), ...])``.
+
+    ``::: calculators-list`` becomes a Markdown list of every calculator (links checked by MkDocs).
+    """
+    markdown = LIST_MARKER.sub(lambda match: calculators_list(lang), markdown)
     found = INDENTED_MARKER.search(markdown)
     if found:
         line = markdown.count("\n", 0, found.start()) + 1

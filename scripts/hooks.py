@@ -14,7 +14,7 @@ from scripts import embed, runtime  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
-    markdown, embeds = embed.replace_markers(markdown, page.file.src_uri)
+    markdown, embeds = embed.replace_markers(markdown, page.file.src_uri, config["theme"]["language"])
     page.meta["calculators"] = embeds
     return markdown
 
