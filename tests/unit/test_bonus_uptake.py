@@ -1,0 +1,363 @@
+"""bonus_uptake: hand-computed examples, unavailable cases, validation, formatting, properties."""
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators.bonus_uptake import CALCULATOR
+from calculators.core import Unavailable, compute_checked, evaluate
+from calculators.errors import CalculatorError
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+BASE = {
+    "customers": 1000,
+    "bonus_cost_per_use": 500,
+    "uptake_pct": 20,
+    "average_order": 3000,
+    "gross_margin_pct": 50,
+    "repeat_rate_without_pct": 30,
+    "repeat_rate_with_pct": 35,
+}
+
+
+def run(**changes):
+    values = dict(BASE)
+    values.update(changes)
+    return compute_checked(CALCULATOR, values)
+
+
+# --- hand-computed examples, every output -------------------------------------------------------
+
+
+def test_base_example_every_output():
+    out = run()
+    # 1 000 customers × 20 % uptake × 500 ₽ = 100 000 ₽
+    assert out["bonus_cost"] == pytest.approx(100000)
+    # 1 000 × (35 % − 30 %) = 50 extra repeat customers
+    assert out["extra_repeat_customers"] == pytest.approx(50)
+    # 50 × 3 000 ₽ × 50 % margin = 75 000 ₽
+    assert out["extra_margin"] == pytest.approx(75000)
+    # 75 000 − 100 000 = −25 000 ₽
+    assert out["net_effect"] == pytest.approx(-25000)
+    # 100 000 ÷ (1 000 × 3 000 × 0.5) × 100 = 6.67 points of repeat rate needed (5 were gained)
+    assert out["break_even_lift_pp"] == pytest.approx(100000 / 1500000 * 100)
+
+
+def test_default_scenario_ru():
+    out = compute_checked(CALCULATOR, CALCULATOR.defaults("ru"), "ru")
+    # 500 × 20 % × 400 ₽ = 40 000 ₽
+    assert out["bonus_cost"] == pytest.approx(40000)
+    # 500 × (25 % − 20 %) = 25
+    assert out["extra_repeat_customers"] == pytest.approx(25)
+    # 25 × 5 000 ₽ × 40 % = 50 000 ₽
+    assert out["extra_margin"] == pytest.approx(50000)
+    # 50 000 − 40 000 = 10 000 ₽
+    assert out["net_effect"] == pytest.approx(10000)
+    # 40 000 ÷ (500 × 5 000 × 0.4) × 100 = 4 points
+    assert out["break_even_lift_pp"] == pytest.approx(4)
+
+
+def test_exact_break_even():
+    # lift of 6 points: 1 000 × 6 % = 60 customers × 1 500 ₽ margin = 90 000; cost 60 000 at 12 % uptake
+    # 1 000 × 12 % × 500 = 60 000; 60 000 ÷ 1 500 000 × 100 = 4 points; net 90 000 − 60 000 = 30 000
+    out = run(uptake_pct=12, repeat_rate_with_pct=36)
+    assert out["bonus_cost"] == pytest.approx(60000)
+    assert out["extra_margin"] == pytest.approx(90000)
+    assert out["net_effect"] == pytest.approx(30000)
+    assert out["break_even_lift_pp"] == pytest.approx(4)
+    # a lift exactly at break even: 4 points → 40 customers × 1 500 = 60 000 = the cost; net 0
+    out = run(uptake_pct=12, repeat_rate_with_pct=34)
+    assert out["net_effect"] == pytest.approx(0, abs=1e-6)
+
+
+def test_negative_lift_allowed():
+    # with the bonus 25 % instead of 30 %: 1 000 × (−5 %) = −50 customers
+    out = run(repeat_rate_with_pct=25)
+    assert out["extra_repeat_customers"] == pytest.approx(-50)
+    # −50 × 1 500 ₽ = −75 000 ₽; −75 000 − 100 000 = −175 000 ₽
+    assert out["extra_margin"] == pytest.approx(-75000)
+    assert out["net_effect"] == pytest.approx(-175000)
+    # the lift needed does not depend on the rate with the bonus
+    assert out["break_even_lift_pp"] == pytest.approx(100000 / 1500000 * 100)
+
+
+def test_customers_cancel_in_break_even():
+    # 10 customers: 10 × 20 % × 500 = 1 000 ₽; 1 000 ÷ (10 × 1 500) × 100 = 6.67 points, as for 1 000
+    out = run(customers=10)
+    assert out["bonus_cost"] == pytest.approx(1000)
+    assert out["break_even_lift_pp"] == pytest.approx(20 / 3)
+
+
+def test_free_bonus_needs_no_lift():
+    # a bonus nobody uses costs nothing: 0 points needed, the extra margin is the net effect
+    out = run(uptake_pct=0)
+    assert out["bonus_cost"] == 0
+    assert out["break_even_lift_pp"] == 0
+    assert out["net_effect"] == pytest.approx(75000)
+
+
+@pytest.mark.parametrize("preset, expected", [
+    # 60 × 20 % × 7 500 = 90 000; 60 × 10 % = 6; 6 × 30 000 × 80 % = 144 000; 144 000 − 90 000 = 54 000;
+    # 90 000 ÷ (60 × 24 000) × 100 = 6.25 points
+    ("free_support_week", (90000, 6, 144000, 54000, 6.25)),
+    # 2 000 × 100 % × 60 = 120 000; 2 000 × 4 % = 80; 80 × 4 000 × 45 % = 144 000; 24 000;
+    # 120 000 ÷ (2 000 × 1 800) × 100 = 3.33 points
+    ("satin_ribbon", (120000, 80, 144000, 24000, 10 / 3)),
+    # 300 × 60 % × 1 500 = 270 000; 300 × 10 % = 30; 30 × 4 000 × 25 % = 30 000; −240 000;
+    # 270 000 ÷ (300 × 1 000) × 100 = 90 points > 100 − 30 = 70: can never pay back
+    ("free_assembly", (270000, 30, 30000, -240000, None)),
+])
+@pytest.mark.parametrize("lang, scale", [("ru", 1), ("en", 50)])
+def test_presets(preset, expected, lang, scale):
+    # the dollar presets are the rouble ones divided by 50: money outputs scale, the rest do not
+    out = compute_checked(CALCULATOR, CALCULATOR.defaults(lang, preset), lang)
+    cost, extra, margin, net, lift = expected
+    assert out["bonus_cost"] == pytest.approx(cost / scale)
+    assert out["extra_repeat_customers"] == pytest.approx(extra)
+    assert out["extra_margin"] == pytest.approx(margin / scale)
+    assert out["net_effect"] == pytest.approx(net / scale)
+    if lift is None:
+        assert out["break_even_lift_pp"] == Unavailable("never_pays_back")
+    else:
+        assert out["break_even_lift_pp"] == pytest.approx(lift)
+
+
+def test_presets_exist():
+    assert len(CALCULATOR.presets) >= 3
+    assert CALCULATOR.presets["free_support_week"]["values"]["ru"]["uptake_pct"] == 20  # one in five
+    for preset in CALCULATOR.presets.values():
+        assert set(preset["title"]) == {"ru", "en"}
+        assert set(preset["values"]["ru"]) == set(preset["values"]["en"])
+
+
+# --- unavailable --------------------------------------------------------------------------------
+
+
+def test_no_customers():
+    out = run(customers=0)
+    assert out["bonus_cost"] == 0
+    assert out["extra_repeat_customers"] == 0
+    assert out["net_effect"] == 0
+    assert out["break_even_lift_pp"] == Unavailable("no_customers")
+
+
+@pytest.mark.parametrize("field", ["average_order", "gross_margin_pct"])
+def test_no_margin(field):
+    out = run(**{field: 0})
+    assert out["break_even_lift_pp"] == Unavailable("no_margin")
+    assert out["extra_margin"] == 0
+    # nothing comes back, the whole bonus is lost: −100 000 ₽
+    assert out["net_effect"] == pytest.approx(-100000)
+
+
+def test_never_pays_back():
+    # 1 000 × 80 % × 3 000 = 2 400 000; 2 400 000 ÷ 1 500 000 × 100 = 160 points > 70 possible
+    out = run(uptake_pct=80, bonus_cost_per_use=3000)
+    assert out["break_even_lift_pp"] == Unavailable("never_pays_back")
+    assert out["bonus_cost"] == pytest.approx(2400000)
+
+
+def test_never_pays_back_boundary():
+    # 1 000 × 12 % × 500 = 60 000 ₽; 60 000 ÷ 1 500 000 × 100 = 4 points needed
+    # with 96 % already coming back exactly 4 points remain: still possible (not "exceeds")
+    out = run(uptake_pct=12, repeat_rate_without_pct=96, repeat_rate_with_pct=100)
+    assert out["break_even_lift_pp"] == pytest.approx(4)
+    assert out["net_effect"] == pytest.approx(0, abs=1e-6)
+    # with 96.5 % already coming back only 3.5 points remain: can never pay back
+    out = run(uptake_pct=12, repeat_rate_without_pct=96.5, repeat_rate_with_pct=100)
+    assert out["break_even_lift_pp"] == Unavailable("never_pays_back")
+    assert out["net_effect"] < 0
+    # everyone already comes back: any cost at all can never pay back, a free bonus needs 0
+    assert run(repeat_rate_without_pct=100)["break_even_lift_pp"] == Unavailable("never_pays_back")
+    assert run(repeat_rate_without_pct=100, uptake_pct=0)["break_even_lift_pp"] == 0
+
+
+def test_every_code_has_reasons():
+    codes = {"no_customers", "no_margin", "never_pays_back"}
+    assert set(CALCULATOR.reasons) == codes
+    for code in codes:
+        for lang in ("ru", "en"):
+            assert CALCULATOR.reason_text(Unavailable(code), lang)
+    assert "never pay back" in CALCULATOR.reasons["never_pays_back"]["en"].lower()
+    assert "не окупится никогда" in CALCULATOR.reasons["never_pays_back"]["ru"].lower()
+
+
+def test_reason_text_both_locales():
+    ru = evaluate(CALCULATOR, CALCULATOR.defaults("ru", "free_assembly"), "ru")
+    assert ru.text("break_even_lift_pp").startswith("Не окупится никогда")
+    en = evaluate(CALCULATOR, {"customers": "0"}, "en")
+    assert en.text("break_even_lift_pp") == "Not available: no customers."
+
+
+# --- validation -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field, value, code", [
+    ("customers", 10.5, "not_integer"),
+    ("customers", -1, "below_min"),
+    ("customers", 1e9 + 1, "above_max"),
+    ("bonus_cost_per_use", -10, "below_min"),
+    ("uptake_pct", 120, "above_max"),
+    ("average_order", "дорого", "not_a_number"),
+    ("gross_margin_pct", 101, "above_max"),
+    ("repeat_rate_without_pct", -0.5, "below_min"),
+    ("repeat_rate_with_pct", "1234567890123456", "too_precise"),
+])
+def test_validation_errors(field, value, code):
+    with pytest.raises(CalculatorError) as info:
+        run(**{field: value})
+    assert info.value.field == field
+    assert info.value.code == code
+
+
+def test_unknown_input():
+    with pytest.raises(CalculatorError) as info:
+        compute_checked(CALCULATOR, {"repeat_rate_pct": 10})
+    assert info.value.field == "repeat_rate_pct"
+    assert info.value.code == "unknown_input"
+
+
+def test_invalid_field_marks_its_dependents():
+    result = evaluate(CALCULATOR, {"repeat_rate_with_pct": "abc"}, "en")
+    assert result.errors["repeat_rate_with_pct"].code == "not_a_number"
+    for key in ("extra_repeat_customers", "extra_margin", "net_effect"):
+        assert result.outputs[key] == Unavailable("invalid_input")
+    assert result.raw("bonus_cost") == pytest.approx(800)
+    assert result.raw("break_even_lift_pp") == pytest.approx(4)
+
+
+# --- formatting ---------------------------------------------------------------------------------
+
+
+def test_formatted_ru():
+    result = evaluate(CALCULATOR, {}, "ru")
+    assert result.text("bonus_cost") == "40" + NBSP + "000,00" + NBSP + "₽"
+    assert result.text("extra_repeat_customers") == "25"
+    assert result.text("break_even_lift_pp") == "4,00"
+    result = evaluate(CALCULATOR, BASE, "ru")
+    assert result.text("net_effect") == MINUS + "25" + NBSP + "000,00" + NBSP + "₽"
+    assert result.text("break_even_lift_pp") == "6,67"
+
+
+def test_formatted_en():
+    result = evaluate(CALCULATOR, {}, "en")
+    assert result.text("net_effect") == "$200.00"
+    assert result.text("break_even_lift_pp") == "4.00"
+    result = evaluate(CALCULATOR, dict(BASE, repeat_rate_with_pct=25), "en")
+    assert result.text("net_effect") == MINUS + "$175,000.00"
+
+
+# --- declaration --------------------------------------------------------------------------------
+
+
+def test_declaration_complete():
+    assert CALCULATOR.name == "bonus_uptake"
+    assert [i.name for i in CALCULATOR.inputs] == [
+        "customers", "bonus_cost_per_use", "uptake_pct", "average_order", "gross_margin_pct",
+        "repeat_rate_without_pct", "repeat_rate_with_pct"]
+    assert [o.key for o in CALCULATOR.outputs] == [
+        "bonus_cost", "extra_repeat_customers", "extra_margin", "net_effect", "break_even_lift_pp"]
+    assert CALCULATOR.input_by_name["customers"].integer
+    for spec in CALCULATOR.inputs:
+        assert set(spec.label) == {"ru", "en"}
+        assert spec.maximum is not None
+    for spec in CALCULATOR.outputs:
+        assert set(spec.label) == {"ru", "en"} and set(spec.formula) == {"ru", "en"}
+    assert len(CALCULATOR.notes["ru"]) == len(CALCULATOR.notes["en"]) >= 3
+
+
+def _candidates(spec, value):
+    top = spec.maximum
+    options = [0, 1, value / 2, value * 2, top, top / 3]
+    if spec.integer:
+        options = [int(x) for x in options]
+    return [x for x in options if spec.minimum <= x <= top and x != value]
+
+
+@pytest.mark.parametrize("base", [None, "free_support_week", "satin_ribbon", "free_assembly"])
+def test_depends_exact(base):
+    values = CALCULATOR.defaults("en", base)
+    before = compute_checked(CALCULATOR, values)
+    for spec in CALCULATOR.inputs:
+        for changed in _candidates(spec, values[spec.name]):
+            after = compute_checked(CALCULATOR, dict(values, **{spec.name: changed}))
+            for output in CALCULATOR.outputs:
+                if spec.name not in output.depends:
+                    assert after[output.key] == before[output.key], (spec.name, output.key)
+    if base is None:
+        for output in CALCULATOR.outputs:
+            for name in output.depends:
+                spec = CALCULATOR.input_by_name[name]
+                changes = [compute_checked(CALCULATOR, dict(values, **{name: x}))[output.key]
+                           for x in _candidates(spec, values[name])]
+                assert any(c != before[output.key] for c in changes), (name, output.key)
+
+
+# --- properties -------------------------------------------------------------------------------------
+
+
+def _field(spec):
+    top = spec.maximum
+    if spec.integer:
+        return st.one_of(st.integers(min_value=0, max_value=int(top)), st.sampled_from([0, 1, int(top)]))
+    return st.one_of(
+        st.floats(min_value=spec.minimum, max_value=top, allow_nan=False, allow_infinity=False),
+        st.integers(min_value=0, max_value=int(min(top, 10 ** 6))),
+        st.sampled_from([0, 0.01, 1, top]),
+    )
+
+
+VALID = st.fixed_dictionaries(dict((spec.name, _field(spec)) for spec in CALCULATOR.inputs))
+
+
+@settings(max_examples=400)
+@given(VALID)
+def test_no_nan_infinity_or_exception(values):
+    out = compute_checked(CALCULATOR, values)
+    assert set(out) == set(o.key for o in CALCULATOR.outputs)
+    for key, value in out.items():
+        if isinstance(value, Unavailable):
+            assert value.code in CALCULATOR.reasons, (key, value)
+        else:
+            assert math.isfinite(value), (key, value)
+    for lang in ("ru", "en"):
+        result = evaluate(CALCULATOR, values, lang)
+        for key in out:
+            assert result.text(key)
+
+
+@given(VALID, st.floats(min_value=0, max_value=100, allow_nan=False))
+def test_higher_uptake_higher_bonus_cost(values, other):
+    low, high = sorted([values["uptake_pct"], other])
+    a = compute_checked(CALCULATOR, dict(values, uptake_pct=low))
+    b = compute_checked(CALCULATOR, dict(values, uptake_pct=high))
+    assert a["bonus_cost"] <= b["bonus_cost"]
+    assert a["net_effect"] >= b["net_effect"]
+    if values["customers"] > 0 and values["bonus_cost_per_use"] >= 0.01 and high - low > 1e-6:
+        assert a["bonus_cost"] < b["bonus_cost"]
+
+
+@given(VALID, st.floats(min_value=0, max_value=100, allow_nan=False))
+def test_higher_repeat_rate_with_better_net_effect(values, other):
+    low, high = sorted([values["repeat_rate_with_pct"], other])
+    a = compute_checked(CALCULATOR, dict(values, repeat_rate_with_pct=low))
+    b = compute_checked(CALCULATOR, dict(values, repeat_rate_with_pct=high))
+    assert a["extra_repeat_customers"] <= b["extra_repeat_customers"]
+    assert a["net_effect"] <= b["net_effect"]
+
+
+@given(VALID)
+def test_net_effect_zero_at_break_even_lift(values):
+    out = compute_checked(CALCULATOR, values)
+    lift = out["break_even_lift_pp"]
+    if isinstance(lift, Unavailable):
+        return
+    assert lift <= 100 - values["repeat_rate_without_pct"] + 1e-9
+    if values["customers"] > 0 and 1e-6 < lift < 100 and values["average_order"] * values["gross_margin_pct"] > 1e-3:
+        at = compute_checked(CALCULATOR, dict(
+            values, repeat_rate_with_pct=min(100, values["repeat_rate_without_pct"] + lift)))
+        assert at["net_effect"] == pytest.approx(0, abs=1e-6 * max(1.0, out["bonus_cost"]))
