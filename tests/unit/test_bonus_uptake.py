@@ -300,12 +300,18 @@ def test_depends_exact(base):
 # --- properties -------------------------------------------------------------------------------------
 
 
+def _typable(top):
+    """Zero or a magnitude of at least 1e-30: what a person can type in 32 characters."""
+    return st.one_of(st.just(0.0), st.floats(min_value=1e-30, max_value=top, allow_nan=False))
+
+
 def _field(spec):
     top = spec.maximum
     if spec.integer:
         return st.one_of(st.integers(min_value=0, max_value=int(top)), st.sampled_from([0, 1, int(top)]))
     return st.one_of(
-        st.floats(min_value=spec.minimum, max_value=top, allow_nan=False, allow_infinity=False),
+        # what a person can type: zero, or at least 1e-30 (0,000…001 in 32 characters)
+        st.floats(min_value=1e-30, max_value=top, allow_nan=False, allow_infinity=False),
         st.integers(min_value=0, max_value=int(min(top, 10 ** 6))),
         st.sampled_from([0, 0.01, 1, top]),
     )
@@ -330,7 +336,7 @@ def test_no_nan_infinity_or_exception(values):
             assert result.text(key)
 
 
-@given(VALID, st.floats(min_value=0, max_value=100, allow_nan=False))
+@given(VALID, _typable(100))
 def test_higher_uptake_higher_bonus_cost(values, other):
     low, high = sorted([values["uptake_pct"], other])
     a = compute_checked(CALCULATOR, dict(values, uptake_pct=low))
@@ -341,7 +347,7 @@ def test_higher_uptake_higher_bonus_cost(values, other):
         assert a["bonus_cost"] < b["bonus_cost"]
 
 
-@given(VALID, st.floats(min_value=0, max_value=100, allow_nan=False))
+@given(VALID, _typable(100))
 def test_higher_repeat_rate_with_better_net_effect(values, other):
     low, high = sorted([values["repeat_rate_with_pct"], other])
     a = compute_checked(CALCULATOR, dict(values, repeat_rate_with_pct=low))
