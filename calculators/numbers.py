@@ -18,6 +18,8 @@ _SPACES = (" ", "\u00a0", "\u202f", "\u2009", "\t")
 _DIGITS = "0123456789"
 MAX_TEXT_LENGTH = 32
 MAX_SIGNIFICANT_DIGITS = 15
+# The smallest non-zero magnitude that fits in MAX_TEXT_LENGTH characters: 0,000…001 (1e-30).
+MIN_MAGNITUDE = 1e-30
 
 CURRENCIES = ("RUB", "USD", "EUR", "UAH", "KZT")
 CURRENCY_SYMBOLS = {"RUB": "₽", "USD": "$", "EUR": "€", "UAH": "₴", "KZT": "₸"}
@@ -31,6 +33,8 @@ def parse_number(text, field=None):
     Accepts ASCII digits, one decimal mark (``.`` or ``,``), spaces of any width as group
     separators and a leading minus (so that "below the minimum" can be reported plainly).
     Rejects exponents, ``inf``/``nan``, other scripts' digits and more than 15 significant digits.
+    A number (not text) is taken as it is, unless it is not finite or is smaller in magnitude than
+    anything that can be typed (below 1e-30, other than zero).
     The value is built from integers (``digits / 10**k``), so it is the correctly rounded double
     on every runtime.  Raises :class:`CalculatorError` with code ``required``, ``too_long``,
     ``not_a_number`` or ``too_precise``.
@@ -47,6 +51,9 @@ def parse_number(text, field=None):
                 raise CalculatorError(field, "not_a_number")
             if value != value or value in (float("inf"), float("-inf")):
                 raise CalculatorError(field, "not_a_number")
+            if value != 0 and -MIN_MAGNITUDE < value < MIN_MAGNITUDE:
+                # No one can type it in 32 characters, and dividing by it could overflow.
+                raise CalculatorError(field, "too_long")
             return value
         raise CalculatorError(field, "not_a_number")
     if len(text) > MAX_TEXT_LENGTH * 4:

@@ -70,7 +70,8 @@ def test_parse_is_exact_for_decimal_fractions():
     assert parse_number("0,0000000000000000000000012345") == 1.2345e-24
 
 
-@pytest.mark.parametrize("number, expected", [(5, 5.0), (2.5, 2.5), (0, 0.0), (-1, -1.0)])
+@pytest.mark.parametrize("number, expected", [(5, 5.0), (2.5, 2.5), (0, 0.0), (-1, -1.0), (1e-30, 1e-30),
+                                              (-0.0, 0.0), (0.1 + 0.2, 0.30000000000000004)])
 def test_parse_passes_numbers_through(number, expected):
     value = parse_number(number)
     assert isinstance(value, float) and value == expected
@@ -125,6 +126,8 @@ def test_parse_passes_numbers_through(number, expected):
     (10 ** 400, "not_a_number"),
     ([1], "not_a_number"),
     (b"12", "not_a_number"),
+    (2.2e-309, "too_long"),  # a number no one can type in 32 characters
+    (-9e-31, "too_long"),
 ])
 def test_parse_rejects(text, code):
     with pytest.raises(CalculatorError) as caught:
