@@ -169,6 +169,26 @@ CALCULATOR = Calculator(
         "never_pays_back": {"ru": "Не окупается: маржа за год после удержания не больше нуля.",
                             "en": "Never pays back: the yearly margin after retention cost is not above zero."},
     },
+    notes={
+        "ru": [
+            "Все суммы и количества — за год; маржа, удержание и ставка дисконтирования — в процентах.",
+            "Маржа первого года гарантирована и приходит в конце года; маржа года t — с вероятностью "
+            "r^(t−1), дисконтированная по ставке d: сумма этого ряда и есть m ÷ (1 + d − r).",
+            "Удержание, средний чек, число покупок и стоимость удержания считаются неизменными из года в год.",
+            "CLV считается по марже после расходов на удержание, а не по выручке.",
+            "Окупаемость CAC — за сколько месяцев маржа после удержания возвращает стоимость привлечения; "
+            "если эта маржа не больше нуля, затраты не окупаются никогда.",
+        ],
+        "en": [
+            "All money and counts are per year; margin, retention and discount rate are percentages.",
+            "The first year's margin is certain and arrives at the year's end; the margin of year t arrives "
+            "with probability r^(t−1) and is discounted at d: the sum of that series is m ÷ (1 + d − r).",
+            "Retention, average order, orders per year and the cost to retain stay the same year after year.",
+            "CLV counts the margin after retention cost, not revenue.",
+            "CAC payback is the number of months the margin after retention takes to return the acquisition "
+            "cost; when that margin is not above zero, it never pays back.",
+        ],
+    },
     presets={
         "coffee_shop": {
             "title": {"ru": "Кофейня у дома", "en": "Neighbourhood coffee shop"},

@@ -1,0 +1,375 @@
+"""Generic properties of every calculator listed in calculators.registry.CALCULATORS.
+
+A new calculator is picked up by being registered: nothing here names one.
+"""
+
+import math
+import random
+import re
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calculators.core import COMMON_REASONS, INPUT_KINDS, OUTPUT_KINDS, Unavailable, evaluate
+from calculators.errors import MESSAGES, CalculatorError
+from calculators.numbers import CURRENCIES, MIN_MAGNITUDE, format_plain
+from calculators.registry import CALCULATORS
+
+NAMES = sorted(CALCULATORS)
+LANGS = ("ru", "en")
+SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+# Formatted numbers must never show these (case-insensitive); reasons are checked for whole words.
+BAD_IN_NUMBER = ("nan", "inf", "e+", "none")
+BAD_WORDS = re.compile(r"\b(nan|inf|infinity|none|null|undefined)\b|e\+\d|\{|\}", re.IGNORECASE)
+
+
+def calc(name):
+    return CALCULATORS[name]
+
+
+# --- strategies -----------------------------------------------------------------------------------------
+
+def value_strategy(spec):
+    """A valid value for one input: bounds, zero, round and arbitrary numbers within the limits."""
+    lo = float(spec.minimum)
+    hi = float(spec.maximum)
+    if spec.integer:
+        first, last = int(math.ceil(lo)), int(math.floor(hi))
+        return st.one_of(
+            st.sampled_from(sorted(set([first, last, min(first + 1, last)]))),
+            st.integers(first, min(last, first + 1000)),
+            st.integers(first, last),
+        ).map(float)
+    specials = [lo, hi, (lo + hi) / 2]
+    for value in (0.0, 0.5, 1.0, 2.0, 10.0, 99.0, 100.0, 1000.0):
+        if lo <= value <= hi:
+            specials.append(value)
+    return st.one_of(
+        st.sampled_from(specials),
+        st.floats(lo, hi, allow_nan=False, allow_infinity=False).filter(
+            lambda v: v == 0 or abs(v) >= MIN_MAGNITUDE),  # below it the parser refuses a number
+        st.sampled_from([MIN_MAGNITUDE, 1e-9, 0.001]).filter(lambda v: lo <= v <= hi),
+        st.integers(int(math.ceil(lo * 100)), int(math.floor(min(hi, 10 ** 6) * 100))).map(lambda n: n / 100),
+    )
+
+
+def inputs_strategy(calculator):
+    return st.fixed_dictionaries(dict((spec.name, value_strategy(spec)) for spec in calculator.inputs))
+
+
+GARBAGE = ["", " ", "abc", "1e5", "1E-2", "inf", "-inf", "Infinity", "nan", "NaN", "None", "null",
+           "1.2.3", "1,2,3", "12abc", "--1", "0x1F", "1_000", "½", "\u0661\u0662", "\uff11\uff12",
+           "\u0967", "1" * 33, "1234567890123456", "<b>1</b>", "'; DROP TABLE", "\n", "1\n2"]
+
+
+def garbage_strategy():
+    letters = st.tuples(st.text(max_size=16), st.characters(categories=["L"]), st.text(max_size=16)).map(
+        "".join)  # any text holding a letter
+    foreign_digits = st.text(st.characters(categories=["Nd"]).filter(lambda ch: ch not in "0123456789"),
+                             min_size=1, max_size=5)
+    return st.one_of(st.sampled_from(GARBAGE), letters, foreign_digits)
+
+
+def invalid_strategy(spec):
+    """(raw value, expected error codes) that break one of the input's rules."""
+    lo = float(spec.minimum)
+    hi = float(spec.maximum)
+    # a fractional value out of range may be reported as either rule for a whole-number input
+    below = ("below_min", "not_integer") if spec.integer else ("below_min",)
+    above = ("above_max", "not_integer") if spec.integer else ("above_max",)
+    options = [
+        st.floats(lo - 1e12, lo, exclude_max=True, allow_nan=False).filter(
+            lambda v: abs(v) >= MIN_MAGNITUDE).map(lambda v: (v, below)),
+        st.sampled_from([-1.0, lo - 1, lo - 0.5]).map(lambda v: (v, below)),
+        st.sampled_from(["-1", "\u22121", "-0,5"]).map(lambda v: (v, below)),
+        st.floats(hi, hi * 10 + 1, exclude_min=True, allow_nan=False).map(lambda v: (v, above)),
+        st.sampled_from([hi + 1, hi * 2 + 1]).map(lambda v: (v, ("above_max",))),
+        garbage_strategy().map(lambda v: (v, ("not_a_number", "required", "too_long", "too_precise"))),
+    ]
+    if spec.integer:
+        first, last = int(math.ceil(lo)), int(math.floor(hi))
+        options.append(st.integers(first, max(first, last - 1)).map(lambda n: (n + 0.5, ("not_integer",))))
+        options.append(st.sampled_from(["1,5", "2.25", "0,1"]).filter(lambda t: lo <= float(
+            t.replace(",", ".")) <= hi).map(lambda v: (v, ("not_integer",))))
+    return st.one_of(options)
+
+
+# --- checks ---------------------------------------------------------------------------------------------------
+
+def check_result(calculator, result):
+    """Every output a finite float or an Unavailable with a reason in both languages; texts clean."""
+    assert set(result.outputs) == set(calculator.output_by_key), "compute must return exactly the outputs"
+    for key, value in result.outputs.items():
+        if isinstance(value, Unavailable):
+            assert value.code in calculator.reasons or value.code in COMMON_REASONS, (key, value)
+            for lang in LANGS:
+                reason = calculator.reason_text(value, lang)
+                assert isinstance(reason, str) and reason.strip(), (key, value, lang)
+                assert not BAD_WORDS.search(reason), (key, reason)
+            assert result.raw(key) is None
+        else:
+            assert type(value) is float, "%s: %r is %s, not float" % (key, value, type(value).__name__)
+            assert math.isfinite(value), (key, value)
+            assert float(format_plain(value)) == value
+            assert result.raw(key) == value
+        text = result.text(key)
+        assert isinstance(text, str) and text.strip(), key
+        if not isinstance(value, Unavailable):
+            lowered = text.lower()
+            for bad in BAD_IN_NUMBER:
+                assert bad not in lowered, (key, text)
+        else:
+            assert not BAD_WORDS.search(text), (key, text)
+    if calculator.chart is not None:
+        svg = calculator.chart(result)
+        if svg is not None:
+            assert isinstance(svg, str)
+            ElementTree.fromstring(svg)
+            assert not re.search(r"\b(nan|inf|None)\b", svg), svg
+
+
+def same(a, b):
+    if isinstance(a, Unavailable) or isinstance(b, Unavailable):
+        return a == b
+    return a == b
+
+
+# --- declarations ---------------------------------------------------------------------------------------------
+
+def test_registry_is_not_empty():
+    assert "acquisition_vs_retention" in CALCULATORS
+    for name, calculator in CALCULATORS.items():
+        assert calculator.name == name
+
+
+def both(table, what):
+    assert isinstance(table, dict), what
+    for lang in LANGS:
+        assert isinstance(table.get(lang), str) and table[lang].strip(), "%s: no %s text" % (what, lang)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_label_and_formula_in_both_languages(name):
+    calculator = calc(name)
+    both(calculator.title, "title")
+    both(calculator.summary, "summary")
+    for spec in calculator.inputs:
+        both(spec.label, "label of input " + spec.name)
+        if spec.help is not None:
+            both(spec.help, "help of input " + spec.name)
+    for spec in calculator.outputs:
+        both(spec.label, "label of output " + spec.key)
+        both(spec.formula, "formula of output " + spec.key)
+    for code, table in calculator.reasons.items():
+        both(table, "reason " + code)
+    for lang in LANGS:
+        notes = calculator.notes[lang]
+        assert len(notes) >= 1, "no notes in " + lang
+        for note in notes:
+            assert isinstance(note, str) and note.strip()
+    assert len(calculator.notes["ru"]) == len(calculator.notes["en"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_declaration_is_consistent(name):
+    calculator = calc(name)
+    input_names = [spec.name for spec in calculator.inputs]
+    keys = [spec.key for spec in calculator.outputs]
+    assert len(set(input_names)) == len(input_names)
+    assert len(set(keys)) == len(keys)
+    for spec in calculator.inputs:
+        assert spec.kind in INPUT_KINDS
+        assert re.match(r"^[a-z][a-z0-9_]*$", spec.name)
+        assert spec.maximum is not None, spec.name + " has no declared maximum"
+        assert spec.minimum <= spec.maximum
+        assert 0 <= spec.minimum, spec.name
+        if spec.name.endswith("_pct"):
+            assert spec.kind == "pct" and spec.maximum <= 100, spec.name
+        if spec.kind == "money":
+            assert spec.maximum <= 1e12, spec.name
+        if spec.kind == "count":
+            assert spec.maximum <= 1e9, spec.name
+    for spec in calculator.outputs:
+        assert spec.kind in OUTPUT_KINDS
+        assert re.match(r"^[a-z][a-z0-9_]*$", spec.key)
+        assert isinstance(spec.depends, (tuple, list)) and len(spec.depends) >= 1, spec.key
+        for dependency in spec.depends:
+            assert dependency in input_names, "%s depends on unknown %s" % (spec.key, dependency)
+        assert len(set(spec.depends)) == len(spec.depends), spec.key + " lists an input twice"
+        if spec.key.endswith("_pct"):
+            assert spec.kind == "pct", spec.key
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_defaults_and_presets_are_valid(name):
+    calculator = calc(name)
+    for spec in calculator.inputs:
+        for lang in LANGS:
+            assert lang in spec.default, (spec.name, lang)
+    assert len(calculator.presets) >= 3
+    scenarios = [(lang, None) for lang in LANGS]
+    for preset, table in calculator.presets.items():
+        assert re.match(r"^[a-z][a-z0-9_]*$", preset)
+        both(table["title"], "title of preset " + preset)
+        assert set(table["values"]) == set(LANGS), preset
+        assert set(table["values"]["ru"]) == set(table["values"]["en"]), preset
+        for lang in LANGS:
+            for key in table["values"][lang]:
+                assert key in calculator.input_by_name, "preset %s sets unknown %s" % (preset, key)
+            scenarios.append((lang, preset))
+    for lang, preset in scenarios:
+        values = calculator.defaults(lang, preset)
+        for spec in calculator.inputs:
+            value = values[spec.name]
+            assert not isinstance(value, bool)
+            assert spec.minimum <= value <= spec.maximum, (preset, lang, spec.name, value)
+            if spec.integer:
+                assert value == int(value), (preset, lang, spec.name, value)
+        result = evaluate(calculator, values, lang)
+        assert result.errors == {}, (preset, lang, result.errors)
+        check_result(calculator, result)
+        # the typed path reads the same: values given as text the page would hold
+        typed = dict((key, format_plain(float(value))) for key, value in values.items())
+        assert evaluate(calculator, typed, lang).outputs == result.outputs
+
+
+# --- random valid input ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", NAMES)
+@given(data=st.data())
+@settings(max_examples=120, **SETTINGS)
+def test_random_valid_inputs(name, data):
+    calculator = calc(name)
+    values = data.draw(inputs_strategy(calculator), label="values")
+    lang = data.draw(st.sampled_from(LANGS), label="lang")
+    currency = data.draw(st.sampled_from(CURRENCIES), label="currency")
+    result = evaluate(calculator, values, lang, currency)
+    assert result.errors == {}, result.errors
+    check_result(calculator, result)
+
+
+# --- invalid input ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", NAMES)
+@given(data=st.data())
+@settings(max_examples=100, **SETTINGS)
+def test_invalid_input_is_reported_for_its_field(name, data):
+    calculator = calc(name)
+    lang = data.draw(st.sampled_from(LANGS), label="lang")
+    values = data.draw(inputs_strategy(calculator), label="values")
+    spec = data.draw(st.sampled_from(calculator.inputs), label="input")
+    raw, codes = data.draw(invalid_strategy(spec), label="invalid")
+    broken = dict(values)
+    broken[spec.name] = raw
+    result = evaluate(calculator, broken, lang)
+    assert list(result.errors) == [spec.name]
+    error = result.errors[spec.name]
+    assert isinstance(error, CalculatorError)
+    assert error.field == spec.name
+    assert error.code in codes, (raw, error.code)
+    assert error.code in MESSAGES
+    for message_lang in LANGS:
+        message = error.message(message_lang)
+        assert message.strip() and "{" not in message and "nan" not in message.lower()
+    assert error.message("ru") != error.message("en")
+    # dependents unavailable; the rest as computed with the field's default
+    without = dict(values)
+    del without[spec.name]
+    reference = evaluate(calculator, without, lang)
+    for output in calculator.outputs:
+        if spec.name in output.depends:
+            assert result.outputs[output.key] == Unavailable("invalid_input"), output.key
+            text = result.text(output.key)
+            assert spec.label[lang] in text or any(
+                calculator.input_by_name[d].label[lang] in text for d in output.depends), text
+        else:
+            assert same(result.outputs[output.key], reference.outputs[output.key]), output.key
+    check_result(calculator, result)
+
+
+# --- depends is exact -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", NAMES)
+@given(data=st.data())
+@settings(max_examples=150, **SETTINGS)
+def test_inputs_outside_depends_never_change_an_output(name, data):
+    calculator = calc(name)
+    values = data.draw(inputs_strategy(calculator), label="values")
+    spec = data.draw(st.sampled_from(calculator.inputs), label="perturbed")
+    other = data.draw(value_strategy(spec), label="new value")
+    changed = dict(values)
+    changed[spec.name] = other
+    before = evaluate(calculator, values, "en").outputs
+    after = evaluate(calculator, changed, "en").outputs
+    for output in calculator.outputs:
+        if spec.name not in output.depends:
+            assert same(before[output.key], after[output.key]), (
+                "%s changed when %s changed (%r -> %r) although it does not declare it"
+                % (output.key, spec.name, values[spec.name], other))
+
+
+def _bases(calculator):
+    """Scenarios to perturb from: defaults, presets and seeded random points within the limits."""
+    bases = []
+    for lang in LANGS:
+        bases.append(calculator.defaults(lang))
+        for preset in calculator.presets:
+            bases.append(calculator.defaults(lang, preset))
+    generator = random.Random(20240601)
+    for _ in range(40):
+        point = {}
+        for spec in calculator.inputs:
+            lo, hi = float(spec.minimum), float(spec.maximum)
+            choice = generator.random()
+            if choice < 0.5:
+                base = calculator.defaults("ru")[spec.name]
+                value = min(hi, max(lo, base * generator.choice([0.5, 1, 1, 2, 3])))
+            elif choice < 0.8:
+                value = lo + (min(hi, lo + 1000) - lo) * generator.random()
+            else:
+                value = lo + (hi - lo) * generator.random()
+            if spec.integer:
+                value = float(int(value))
+            point[spec.name] = value
+        bases.append(point)
+    return bases
+
+
+def _perturbations(spec, value):
+    lo, hi = float(spec.minimum), float(spec.maximum)
+    candidates = [lo, hi, (lo + hi) / 2, value * 2, value / 2, value + 1, value - 1, value * 1.1 + 0.37,
+                  0.0, 1.0, 3.0, 50.0, 97.0, 1000.0]
+    out = []
+    for candidate in candidates:
+        if spec.integer:
+            candidate = float(int(candidate))
+        if lo <= candidate <= hi and candidate != value:
+            out.append(candidate)
+    return out
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_declared_dependency_is_read(name):
+    calculator = calc(name)
+    bases = _bases(calculator)
+    unused = []
+    for output in calculator.outputs:
+        for dependency in output.depends:
+            spec = calculator.input_by_name[dependency]
+            found = False
+            for base in bases:
+                before = evaluate(calculator, base, "en").outputs[output.key]
+                for candidate in _perturbations(spec, base[dependency]):
+                    changed = dict(base)
+                    changed[dependency] = candidate
+                    if not same(before, evaluate(calculator, changed, "en").outputs[output.key]):
+                        found = True
+                        break
+                if found:
+                    break
+            if not found:
+                unused.append("%s does not read %s" % (output.key, dependency))
+    assert unused == [], "declared in depends but never changes the output: " + "; ".join(unused)
