@@ -11,7 +11,6 @@ import argparse
 import functools
 import http.server
 import os
-import posixpath
 import sys
 import threading
 
@@ -94,8 +93,8 @@ def main(argv=None):
         sys.exit("%s has no index.html: build the site first (make site)" % args.directory)
     server = make_server(os.path.abspath(args.directory), args.host, args.port, args.prefix, verbose=True)
     host = args.host if args.host not in ("0.0.0.0", "") else "127.0.0.1"
-    print("Serving %s at http://%s:%d%s  (Ctrl+C to stop)"
-          % (args.directory, host, server.server_port, posixpath.join(server.RequestHandlerClass.prefix, "")),
+    prefix = "/" + args.prefix.strip("/") + "/" if args.prefix.strip("/") else "/"
+    print("Serving %s at http://%s:%d%s  (Ctrl+C to stop)" % (args.directory, host, server.server_port, prefix),
           flush=True)
     try:
         server.serve_forever()
