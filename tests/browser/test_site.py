@@ -1,0 +1,35 @@
+"""The site around the calculators: search by word stems, the language switch, the colour toggle."""
+
+
+def search(page, query):
+    page.click("label.md-search__icon, label[for=__search]")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+
+
+def test_russian_search_finds_words_by_their_stem(watched, site_url):
+    page = watched.page
+    page.goto(site_url)
+    # The page says «удержание», «удержанных», «удержать»: an inflected query still finds it.
+    links = search(page, "удержании")
+    assert any("calculators/acquisition-vs-retention/" in link for link in links), links
+    assert watched.errors() == []
+
+
+def test_english_search(watched, site_url):
+    page = watched.page
+    page.goto(site_url + "en/")
+    links = search(page, "retention")
+    assert any("/en/calculators/acquisition-vs-retention/" in link for link in links), links
+
+
+def test_language_switch_leads_to_the_same_page(watched, site_url):
+    page = watched.page
+    page.goto(site_url + "calculators/acquisition-vs-retention/")
+    english = page.eval_on_selector(".md-select__link[hreflang=en]", "e => e.href")
+    assert english == site_url + "en/calculators/acquisition-vs-retention/"
+    page.goto(english)
+    russian = page.eval_on_selector(".md-select__link[hreflang=ru]", "e => e.href")
+    assert russian == site_url + "calculators/acquisition-vs-retention/"
+    assert page.locator("h1").first.text_content().startswith("Acquisition versus retention")
