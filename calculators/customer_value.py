@@ -1,0 +1,184 @@
+"""Customer value: what one customer brings in a year once the cost of serving them is counted.
+Some customers have negative value.
+
+All money is per year; ``gross_margin_pct`` is a percentage and g its fraction.
+
+- ``gross_profit`` = annual_revenue × g
+- ``cost_to_serve`` = service_hours × hourly_cost + other_costs
+- ``net_value`` = gross_profit − cost_to_serve
+- ``break_even_hours`` = (gross_profit − other_costs) / hourly_cost: the service hours at which the
+  customer stops making money; unavailable when other costs alone eat the gross profit, and when staff
+  time costs nothing (no number of hours would reach the line).
+"""
+
+from .core import Calculator, Input, Output, Unavailable
+
+MONEY_MAX = 1e12
+HOURS_MAX = 1e6
+RESULT_MAX = 1e300
+
+
+def bounded(value):
+    """``value`` unless it is NaN or beyond ±1e300 (possible only for inputs no one types)."""
+    if isinstance(value, Unavailable):
+        return value
+    if value != value or value > RESULT_MAX or value < -RESULT_MAX:
+        return Unavailable("out_of_range")
+    return value
+
+
+def compute(v):
+    gross_profit = v["annual_revenue"] * v["gross_margin_pct"] / 100
+    other = v["other_costs"]
+    hourly = v["hourly_cost"]
+    cost_to_serve = v["service_hours"] * hourly + other
+    left_for_time = gross_profit - other
+    if left_for_time <= 0:
+        break_even = Unavailable("costs_exceed_profit")
+    elif hourly == 0:
+        break_even = Unavailable("free_staff_time")
+    else:
+        break_even = left_for_time / hourly
+    return {
+        "gross_profit": gross_profit,
+        "cost_to_serve": cost_to_serve,
+        "net_value": gross_profit - cost_to_serve,
+        "break_even_hours": bounded(break_even),
+    }
+
+
+_PROFIT = ("annual_revenue", "gross_margin_pct")
+_SERVE = ("service_hours", "hourly_cost", "other_costs")
+
+CALCULATOR = Calculator(
+    name="customer_value",
+    title={"ru": "Ценность клиента", "en": "Customer value"},
+    summary={
+        "ru": "Сколько клиент приносит за год, если вычесть время и деньги, которые уходят на его обслуживание.",
+        "en": "What a customer brings in a year once the time and money spent on serving them is taken off.",
+    },
+    inputs=[
+        Input("annual_revenue", "money",
+              {"ru": "Выручка с клиента за год", "en": "Revenue from the customer per year"},
+              {"ru": 120000, "en": 2400}, maximum=MONEY_MAX,
+              help={"ru": "Всё, что клиент заплатил за год, за вычетом возвратов денег.",
+                    "en": "Everything the customer paid in the year, less any money refunded."}),
+        Input("gross_margin_pct", "pct",
+              {"ru": "Валовая маржа, %", "en": "Gross margin, %"},
+              {"ru": 40, "en": 40}, maximum=100,
+              help={"ru": "Что остаётся от выручки после себестоимости товара или услуги.",
+                    "en": "What is left of revenue after the cost of the goods or the service."}),
+        Input("service_hours", "number",
+              {"ru": "Часы сотрудников на клиента за год", "en": "Staff hours on the customer per year"},
+              {"ru": 20, "en": 20}, maximum=HOURS_MAX,
+              help={"ru": "Звонки, письма, встречи, согласования и переделки — у всех сотрудников вместе.",
+                    "en": "Calls, emails, meetings, approvals and rework, summed over everyone involved."}),
+        Input("hourly_cost", "money",
+              {"ru": "Стоимость часа сотрудника", "en": "Cost of a staff hour"},
+              {"ru": 800, "en": 16}, maximum=MONEY_MAX,
+              help={"ru": "Зарплата с налогами и накладными расходами в расчёте на рабочий час.",
+                    "en": "Pay plus taxes and overheads, per working hour."}),
+        Input("other_costs", "money",
+              {"ru": "Прочие расходы на клиента за год", "en": "Other costs of the customer per year"},
+              {"ru": 10000, "en": 200}, maximum=MONEY_MAX,
+              help={"ru": "Возвраты и их доставка, списания, особые условия: отсрочка, лишние скидки, "
+                          "бесплатная срочность.",
+                    "en": "Returns and their shipping, write-offs, special terms: late payment, extra "
+                          "discounts, free rush jobs."}),
+    ],
+    outputs=[
+        Output("gross_profit", "money",
+               {"ru": "Валовая прибыль с клиента", "en": "Gross profit from the customer"}, _PROFIT, decimals=0,
+               formula={"ru": "выручка × маржа: R × g", "en": "revenue × margin: R × g"}),
+        Output("cost_to_serve", "money", {"ru": "Стоимость обслуживания", "en": "Cost to serve"},
+               _SERVE, decimals=0,
+               formula={"ru": "часы × стоимость часа + прочие расходы: h × c + O",
+                        "en": "hours × hourly cost + other costs: h × c + O"}),
+        Output("net_value", "money",
+               {"ru": "Чистая ценность клиента за год", "en": "Net value of the customer per year"},
+               _PROFIT + _SERVE, decimals=0,
+               formula={"ru": "валовая прибыль − стоимость обслуживания: R × g − (h × c + O)",
+                        "en": "gross profit − cost to serve: R × g − (h × c + O)"}),
+        # "count": whole hours from 100 up, one decimal below, like the other counts.
+        Output("break_even_hours", "count",
+               {"ru": "Часов до убытка", "en": "Hours before a loss"},
+               _PROFIT + ("hourly_cost", "other_costs"),
+               formula={"ru": "(валовая прибыль − прочие расходы) ÷ стоимость часа: (R × g − O) ÷ c",
+                        "en": "(gross profit − other costs) ÷ hourly cost: (R × g − O) ÷ c"}),
+    ],
+    compute=compute,
+    reasons={
+        "costs_exceed_profit": {
+            "ru": "Такого числа часов нет: одни прочие расходы уже съедают всю валовую прибыль, и клиент "
+                  "убыточен, даже если не тратить на него ни часа.",
+            "en": "No such number of hours: other costs alone eat the whole gross profit, so the customer "
+                  "loses money even with no time spent on them.",
+        },
+        "free_staff_time": {
+            "ru": "Предела нет: час сотрудника указан бесплатным, и время не уменьшает прибыль.",
+            "en": "No limit: staff time is priced at zero, so hours never eat into the profit.",
+        },
+        "out_of_range": {"ru": "Нет значения: числа слишком малы или велики для осмысленного результата.",
+                         "en": "Not available: the numbers are too extreme for a meaningful result."},
+    },
+    notes={
+        "ru": [
+            "Обозначения: R — выручка с клиента, g — валовая маржа, h — часы сотрудников, c — стоимость часа, "
+            "O — прочие расходы.",
+            "Считается один год и только то, что тратится на этого клиента; его будущие покупки, рекомендации "
+            "и отзывы, в том числе плохие, не учтены.",
+            "Время сотрудников оценено по полной стоимости часа, но уход клиента не всегда её экономит: если "
+            "люди на окладе и освободившиеся часы нечем занять, расходы останутся, а маржа клиента уйдёт.",
+            "Постоянные расходы (аренда, программы, управление) на клиента не распределены: клиент, убыточный "
+            "по этому расчёту, может всё же покрывать их часть.",
+        ],
+        "en": [
+            "Notation: R revenue from the customer, g gross margin, h staff hours, c cost of an hour, "
+            "O other costs.",
+            "One year is counted, and only what is spent on this customer; their future purchases, referrals "
+            "and reviews, bad ones included, are left out.",
+            "Staff time is valued at the full cost of an hour, but losing the customer does not always save it: "
+            "if people are salaried and the freed hours cannot be put to use, the cost stays and the margin goes.",
+            "Fixed costs (rent, software, management) are not allocated to the customer: one who loses money by "
+            "this reckoning may still be covering part of them.",
+        ],
+    },
+    presets={
+        "coffee_shop": {
+            "title": {"ru": "Постоянный гость кофейни", "en": "A coffee-shop regular"},
+            "values": {
+                "ru": {"annual_revenue": 14000, "gross_margin_pct": 65, "service_hours": 3, "hourly_cost": 400,
+                       "other_costs": 0},
+                "en": {"annual_revenue": 280, "gross_margin_pct": 65, "service_hours": 3, "hourly_cost": 8,
+                       "other_costs": 0},
+            },
+        },
+        "online_store": {
+            "title": {"ru": "Покупатель, который много возвращает", "en": "An online shopper who returns a lot"},
+            "values": {
+                "ru": {"annual_revenue": 40000, "gross_margin_pct": 30, "service_hours": 6, "hourly_cost": 600,
+                       "other_costs": 15000},
+                "en": {"annual_revenue": 800, "gross_margin_pct": 30, "service_hours": 6, "hourly_cost": 12,
+                       "other_costs": 300},
+            },
+        },
+        "b2b_service": {
+            "title": {"ru": "B2B-клиент на абонентском обслуживании", "en": "A B2B client on a subscription"},
+            "values": {
+                "ru": {"annual_revenue": 540000, "gross_margin_pct": 70, "service_hours": 120,
+                       "hourly_cost": 1500, "other_costs": 30000},
+                "en": {"annual_revenue": 10800, "gross_margin_pct": 70, "service_hours": 120,
+                       "hourly_cost": 30, "other_costs": 600},
+            },
+        },
+        "demanding_client": {
+            "title": {"ru": "Требовательный B2B-клиент", "en": "A demanding B2B client"},
+            "values": {
+                "ru": {"annual_revenue": 540000, "gross_margin_pct": 70, "service_hours": 300,
+                       "hourly_cost": 1500, "other_costs": 60000},
+                "en": {"annual_revenue": 10800, "gross_margin_pct": 70, "service_hours": 300,
+                       "hourly_cost": 30, "other_costs": 1200},
+            },
+        },
+    },
+)
