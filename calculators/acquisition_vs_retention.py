@@ -19,6 +19,7 @@ margin, retention and discount rate.
   ``retention_rate_plus_5pp_pct``
 """
 
+from .charts import clv_by_retention
 from .core import Calculator, Input, Output, Unavailable, first_unavailable, ratio
 
 MONEY_MAX = 1e12
@@ -158,6 +159,7 @@ CALCULATOR = Calculator(
                formula={"ru": "min(r + 5 п. п.; 99 %)", "en": "min(r + 5 points, 99%)"}),
     ],
     compute=compute,
+    chart=clv_by_retention,
     reasons={
         "no_new_customers": {"ru": "Нет данных: новых клиентов 0.", "en": "Not available: no new customers."},
         "no_retained_customers": {"ru": "Нет данных: удержанных клиентов 0.",
