@@ -17,6 +17,7 @@ Fractional people are kept unrounded: 12.5 customers is an expectation, not half
 
 import math
 
+from .charts import funnel as funnel_chart
 from .core import Calculator, Input, Output, Unavailable, ratio
 
 MONEY_MAX = 1e12
@@ -189,6 +190,7 @@ CALCULATOR = Calculator(
                         "en": "target ÷ conversion, rounded up to a whole person: ⌈T ÷ (a × b)⌉"}),
     ],
     compute=compute,
+    chart=funnel_chart,
     reasons={
         "no_leads": {"ru": "Нет данных: никто не сказал «да», лидов 0.",
                      "en": "Not available: nobody said “yes”, there are no leads."},

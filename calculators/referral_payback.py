@@ -20,6 +20,7 @@ are their fractions.
   decimals as typed, so 40 % × 2.5 × 100 % is exactly 1.
 """
 
+from .charts import referral_payback as referral_payback_chart
 from .conversion_funnel import bounded, exact_fraction
 from .core import Calculator, Input, Output, Unavailable, first_unavailable, ratio
 
@@ -219,6 +220,7 @@ CALCULATOR = Calculator(
                         "en": "1 + K + K² + … = 1 ÷ (1 − K), for K < 1"}),
     ],
     compute=compute,
+    chart=referral_payback_chart,
     reasons={
         "no_incremental": {
             "ru": "Нет данных: дополнительных клиентов 0 — программа никого не привела или все пришли бы и так.",
