@@ -2,7 +2,7 @@
 
 
 def search(page, query):
-    page.click("label.md-search__icon, label[for=__search]")
+    page.click("input.md-search__input")
     page.fill("input.md-search__input", query)
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
