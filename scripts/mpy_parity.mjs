@@ -4,9 +4,11 @@
 //
 //   node scripts/mpy_parity.mjs cases.json > results.json
 //   node scripts/mpy_parity.mjs < cases.json > results.json
+//   node scripts/mpy_parity.mjs --modules DIR cases.json    (the package from DIR/*.mpy, as the site ships it)
 //
 // Cases are a JSON list, described in scripts/mpy_parity_runner.py, which runs them: this script
-// copies calculators/*.py and that runner into MicroPython's file system and calls it.
+// copies calculators/*.py (or, with --modules, the compiled DIR/*.mpy) and that runner into
+// MicroPython's file system as /calculators and /parity_runner.py, and calls it.
 // Exit status: 0 done, 1 MicroPython failed, 2 bad input, 3 runtime not installed (`npm ci`).
 // Diagnostics go to stderr; stdout holds only the JSON list of results, one per case.
 
@@ -28,7 +30,17 @@ if (!fs.existsSync(loader)) {
   fail(3, "MicroPython runtime not found at " + loader + "; run `npm ci` first");
 }
 
-const source = process.argv[2];
+const args = process.argv.slice(2);
+let modules = null;
+const at = args.indexOf("--modules");
+if (at >= 0) {
+  modules = args[at + 1];
+  if (!modules || !fs.existsSync(modules)) {
+    fail(2, "--modules needs a directory of .mpy files");
+  }
+  args.splice(at, 2);
+}
+const source = args[0];
 let text;
 try {
   text = source && source !== "-" ? fs.readFileSync(source, "utf8") : fs.readFileSync(0, "utf8");
@@ -50,11 +62,17 @@ const echo = (line) => process.stderr.write(line + "\n");
 const mp = await loadMicroPython({ heapsize: 64 * 1024 * 1024, stdout: echo, stderr: echo });
 
 mp.FS.mkdir("/calculators");
-const packageDir = path.join(root, "calculators");
+const packageDir = modules ? path.resolve(modules) : path.join(root, "calculators");
+const suffix = modules ? ".mpy" : ".py";
+let copied = 0;
 for (const name of fs.readdirSync(packageDir).sort()) {
-  if (name.endsWith(".py")) {
+  if (name.endsWith(suffix)) {
     mp.FS.writeFile("/calculators/" + name, fs.readFileSync(path.join(packageDir, name)));
+    copied += 1;
   }
+}
+if (copied === 0) {
+  fail(2, "no " + suffix + " modules in " + packageDir);
 }
 mp.FS.writeFile("/parity_runner.py", fs.readFileSync(path.join(here, "mpy_parity_runner.py")));
 mp.FS.writeFile("/cases.json", text);

@@ -1,8 +1,9 @@
 """The same cases under CPython and under MicroPython (the WebAssembly build the site ships, in Node):
 identical raw outputs (exact bits and ``data-value`` text), formatted text, charts and error messages.
 
-The cases are built here, run once in one Node process (``scripts/mpy_parity.mjs``) and once in
-CPython (``scripts/mpy_parity_runner.py``, the same runner), then compared case by case.
+The cases are built here, run once in CPython (``scripts/mpy_parity_runner.py``) and in MicroPython
+by ``scripts/mpy_parity.mjs`` (the same runner): once over ``calculators/*.py`` and once over the
+``.mpy`` bytecode the site ships (two Node processes, side by side), then compared case by case.
 """
 
 import json
@@ -264,9 +265,22 @@ CASES = all_cases()
 
 # --- running them --------------------------------------------------------------------------------------------------
 
+def _compile_bytecode(target):
+    """The package as the site ships it (``.mpy`` by mpy-cross); a reason string when it cannot be."""
+    try:
+        from scripts import runtime
+        for name in runtime.python_files():
+            runtime.compile_module(os.path.join(runtime.PACKAGE_DIR, name),
+                                   os.path.join(target, name[:-3] + ".mpy"))
+    except Exception as error:  # mpy-cross missing or of another version
+        return "cannot compile the bytecode the site ships: %s" % error
+    return None
+
+
 @pytest.fixture(scope="module")
-def results():
-    """{group: (cases, cpython results, micropython results)}, from one Node run."""
+def results(tmp_path_factory):
+    """{mode: {group: (cases, cpython results, micropython results)}} for mode "source" (calculators/*.py)
+    and "bytecode" (the .mpy files the site ships); each mode is one Node process, both run at once."""
     if shutil.which("node") is None:
         pytest.skip("node is not installed: the MicroPython parity tests need Node 20+")
     if not os.path.exists(LOADER):
@@ -276,15 +290,25 @@ def results():
     for group in sorted(CASES):
         order.append((group, len(flat), len(CASES[group])))
         flat.extend(CASES[group])
-    payload = json.dumps(flat)
-    process = subprocess.run(["node", SCRIPT], input=payload.encode("utf-8"), capture_output=True, timeout=240,
-                             cwd=ROOT)
-    assert process.returncode == 0, process.stderr.decode("utf-8", "replace")
-    micro = json.loads(process.stdout.decode("utf-8"))
+    payload = json.dumps(flat).encode("utf-8")
+    bytecode = str(tmp_path_factory.mktemp("mpy"))
+    skipped = _compile_bytecode(bytecode)
+    commands = {"source": ["node", SCRIPT]}
+    if skipped is None:
+        commands["bytecode"] = ["node", SCRIPT, "--modules", bytecode]
+    running = {}
+    for mode, command in commands.items():
+        running[mode] = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, cwd=ROOT)
     cpython = mpy_parity_runner.run_cases(json.loads(payload))
-    out = {}
-    for group, start, count in order:
-        out[group] = (flat[start:start + count], cpython[start:start + count], micro[start:start + count])
+    out = {"bytecode": skipped}
+    for mode, process in running.items():
+        stdout, stderr = process.communicate(payload, timeout=240)
+        assert process.returncode == 0, "%s: %s" % (mode, stderr.decode("utf-8", "replace"))
+        micro = json.loads(stdout.decode("utf-8"))
+        out[mode] = {}
+        for group, start, count in order:
+            out[mode][group] = (flat[start:start + count], cpython[start:start + count], micro[start:start + count])
     return out
 
 
@@ -299,9 +323,12 @@ def differences(cases, cpython, micro, limit=5):
     return found
 
 
+@pytest.mark.parametrize("mode", ["source", "bytecode"])
 @pytest.mark.parametrize("group", sorted(CASES))
-def test_micropython_matches_cpython(results, group):
-    cases, cpython, micro = results[group]
+def test_micropython_matches_cpython(results, group, mode):
+    if isinstance(results[mode], str):
+        pytest.skip(results[mode])
+    cases, cpython, micro = results[mode][group]
     assert len(micro) == len(cases)
     diff = differences(cases, cpython, micro)
     assert diff == [], "%d of %d cases differ; first ones:\n%s" % (
@@ -311,7 +338,7 @@ def test_micropython_matches_cpython(results, group):
 @pytest.mark.parametrize("group", sorted(g for g in CASES if g.startswith("calculator:")))
 def test_cases_exercise_the_calculators(results, group):
     """The cases are meaningful: views render, charts draw, invalid input gives messages, nothing raises."""
-    cases, cpython, _ = results[group]
+    cases, cpython, _ = results["source"][group]
     views = [r for c, r in zip(cases, cpython) if c["op"] == "view"]
     assert all("exception" not in r and "error" not in r for r in cpython), [r for r in cpython if "exception" in r]
     assert len(views) >= RANDOM_CASES + 10
@@ -324,7 +351,7 @@ def test_cases_exercise_the_calculators(results, group):
 
 
 def test_function_cases_cover_errors_and_values(results):
-    cases, cpython, _ = results["function:parse_number"]
+    cases, cpython, _ = results["source"]["function:parse_number"]
     codes = set(r["error"][0] for r in cpython if "error" in r)
     assert codes >= {"required", "not_a_number", "too_long", "too_precise"}
     assert sum(1 for r in cpython if "result" in r) > 150
