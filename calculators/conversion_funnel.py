@@ -15,54 +15,12 @@ Fractional people are kept unrounded: 12.5 customers is an expectation, not half
   gives exactly 2000 and not 2001: each input is read back as the short decimal a person typed.
 """
 
-import math
-
 from .charts import funnel as funnel_chart
-from .core import Calculator, Input, Output, Unavailable, ratio
+from .core import Calculator, Input, Output, Unavailable, bounded, ratio
+from .numbers import exact_fraction
 
 MONEY_MAX = 1e12
 COUNT_MAX = 1e9
-# Beyond this magnitude a result means nothing (and the next step could overflow to infinity).
-RESULT_MAX = 1e300
-_EXACT_LIMIT = 2 ** 53
-
-
-def exact_fraction(value):
-    """``value`` (≥ 0) as an exact fraction ``(numerator, denominator)`` of integers.
-
-    Prefers the shortest decimal that reads back as the same float, so 0.7 gives (7, 10), the number a
-    person typed, rather than the binary double's 0.6999… .  A float with no such decimal of at most
-    17 places (a value no one typed) is taken exactly as the binary double it is.  The same on CPython
-    and MicroPython: every step is integer arithmetic or an exactly representable float.
-    """
-    scale = 1
-    for _ in range(18):
-        scaled = value * scale
-        if scaled >= _EXACT_LIMIT:
-            break
-        units = int(scaled)
-        if scaled - units >= 0.5:
-            units += 1
-        if units / scale == value:
-            return units, scale
-        scale *= 10
-    mantissa, exponent = math.frexp(value)
-    units = int(mantissa * _EXACT_LIMIT)  # exact: 53 bits
-    exponent -= 53
-    if exponent >= 0:
-        return units * 2 ** exponent, 1
-    return units, 2 ** -exponent
-
-
-def bounded(value):
-    """``value`` unless it is NaN or beyond ±1e300 (possible only for inputs no one types)."""
-    if isinstance(value, Unavailable):
-        return value
-    if value != value or value > RESULT_MAX or value < -RESULT_MAX:
-        return Unavailable("out_of_range")
-    return value
-
-
 def visitors_needed(target_customers, lead_rate_pct, sale_rate_pct):
     """ceil(target / (lead_rate × sale_rate)) in exact integer arithmetic, or Unavailable."""
     t_num, t_den = exact_fraction(target_customers)

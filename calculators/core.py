@@ -264,3 +264,14 @@ def ratio(numerator, denominator, reason):
     if denominator == 0:
         return Unavailable(reason)
     return numerator / denominator
+
+
+# Beyond this magnitude a result means nothing (and the next step could overflow to infinity).
+RESULT_MAX = 1e300
+def bounded(value):
+    """``value`` unless it is NaN or beyond ±1e300 (possible only for inputs no one types)."""
+    if isinstance(value, Unavailable):
+        return value
+    if value != value or value > RESULT_MAX or value < -RESULT_MAX:
+        return Unavailable("out_of_range")
+    return value

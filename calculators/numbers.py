@@ -270,3 +270,33 @@ def _scaled(num, den, power):
     if power >= 0:
         return num * 10 ** power, den
     return num, den * 10 ** (-power)
+
+
+_EXACT_LIMIT = 2 ** 53
+
+
+def exact_fraction(value):
+    """``value`` (≥ 0) as an exact fraction ``(numerator, denominator)`` of integers.
+
+    Prefers the shortest decimal that reads back as the same float, so 0.7 gives (7, 10), the number a
+    person typed, rather than the binary double's 0.6999… .  A float with no such decimal of at most
+    17 places (a value no one typed) is taken exactly as the binary double it is.  The same on CPython
+    and MicroPython: every step is integer arithmetic or an exactly representable float.
+    """
+    scale = 1
+    for _ in range(18):
+        scaled = value * scale
+        if scaled >= _EXACT_LIMIT:
+            break
+        units = int(scaled)
+        if scaled - units >= 0.5:
+            units += 1
+        if units / scale == value:
+            return units, scale
+        scale *= 10
+    mantissa, exponent = math.frexp(value)
+    units = int(mantissa * _EXACT_LIMIT)  # exact: 53 bits
+    exponent -= 53
+    if exponent >= 0:
+        return units * 2 ** exponent, 1
+    return units, 2 ** -exponent

@@ -21,8 +21,8 @@ are their fractions.
 """
 
 from .charts import referral_payback as referral_payback_chart
-from .conversion_funnel import bounded, exact_fraction
-from .core import Calculator, Input, Output, Unavailable, first_unavailable, ratio
+from .core import Calculator, Input, Output, Unavailable, bounded, first_unavailable, ratio
+from .numbers import exact_fraction
 
 MONEY_MAX = 1e12
 COUNT_MAX = 1e9

@@ -1,14 +1,34 @@
-"""Every calculator of the playbook, by public name.  Adding one: import its module, list it here."""
+"""Every calculator of the playbook, by public name.
 
-from . import acquisition_vs_retention, word_of_mouth, bonus_uptake, conversion_funnel, affiliate_commission, customer_value, referral_payback
+Adding one: write ``calculators/<name>.py`` declaring ``CALCULATOR`` and list its name in ``NAMES``.
+Modules are imported on first use, so a page imports only the calculators it shows.
+``CALCULATORS`` (every calculator, in the order of ``NAMES``) is built when first asked for.
+"""
 
-CALCULATORS = {}
-for _module in (acquisition_vs_retention, word_of_mouth, bonus_uptake, conversion_funnel, affiliate_commission, customer_value, referral_payback,):
-    CALCULATORS[_module.CALCULATOR.name] = _module.CALCULATOR
+NAMES = (
+    "acquisition_vs_retention",
+    "conversion_funnel",
+    "referral_payback",
+    "customer_value",
+    "word_of_mouth",
+    "affiliate_commission",
+    "bonus_uptake",
+)
+
+_LOADED = {}
 
 
 def get(name):
     """The calculator called ``name``; ``KeyError`` naming the known ones otherwise."""
-    if name not in CALCULATORS:
-        raise KeyError("unknown calculator %r; known: %s" % (name, ", ".join(sorted(CALCULATORS))))
-    return CALCULATORS[name]
+    if name not in NAMES:
+        raise KeyError("unknown calculator %r; known: %s" % (name, ", ".join(sorted(NAMES))))
+    if name not in _LOADED:
+        _LOADED[name] = __import__("calculators." + name, None, None, ("CALCULATOR",)).CALCULATOR
+    return _LOADED[name]
+
+
+def __getattr__(attribute):
+    # ``registry.CALCULATORS``: every calculator, imported on demand (PEP 562; MicroPython has it too).
+    if attribute == "CALCULATORS":
+        return dict((name, get(name)) for name in NAMES)
+    raise AttributeError(attribute)

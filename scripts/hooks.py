@@ -28,7 +28,8 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     if page.meta.get("calculators"):
-        context["clienting_runtime"] = runtime.page_runtime(context.get("base_url"))
+        names = sorted(set(name for name, _ in page.meta["calculators"]))
+        context["clienting_runtime"] = runtime.page_runtime(context.get("base_url"), names)
     return context
 
 

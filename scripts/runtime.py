@@ -84,18 +84,30 @@ def eager_chunks():
     return found
 
 
-def python_files():
-    """The calculators package's modules the page imports, in a stable order."""
-    return sorted(name for name in os.listdir(PACKAGE_DIR)
-                  if name.endswith(".py") and name not in PAGE_EXCLUDES)
+def python_files(calculators=None):
+    """The package's modules the page face needs, in a stable order.
+
+    With ``calculators`` (names), only those calculators' modules besides the shared ones: the page
+    fetches and imports just what it shows.  Without, every module (what the build copies).
+    """
+    from calculators.registry import NAMES
+
+    names = sorted(name for name in os.listdir(PACKAGE_DIR)
+                   if name.endswith(".py") and name not in PAGE_EXCLUDES)
+    if calculators is None:
+        return names
+    return [name for name in names if name[:-3] not in NAMES or name[:-3] in calculators]
 
 
-def page_runtime(base_url):
-    """URLs and the PyScript config for a page whose ``base_url`` (relative, as MkDocs gives it) is given."""
+def page_runtime(base_url, calculators=None):
+    """URLs and the PyScript config for a page whose ``base_url`` (relative, as MkDocs gives it) is given.
+
+    ``calculators``: the names of the calculators on the page; only their modules are listed.
+    """
     base = (base_url or ".").rstrip("/")
     vendor = base + "/" + VENDOR
     files = {}
-    for name in python_files():
+    for name in python_files(calculators):
         compiled = name[:-3] + ".mpy"
         files["%s/%s/calculators/%s" % (base, PY, compiled)] = "calculators/" + compiled
     config = {"interpreter": vendor + "/micropython/micropython.mjs", "files": files}

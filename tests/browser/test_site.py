@@ -2,9 +2,11 @@
 
 
 def search(page, query):
+    """Type a query once the search worker has its index (it loads after the page)."""
+    page.wait_for_load_state("networkidle")
     page.click("input.md-search__input")
-    page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.type("input.md-search__input", query, delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
     return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
 
 

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from calculators.conversion_funnel import CALCULATOR, exact_fraction
+from calculators.conversion_funnel import CALCULATOR
+from calculators.numbers import exact_fraction
 from calculators.core import Unavailable, compute_checked, evaluate
 from calculators.errors import CalculatorError
 

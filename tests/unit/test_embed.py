@@ -90,6 +90,13 @@ def test_runtime_urls_are_relative_to_the_page(base_url, prefix):
     assert not any(u.startswith(("http:", "https:", "//")) for u in [info["core"], info["wasm"]] + list(config["files"]))
 
 
+def test_a_page_lists_only_the_calculators_it_shows():
+    files = json.loads(runtime.page_runtime(".", ["conversion_funnel"])["config"])["files"].values()
+    assert "calculators/conversion_funnel.mpy" in files
+    assert "calculators/core.mpy" in files and "calculators/registry.mpy" in files
+    assert "calculators/acquisition_vs_retention.mpy" not in files
+
+
 def test_copy_runtime_is_idempotent(tmp_path):
     first = runtime.copy_runtime(str(tmp_path))
     second = runtime.copy_runtime(str(tmp_path))
