@@ -2,10 +2,10 @@
 
 
 def search(page, query):
-    """Type a query once the search worker has its index (it loads after the page)."""
-    page.wait_for_load_state("networkidle")
+    """Enter a query as a person would: the search reacts to key presses, so finish with one."""
     page.click("input.md-search__input")
-    page.type("input.md-search__input", query, delay=30)
+    page.fill("input.md-search__input", query)
+    page.press("input.md-search__input", "End")
     page.wait_for_selector(".md-search-result__item", timeout=20000)
     return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
 
