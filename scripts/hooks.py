@@ -2,7 +2,8 @@
 
 - Markdown ``::: calculator NAME [preset=KEY]`` lines become calculators computed at build time.
 - Pages that hold a calculator load the self-hosted runtime (and only those pages).
-- The runtime and the calculators' modules are copied into the built site.
+- The runtime and the calculators' modules are copied into the built site; the search index is
+  rewritten as compact UTF-8.
 """
 
 import os
@@ -10,7 +11,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from scripts import embed, runtime  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from scripts import embed, runtime, searchindex  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -26,12 +29,24 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def _languages(config):
+    """(default language, other languages) as the language plugin declares them."""
+    languages = config["plugins"]["i18n"].config["languages"]
+    default = [item["locale"] for item in languages if item["default"]][0]
+    return default, [item["locale"] for item in languages if not item["default"]]
+
+
 def on_page_context(context, page, config, nav):
+    default, _ = _languages(config)
+    context["clienting_search_base"] = searchindex.search_base(
+        context.get("base_url"), config["theme"]["language"], default)
     if page.meta.get("calculators"):
         names = sorted(set(name for name, _ in page.meta["calculators"]))
         context["clienting_runtime"] = runtime.page_runtime(context.get("base_url"), names)
     return context
 
 
+@event_priority(-100)  # after the search and language plugins have written their files
 def on_post_build(config):
     runtime.copy_runtime(config["site_dir"])
+    searchindex.split(config["site_dir"], _languages(config)[1])

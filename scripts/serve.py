@@ -61,6 +61,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class Server(http.server.ThreadingHTTPServer):
+    """Threaded; a browser that drops a connection mid-response is not an error worth a traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(directory, host="127.0.0.1", port=0, prefix="/", verbose=False, cache_control="no-cache"):
     """A threaded server for ``directory``; ``port=0`` picks a free port (``server.server_port``).
 
@@ -70,9 +81,7 @@ def make_server(directory, host="127.0.0.1", port=0, prefix="/", verbose=False, 
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     handler = type("SiteHandler", (Handler,), {"prefix": prefix, "verbose": verbose,
                                                "cache_control": cache_control})
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=directory))
-    server.daemon_threads = True
-    return server
+    return Server((host, port), functools.partial(handler, directory=directory))
 
 
 def serve_in_background(directory, host="127.0.0.1", port=0, prefix="/", cache_control="no-cache"):

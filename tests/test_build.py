@@ -106,9 +106,24 @@ def test_runtime_and_modules_are_in_the_site(built_site):
         assert name + ".mpy" in modules
 
 
-def test_search_index_covers_both_languages_with_russian_stemming(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"][0] == "ru" and "en" in index["config"]["lang"]
-    locations = [doc["location"] for doc in index["docs"]]
-    assert any(loc.startswith("calculators/") for loc in locations)
-    assert any(loc.startswith("en/calculators/") for loc in locations)
+def test_one_compact_search_index_per_language(built_site):
+    ru_path = built_site / "search" / "search_index.json"
+    en_path = built_site / "en" / "search" / "search_index.json"
+    ru = json.loads(ru_path.read_text(encoding="utf-8"))
+    en = json.loads(en_path.read_text(encoding="utf-8"))
+    assert ru["config"]["lang"][0] == "ru"
+    assert any(doc["location"].startswith("calculators/") for doc in ru["docs"])
+    assert not any(doc["location"].startswith("en/") for doc in ru["docs"])
+    assert {doc["location"] for doc in en["docs"]} >= {"calculators/acquisition-vs-retention/"}
+    assert "\\u04" not in ru_path.read_text(encoding="utf-8")  # UTF-8, not escapes
+    # Calculators' forms are not indexed, their explanations are.
+    assert not any("data-calculator" in doc["text"] for doc in ru["docs"])
+
+
+def test_search_worker_wrapper_loads_the_themes_worker(built_site):
+    page = (built_site / "en" / "calculators" / "index.html").read_text(encoding="utf-8")
+    worker = re.search(r'"search": "([^"?]+)\?worker=([^"]+)"', page)
+    assert worker, "the search worker is not the stemming wrapper"
+    folder = built_site / "assets" / "javascripts" / "workers"
+    assert (folder / "stemmed-search.js").exists()
+    assert (folder / worker.group(2)).exists(), "the theme's worker was renamed: update overrides/main.html"
