@@ -8,8 +8,8 @@ cache (a second visit in the same context), it measures:
 
 - ``live``: navigation start → the last calculator on the page has ``data-state="live"``;
 - ``load``: navigation start → the ``load`` event;
-- ``bytes``: bytes transferred (all responses' bodies, uncompressed: the local server does not
-  compress);
+- ``bytes``: the size of everything the page loaded (response bodies, uncompressed: the local server
+  does not compress), and ``transferred``: what actually crossed the network (0 for cache hits);
 - ``input``: one input → all outputs rewritten (the handler runs synchronously on the main thread).
 
 The baseline is the same page with the runtime removed (its script tags and preloads), served from a
@@ -36,8 +36,8 @@ from scripts import browser as browser_finder  # noqa: E402
 from scripts.serve import serve_in_background  # noqa: E402
 
 RUNTIME_TAGS = re.compile(
-    r'\s*<link rel="(?:modulepreload|preload)" href="[^"]*/assets/vendor/[^"]*"[^>]*>'
-    r'|\s*<script type="module" src="[^"]*/assets/vendor/pyscript/core\.js"></script>'
+    r'\s*<link rel="(?:modulepreload|preload)" href="[^"]*/assets/(?:vendor|py)/[^"]*"[^>]*>'
+    r'|\s*<script type="module"(?: async)? src="[^"]*/assets/vendor/pyscript/core\.js"></script>'
     r'|\s*<script type="mpy"[^>]*>.*?</script>'
     r'|\s*<script src="[^"]*/assets/calculators\.js"></script>', re.S)
 
@@ -75,7 +75,9 @@ TIMINGS = """
   const nav = performance.getEntriesByType('navigation')[0];
   const res = performance.getEntriesByType('resource');
   const size = e => (e.decodedBodySize || 0);
+  const sent = e => (e.transferSize || 0);
   return {load: nav.loadEventEnd, bytes: size(nav) + res.reduce((s, e) => s + size(e), 0),
+          transferred: sent(nav) + res.reduce((s, e) => s + sent(e), 0),
           live: window.__liveAt, requests: res.length + 1};
 }
 """
@@ -160,8 +162,8 @@ def main(argv=None):
         if path:
             kwargs["executable_path"] = path
         browser = p.chromium.launch(**kwargs)
-        print("%-26s %-5s %9s %9s %9s %10s %9s %9s" % (
-            "page", "cache", "live ms", "load ms", "base ms", "runtime+", "KB", "input ms"))
+        print("%-26s %-5s %9s %9s %9s %10s %9s %9s %9s" % (
+            "page", "cache", "live ms", "load ms", "base ms", "runtime+", "KB", "sent KB", "input ms"))
         for name in names:
             page_path = "calculators/%s/" % name.replace("_", "-")
             live = measure(browser, "http://127.0.0.1:%d/%s" % (live_server.server_port, page_path), args.runs, True)
@@ -173,15 +175,16 @@ def main(argv=None):
                     "load_ms": summary([r["load"] for r in live[cache]]),
                     "baseline_load_ms": summary([r["load"] for r in base[cache]]),
                     "bytes": summary([r["bytes"] for r in live[cache]]),
+                    "transferred": summary([r["transferred"] for r in live[cache]]),
                     "baseline_bytes": summary([r["bytes"] for r in base[cache]]),
                     "input_ms": summary([r["input"] for r in live[cache]]),
                 }
                 row["runtime_cost_ms"] = row["live_ms"]["median"] - row["baseline_load_ms"]["median"]
                 entry[cache] = row
-                print("%-26s %-5s %9.0f %9.0f %9.0f %10.0f %9.0f %9.2f" % (
+                print("%-26s %-5s %9.0f %9.0f %9.0f %10.0f %9.0f %9.0f %9.2f" % (
                     name, cache, row["live_ms"]["median"], row["load_ms"]["median"],
                     row["baseline_load_ms"]["median"], row["runtime_cost_ms"], row["bytes"]["median"] / 1024,
-                    row["input_ms"]["median"]))
+                    row["transferred"]["median"] / 1024, row["input_ms"]["median"]), flush=True)
             results["pages"][name] = entry
         browser.close()
     live_server.shutdown()
