@@ -141,3 +141,18 @@ def test_page_without_javascript_shows_built_numbers(chromium, site_url):
     assert page.text_content("[data-output=cac]") == "$30.00"
     assert "Without JavaScript" in page.content()
     context.close()
+
+
+@pytest.mark.parametrize("lang, currency, expected", [
+    ("ru", "EUR", "1\u00a0500,00\u00a0€"),
+    ("en", "KZT", "₸30.00"),
+])
+def test_currency_is_a_label_chosen_per_calculator(watched, site_url, lang, currency, expected):
+    page = watched.page
+    page.goto(site_url + page_path("acquisition_vs_retention", lang))
+    wait_live(page)
+    page.select_option("[data-calculator] select[data-role=currency]", currency)
+    page.wait_for_function("want => document.querySelector('[data-output=cac]').textContent === want", arg=expected)
+    value = page.get_attribute("[data-output=cac]", "data-value")
+    assert value == ("1500" if lang == "ru" else "30")  # nothing is converted
+    assert watched.errors() == []
