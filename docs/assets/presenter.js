@@ -1,0 +1,562 @@
+/* Presenter mode and the speaker view.
+ *
+ * Presenter mode (a button in the header, or Shift+P): the page on a projector, one section (h2) at a
+ * time, large type, no navigation, no facilitator notes (.trainer).  Keys: → / ← a whole section,
+ * PageDown / PageUp / Space (what clickers send) scroll a long section first and then move on, Home / End
+ * the first / last section, Esc leaves.  Past the last section it goes on to the next page.  The mode is
+ * kept in localStorage, so it stays on across pages and reloads (without storage it lasts for the page).
+ * Keys are ignored while typing in a field, and with Ctrl, Alt or Cmd held.
+ *
+ * Speaker view (the page holding #speaker-view): a second window that follows the presenter over a
+ * BroadcastChannel (a storage event where there is none) and shows the current section's facilitator
+ * notes (else the page's), what comes next, and a timer for the exercises.
+ */
+(function () {
+  "use strict";
+
+  var MODE_KEY = "clienting.presenter";
+  var ENTRY_KEY = "clienting.presenter.entry";
+  var STATE_KEY = "clienting.presenter.state";
+  var COMMAND_KEY = "clienting.presenter.command";
+  var CHANNEL = "clienting-presenter";
+  var DEFAULT_MINUTES = 10;
+
+  var lang = (document.documentElement.getAttribute("lang") || "ru").slice(0, 2) === "en" ? "en" : "ru";
+  var T = {
+    ru: {
+      toggle: "Показ", toggleLong: "Режим показа на проекторе (Shift+P)", bar: "Управление показом",
+      prev: "Предыдущий раздел", next: "Следующий раздел", exit: "Выйти из показа (Esc)",
+      exitShort: "Выйти", speaker: "Экран ведущего", position: "Раздел %1 из %2"
+    },
+    en: {
+      toggle: "Present", toggleLong: "Presenter mode for a projector (Shift+P)", bar: "Presenter controls",
+      prev: "Previous section", next: "Next section", exit: "Leave presenter mode (Esc)",
+      exitShort: "Exit", speaker: "Speaker view", position: "Section %1 of %2"
+    }
+  }[lang];
+
+  /* ---- Storage that may be missing (private windows, blocked cookies) ----------------------- */
+  var memory = {};
+  var store = {
+    get: function (key) {
+      try { return window.localStorage.getItem(key); } catch (e) { return memory[key] || null; }
+    },
+    set: function (key, value) {
+      try { window.localStorage.setItem(key, value); } catch (e) { memory[key] = value; }
+    },
+    remove: function (key) {
+      try { window.localStorage.removeItem(key); } catch (e) { delete memory[key]; }
+    }
+  };
+
+  function channel() {
+    try { return "BroadcastChannel" in window ? new window.BroadcastChannel(CHANNEL) : null; } catch (e) { return null; }
+  }
+
+  function typing(target) {
+    if (!target || target === document.body) return false;
+    if (target.isContentEditable) return true;
+    var tag = target.tagName;
+    return tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA";
+  }
+
+  function plainKey(event) {
+    return !(event.ctrlKey || event.altKey || event.metaKey);
+  }
+
+  /* The site's root, from this script's own address: ".../assets/presenter.js". */
+  var script = document.currentScript;
+  var siteRoot = script ? script.src.replace(/assets\/presenter\.js(\?.*)?$/, "") : "/";
+
+  var speakerRoot = document.getElementById("speaker-view");
+  if (speakerRoot) {
+    speaker(speakerRoot);
+    return;
+  }
+  var article = document.querySelector("article.md-content__inner");
+  if (article) presenter(article);
+
+  /* ============================================================================================ */
+  function presenter(article) {
+    var root = document.documentElement;
+    var sections = [];
+    var current = 0;
+    var active = false;
+    var bar = null;
+    var counter = null;
+    var toggle = null;
+    var bus = channel();
+    var lastCommand = null;
+
+    function collect() {
+      sections = [];
+      var part = { heading: null, nodes: [] };
+      Array.prototype.forEach.call(article.children, function (node) {
+        if (node.tagName === "H2") {
+          if (part.nodes.length) sections.push(part);
+          part = { heading: node, nodes: [] };
+        }
+        part.nodes.push(node);
+      });
+      if (part.nodes.length) sections.push(part);
+      sections.forEach(function (section, index) {
+        section.title = titleOf(section.heading || article.querySelector("h1")) || document.title;
+        section.nodes.forEach(function (node) { node.setAttribute("data-pm-section", String(index)); });
+      });
+    }
+
+    function titleOf(heading) {
+      if (!heading) return "";
+      var copy = heading.cloneNode(true);
+      Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (a) { a.remove(); });
+      return copy.textContent.trim();
+    }
+
+    function sectionOf(element) {
+      while (element && element !== article) {
+        if (element.hasAttribute && element.hasAttribute("data-pm-section")) {
+          return parseInt(element.getAttribute("data-pm-section"), 10);
+        }
+        element = element.parentNode;
+      }
+      return -1;
+    }
+
+    function fromHash() {
+      if (!location.hash) return -1;
+      var target = null;
+      try { target = document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { target = null; }
+      return target ? sectionOf(target) : -1;
+    }
+
+    function addToggle() {
+      var header = document.querySelector(".md-header__inner");
+      if (!header) return;
+      toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "md-header__button pm-toggle";
+      toggle.setAttribute("aria-pressed", "false");
+      toggle.setAttribute("title", T.toggleLong);
+      toggle.setAttribute("aria-keyshortcuts", "Shift+P");
+      toggle.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 3h16a1 1 0 0 1 1 1v1H3V4a1 1 0 0 1 1-1m-1 3h18v10a1 1 0 0 1-1 1h-7v2.3l3.2 1.9-.5.8L12 19.6 8.3 22l-.5-.8 3.2-1.9V17H4a1 1 0 0 1-1-1zm2 2v7h14V8z"/></svg>' +
+        '<span class="pm-toggle__text"></span>';
+      toggle.querySelector(".pm-toggle__text").textContent = T.toggle;
+      toggle.addEventListener("click", function () { active ? exit() : enter(true); });
+      var search = header.querySelector("label[for=__search]");
+      header.insertBefore(toggle, search || null);
+    }
+
+    function button(cls, label, text, handler) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "pm-bar__button " + cls;
+      b.setAttribute("aria-label", label);
+      b.setAttribute("title", label);
+      b.textContent = text;
+      b.addEventListener("click", handler);
+      return b;
+    }
+
+    function addBar() {
+      bar = document.createElement("div");
+      bar.className = "pm-bar";
+      bar.setAttribute("role", "toolbar");
+      bar.setAttribute("aria-label", T.bar);
+      counter = document.createElement("span");
+      counter.className = "pm-bar__counter";
+      counter.setAttribute("aria-live", "polite");
+      bar.appendChild(button("pm-prev", T.prev, "‹", function () { go(current - 1); }));
+      bar.appendChild(counter);
+      bar.appendChild(button("pm-next", T.next, "›", function () { go(current + 1); }));
+      bar.appendChild(button("pm-speaker", T.speaker, T.speaker, openSpeaker));
+      var out = button("pm-exit", T.exit, T.exitShort, exit);
+      bar.appendChild(out);
+      document.body.appendChild(bar);
+    }
+
+    function openSpeaker() {
+      var url = siteRoot + (lang === "en" ? "en/" : "") + "speaker/";
+      var win = window.open(url, "clienting-speaker", "popup,width=960,height=720");
+      if (win) win.focus();
+      publish();
+    }
+
+    function show(index, where) {
+      current = Math.max(0, Math.min(sections.length - 1, index));
+      sections.forEach(function (section, i) {
+        section.nodes.forEach(function (node) { node.classList.toggle("pm-hidden", i !== current); });
+      });
+      var section = sections[current];
+      counter.textContent = (current + 1) + " / " + sections.length;
+      counter.setAttribute("title", T.position.replace("%1", current + 1).replace("%2", sections.length));
+      var id = section.heading ? section.heading.id : "";
+      try {
+        history.replaceState(history.state, "", id ? "#" + id : location.pathname + location.search);
+      } catch (e) { /* an address that cannot change: nothing to keep */ }
+      var top = where === "end" ? document.documentElement.scrollHeight : 0;
+      window.scrollTo({ top: top, left: 0, behavior: "instant" });
+      publish();
+    }
+
+    function go(index) {
+      if (index >= sections.length) return leave("next", "first");
+      if (index < 0) return leave("prev", "last");
+      show(index);
+    }
+
+    function leave(rel, entry) {
+      var link = document.querySelector("link[rel=" + rel + "]");
+      if (!link) return;
+      store.set(ENTRY_KEY, entry);
+      location.href = link.href;
+    }
+
+    /* A clicker's page keys: scroll through a long section first, then move on. */
+    function step(direction) {
+      var page = document.scrollingElement || document.documentElement;
+      var view = window.innerHeight;
+      if (direction > 0 && page.scrollTop + view < page.scrollHeight - 8) {
+        window.scrollTo({ top: page.scrollTop + Math.round(view * 0.8), behavior: "instant" });
+      } else if (direction < 0 && page.scrollTop > 8) {
+        window.scrollTo({ top: Math.max(0, page.scrollTop - Math.round(view * 0.8)), behavior: "instant" });
+      } else {
+        go(current + direction);
+      }
+    }
+
+    function enter(byHand) {
+      if (active) return;
+      active = true;
+      store.set(MODE_KEY, "1");
+      root.classList.add("pm-on");
+      if (toggle) toggle.setAttribute("aria-pressed", "true");
+      bar.hidden = false;
+      var entry = store.get(ENTRY_KEY);
+      store.remove(ENTRY_KEY);
+      var start = fromHash();
+      if (start < 0 && byHand) start = visibleSection();
+      if (start < 0) start = entry === "last" ? sections.length - 1 : 0;
+      show(start);
+      var heading = sections[current].heading || article.querySelector("h1");
+      if (heading) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus({ preventScroll: true });
+      }
+    }
+
+    /* The section the reader is looking at when they switch the mode on. */
+    function visibleSection() {
+      var found = 0;
+      sections.forEach(function (section, i) {
+        if (section.nodes[0].getBoundingClientRect().top < window.innerHeight / 3) found = i;
+      });
+      return found;
+    }
+
+    function exit() {
+      if (!active) return;
+      active = false;
+      store.remove(MODE_KEY);
+      root.classList.remove("pm-on");
+      sections.forEach(function (section) {
+        section.nodes.forEach(function (node) { node.classList.remove("pm-hidden"); });
+      });
+      bar.hidden = true;
+      if (toggle) {
+        toggle.setAttribute("aria-pressed", "false");
+        toggle.focus({ preventScroll: true });
+      }
+      var heading = sections[current] && sections[current].heading;
+      if (heading) heading.scrollIntoView({ block: "start", behavior: "instant" });
+      publish();
+    }
+
+    function notesOf(nodes) {
+      var notes = [];
+      nodes.forEach(function (node) {
+        var found = node.classList && node.classList.contains("trainer") ? [node] : node.querySelectorAll ? node.querySelectorAll(".trainer") : [];
+        Array.prototype.forEach.call(found, function (note) {
+          var copy = note.cloneNode(true);
+          var head = copy.querySelector(":scope > summary, :scope > .admonition-title");
+          var title = head ? head.textContent.trim() : "";
+          if (head) head.remove();
+          notes.push({ title: title, html: copy.innerHTML });
+        });
+      });
+      return notes;
+    }
+
+    function state() {
+      if (!active) return { type: "state", active: false, seq: Date.now() };
+      var section = sections[current];
+      var notes = notesOf(section.nodes);
+      var scope = "section";
+      if (!notes.length) {
+        notes = notesOf([article]);
+        scope = notes.length ? "page" : "none";
+      }
+      var following = sections[current + 1];
+      var nextLink = document.querySelector("link[rel=next]");
+      var next = following ? { title: following.title, page: false } :
+        nextLink ? { title: "", page: true, url: nextLink.href } : null;
+      return {
+        type: "state", active: true, seq: Date.now(), lang: lang,
+        page: { title: titleOf(article.querySelector("h1")) || document.title, url: location.href },
+        index: current, count: sections.length, section: section.title,
+        next: next, notes: notes, scope: scope
+      };
+    }
+
+    function publish() {
+      var message = state();
+      if (bus) bus.postMessage(message);
+      store.set(STATE_KEY, JSON.stringify(message));
+    }
+
+    function command(message) {
+      if (!active || !message || message.type !== "command" || message.seq === lastCommand) return;
+      lastCommand = message.seq;
+      if (message.action === "next") step(1);
+      else if (message.action === "prev") step(-1);
+      else if (message.action === "next-section") go(current + 1);
+      else if (message.action === "prev-section") go(current - 1);
+    }
+
+    function onKey(event) {
+      if (!plainKey(event) || typing(event.target)) return;
+      if (!active) {
+        if (event.shiftKey && event.code === "KeyP") {
+          event.preventDefault();
+          event.stopPropagation();
+          enter(true);
+        }
+        return;
+      }
+      var handled = true;
+      switch (event.key) {
+        case "ArrowRight": go(current + 1); break;
+        case "ArrowLeft": go(current - 1); break;
+        case "PageDown": step(1); break;
+        case "PageUp": step(-1); break;
+        case " ": step(event.shiftKey ? -1 : 1); break;
+        case "Home": show(0); break;
+        case "End": show(sections.length - 1); break;
+        case "Escape": exit(); break;
+        /* The theme's search opens on these; its box is hidden in presenter mode. */
+        case "f": case "s": case "/": break;
+        default:
+          if (event.shiftKey && event.code === "KeyP") exit();
+          else handled = false;
+      }
+      if (handled) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    }
+
+    collect();
+    if (!sections.length) return;
+    addToggle();
+    addBar();
+    bar.hidden = true;
+    /* Capture phase: ahead of the theme's own key handlers on window. */
+    window.addEventListener("keydown", onKey, true);
+    window.addEventListener("hashchange", function () {
+      if (!active) return;
+      var index = fromHash();
+      if (index >= 0 && index !== current) {
+        var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+        show(index);
+        if (target && target !== sections[index].heading) target.scrollIntoView({ block: "start", behavior: "instant" });
+      }
+    });
+    if (bus) {
+      bus.addEventListener("message", function (event) {
+        var message = event.data || {};
+        if (message.type === "hello" && active) publish();
+        else command(message);
+      });
+    }
+    window.addEventListener("storage", function (event) {
+      if (event.key === COMMAND_KEY && event.newValue) {
+        try { command(JSON.parse(event.newValue)); } catch (e) { /* not ours */ }
+      }
+      if (event.key === MODE_KEY && !event.newValue && active) exit();
+    });
+    window.addEventListener("pagehide", function () {
+      if (active) store.set(STATE_KEY, JSON.stringify(state()));
+    });
+    if (store.get(MODE_KEY) === "1") enter(false);
+  }
+
+  /* ============================================================================================ */
+  function speaker(view) {
+    var bus = channel();
+    var seen = 0;
+    var $ = function (role) { return view.querySelector("[data-role=" + role + "]"); };
+    var text = function (key) { return view.getAttribute("data-text-" + key) || ""; };
+
+    function render(message) {
+      if (!message || message.type !== "state" || message.seq < seen) return;
+      seen = message.seq;
+      view.setAttribute("data-active", message.active ? "true" : "false");
+      if (!message.active) {
+        $("page").textContent = "";
+        $("section").textContent = text("off");
+        $("position").textContent = "";
+        $("next").textContent = "—";
+        $("notes-title").textContent = text("notes");
+        $("notes").textContent = text("none");
+        return;
+      }
+      $("page").textContent = message.page.title;
+      $("section").textContent = message.section;
+      $("position").textContent = (message.index + 1) + " / " + message.count;
+      $("next").textContent = !message.next ? "—" :
+        message.next.page ? text("next-page") : message.next.title;
+      $("notes-title").textContent = text(message.scope === "section" ? "notes" : "notes-page");
+      var box = $("notes");
+      box.textContent = "";
+      if (!message.notes.length) {
+        box.textContent = text("none");
+      }
+      /* The notes are the site's own built markup, sent by a page of the same origin. */
+      message.notes.forEach(function (note) {
+        var part = document.createElement("section");
+        part.className = "speaker-note";
+        if (note.title) {
+          var h = document.createElement("h3");
+          h.textContent = note.title;
+          part.appendChild(h);
+        }
+        var body = document.createElement("div");
+        body.innerHTML = note.html;
+        Array.prototype.forEach.call(body.querySelectorAll("script"), function (s) { s.remove(); });
+        part.appendChild(body);
+        box.appendChild(part);
+      });
+      timer.offer(box);
+    }
+
+    /* ---- Timer ---------------------------------------------------------------------------- */
+    var timer = (function () {
+      var display = $("clock");
+      var startButton = $("start");
+      var choices = $("choices");
+      var total = DEFAULT_MINUTES * 60;
+      var left = total;
+      var running = false;
+      var tick = null;
+      var endsAt = 0;
+      var offered = "";
+
+      function draw() {
+        var sign = left < 0 ? "−" : "";
+        var s = Math.abs(Math.round(left));
+        var m = Math.floor(s / 60);
+        var r = s % 60;
+        display.textContent = sign + m + ":" + (r < 10 ? "0" : "") + r;
+        view.setAttribute("data-timer", left <= 0 ? "over" : running ? "running" : "stopped");
+        startButton.textContent = text(running ? "pause" : "start");
+        display.setAttribute("data-seconds", String(Math.round(left)));
+      }
+
+      function update() {
+        left = (endsAt - Date.now()) / 1000;
+        draw();
+      }
+
+      function start() {
+        if (running) return;
+        running = true;
+        endsAt = Date.now() + left * 1000;
+        tick = window.setInterval(update, 250);
+        draw();
+      }
+
+      function pause() {
+        if (!running) return;
+        update();
+        running = false;
+        window.clearInterval(tick);
+        draw();
+      }
+
+      function reset(minutes) {
+        pause();
+        if (minutes) total = minutes * 60;
+        left = total;
+        draw();
+      }
+
+      /* Minutes from the notes: "Exercise “…” — 30 minutes", "*5 minutes.*" (and the Russian forms). */
+      var MINUTES = /(\d+)\s*(?:minutes?|min\b|минут[аы]?|мин\b)/i;
+
+      function offer(box) {
+        var found = [];
+        Array.prototype.forEach.call(box.querySelectorAll("strong, em"), function (el) {
+          var match = MINUTES.exec(el.textContent);
+          if (!match) return;
+          var minutes = parseInt(match[1], 10);
+          if (!(minutes > 0 && minutes <= 240)) return;
+          var exercise = el.tagName === "STRONG";
+          var label = exercise ? el.textContent.replace(/\s*(?:[—–-]\s*|\()\s*\d+\s*\S+\)?\s*$/, "").trim() : "";
+          found.push({ minutes: minutes, label: label, exercise: exercise });
+        });
+        var key = JSON.stringify(found);
+        if (key === offered) return;
+        offered = key;
+        choices.textContent = "";
+        var list = found.length ? found : [{ minutes: DEFAULT_MINUTES, label: "", exercise: true }];
+        list.forEach(function (item) {
+          var b = document.createElement("button");
+          b.type = "button";
+          b.className = "speaker-choice" + (item.exercise ? " speaker-choice--exercise" : "");
+          b.setAttribute("data-minutes", String(item.minutes));
+          b.textContent = (item.label ? item.label + " · " : "") + item.minutes + " " + text("min");
+          b.addEventListener("click", function () { reset(item.minutes); });
+          choices.appendChild(b);
+        });
+        if (!running && left === total) {
+          var first = list.filter(function (item) { return item.exercise; })[0] || list[0];
+          reset(first.minutes);
+        }
+      }
+
+      startButton.addEventListener("click", function () { running ? pause() : start(); });
+      $("reset").addEventListener("click", function () { reset(); });
+      draw();
+      return { offer: offer };
+    })();
+
+    var commandSeq = 0;
+    function send(action) {
+      var message = { type: "command", action: action, seq: Date.now() + "-" + (++commandSeq) };
+      if (bus) bus.postMessage(message);
+      store.set(COMMAND_KEY, JSON.stringify(message));
+    }
+
+    view.querySelector("[data-role=prev]").addEventListener("click", function () { send("prev-section"); });
+    view.querySelector("[data-role=next]").addEventListener("click", function () { send("next-section"); });
+    window.addEventListener("keydown", function (event) {
+      if (!plainKey(event) || typing(event.target)) return;
+      var action = { ArrowRight: "next-section", ArrowLeft: "prev-section", PageDown: "next", PageUp: "prev" }[event.key];
+      if (!action) return;
+      event.preventDefault();
+      send(action);
+    }, true);
+
+    if (bus) bus.addEventListener("message", function (event) { render(event.data); });
+    window.addEventListener("storage", function (event) {
+      if (event.key === STATE_KEY && event.newValue) {
+        try { render(JSON.parse(event.newValue)); } catch (e) { /* not ours */ }
+      }
+    });
+    var last = store.get(STATE_KEY);
+    if (last) {
+      try { render(JSON.parse(last)); } catch (e) { /* ignore */ }
+    }
+    if (bus) bus.postMessage({ type: "hello" });
+    view.setAttribute("data-ready", "true");
+  }
+})();
