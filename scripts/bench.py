@@ -14,6 +14,8 @@ cache (a second visit in the same context), it measures:
 
 The baseline is the same page with the runtime removed (its script tags and preloads), served from a
 copy of the site; its "ready" is its ``load`` event. The runtime's own cost is ``live − baseline load``.
+The floor is the same page with PyScript and MicroPython but a one-line Python script that only marks
+the calculators live: what the runtime costs before any of the calculators' own code runs.
 Medians of ``--runs`` runs, with min and max.  Build the site first (``make site``).
 """
 
@@ -40,6 +42,13 @@ RUNTIME_TAGS = re.compile(
     r'|\s*<script type="module"(?: async)? src="[^"]*/assets/vendor/pyscript/core\.js"></script>'
     r'|\s*<script type="mpy"[^>]*>.*?</script>'
     r'|\s*<script src="[^"]*/assets/calculators\.js"></script>', re.S)
+
+MPY_SCRIPT = re.compile(r'<script type="mpy" config="[^"]*">.*?</script>', re.S)
+MODULE_PRELOADS = re.compile(r'\s*<link rel="preload" href="[^"]*/assets/py/[^"]*"[^>]*>')
+FLOOR_SCRIPT = (
+    '<script type="mpy" config=\'{"interpreter": "%s"}\'>\nimport js\n'
+    'for e in js.document.querySelectorAll("[data-calculator]"): e.setAttribute("data-state", "live")\n</script>')
+INTERPRETER = re.compile(r'<link rel="modulepreload" href="([^"]*/micropython\.mjs)">')
 
 OBSERVER = """
 window.__liveAt = null;
@@ -88,9 +97,21 @@ def serve(directory):
     return serve_in_background(directory, cache_control="max-age=3600")
 
 
-def baseline_copy(site):
-    """A copy of the site whose pages have no runtime: the same page, minus the runtime's tags."""
-    target = tempfile.mkdtemp(prefix="clienting-baseline-")
+def strip_runtime(text):
+    return RUNTIME_TAGS.sub("", text)
+
+
+def floor_runtime(text):
+    interpreter = INTERPRETER.search(text)
+    if not interpreter:
+        return text
+    text = MODULE_PRELOADS.sub("", text)
+    return MPY_SCRIPT.sub(lambda m: FLOOR_SCRIPT % interpreter.group(1), text)
+
+
+def site_copy(site, change, prefix):
+    """A copy of the site with ``change`` applied to every page."""
+    target = tempfile.mkdtemp(prefix=prefix)
     shutil.rmtree(target)
     shutil.copytree(site, target)
     for folder, _, files in os.walk(target):
@@ -99,7 +120,7 @@ def baseline_copy(site):
                 path = os.path.join(folder, name)
                 with open(path, encoding="utf-8") as handle:
                     text = handle.read()
-                stripped = RUNTIME_TAGS.sub("", text)
+                stripped = change(text)
                 if stripped != text:
                     with open(path, "w", encoding="utf-8") as handle:
                         handle.write(stripped)
@@ -151,8 +172,9 @@ def main(argv=None):
     site = os.path.abspath(args.site)
     if not os.path.exists(os.path.join(site, "index.html")):
         sys.exit("no built site in %s: run `make site` first" % site)
-    base_dir = baseline_copy(site)
-    live_server, base_server = serve(site), serve(base_dir)
+    base_dir = site_copy(site, strip_runtime, "clienting-baseline-")
+    floor_dir = site_copy(site, floor_runtime, "clienting-floor-")
+    live_server, base_server, floor_server = serve(site), serve(base_dir), serve(floor_dir)
     path, _ = browser_finder.find()
     results = {"date": time.strftime("%Y-%m-%d"), "machine": "%s, %s, %d cores" % (
         platform.platform(), platform.processor() or platform.machine(), os.cpu_count() or 0),
@@ -162,12 +184,13 @@ def main(argv=None):
         if path:
             kwargs["executable_path"] = path
         browser = p.chromium.launch(**kwargs)
-        print("%-26s %-5s %9s %9s %9s %10s %9s %9s %9s" % (
-            "page", "cache", "live ms", "load ms", "base ms", "runtime+", "KB", "sent KB", "input ms"))
+        print("%-26s %-5s %8s %8s %8s %9s %9s %8s %8s %8s" % (
+            "page", "cache", "live ms", "load ms", "base ms", "runtime+", "floor+", "KB", "sent KB", "input ms"))
         for name in names:
             page_path = "calculators/%s/" % name.replace("_", "-")
             live = measure(browser, "http://127.0.0.1:%d/%s" % (live_server.server_port, page_path), args.runs, True)
             base = measure(browser, "http://127.0.0.1:%d/%s" % (base_server.server_port, page_path), args.runs, False)
+            floor = measure(browser, "http://127.0.0.1:%d/%s" % (floor_server.server_port, page_path), args.runs, True)
             entry = {}
             for cache in ("cold", "warm"):
                 row = {
@@ -178,18 +201,22 @@ def main(argv=None):
                     "transferred": summary([r["transferred"] for r in live[cache]]),
                     "baseline_bytes": summary([r["bytes"] for r in base[cache]]),
                     "input_ms": summary([r["input"] for r in live[cache]]),
+                    "floor_live_ms": summary([r["live"] for r in floor[cache]]),
                 }
                 row["runtime_cost_ms"] = row["live_ms"]["median"] - row["baseline_load_ms"]["median"]
+                row["floor_cost_ms"] = row["floor_live_ms"]["median"] - row["baseline_load_ms"]["median"]
                 entry[cache] = row
-                print("%-26s %-5s %9.0f %9.0f %9.0f %10.0f %9.0f %9.0f %9.2f" % (
+                print("%-26s %-5s %8.0f %8.0f %8.0f %9.0f %9.0f %8.0f %8.0f %8.2f" % (
                     name, cache, row["live_ms"]["median"], row["load_ms"]["median"],
-                    row["baseline_load_ms"]["median"], row["runtime_cost_ms"], row["bytes"]["median"] / 1024,
-                    row["transferred"]["median"] / 1024, row["input_ms"]["median"]), flush=True)
+                    row["baseline_load_ms"]["median"], row["runtime_cost_ms"], row["floor_cost_ms"],
+                    row["bytes"]["median"] / 1024, row["transferred"]["median"] / 1024,
+                    row["input_ms"]["median"]), flush=True)
             results["pages"][name] = entry
         browser.close()
-    live_server.shutdown()
-    base_server.shutdown()
+    for server in (live_server, base_server, floor_server):
+        server.shutdown()
     shutil.rmtree(base_dir, ignore_errors=True)
+    shutil.rmtree(floor_dir, ignore_errors=True)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(results, handle, indent=2, ensure_ascii=False)
