@@ -5,6 +5,8 @@ Modules are imported on first use, so a page imports only the calculators it sho
 ``CALCULATORS`` (every calculator, in the order of ``NAMES``) is built when first asked for.
 """
 
+from . import custom
+
 NAMES = (
     "acquisition_vs_retention",
     "conversion_funnel",
@@ -23,7 +25,9 @@ def get(name):
     if name not in NAMES:
         raise KeyError("unknown calculator %r; known: %s" % (name, ", ".join(sorted(NAMES))))
     if name not in _LOADED:
-        _LOADED[name] = __import__("calculators." + name, None, None, ("CALCULATOR",)).CALCULATOR
+        calculator = __import__("calculators." + name, None, None, ("CALCULATOR",)).CALCULATOR
+        # A trainer's own defaults and presets (custom.json), checked and laid over the declaration.
+        _LOADED[name] = custom.apply(calculator)
     return _LOADED[name]
 
 

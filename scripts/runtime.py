@@ -12,6 +12,8 @@ import os
 import shutil
 import subprocess
 
+from calculators import custom
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NODE_MODULES = os.path.join(ROOT, "node_modules")
 PYSCRIPT_DIST = os.path.join(NODE_MODULES, "@pyscript", "core", "dist")
@@ -110,6 +112,8 @@ def page_runtime(base_url, calculators=None):
     for name in python_files(calculators):
         compiled = name[:-3] + ".mpy"
         files["%s/%s/calculators/%s" % (base, PY, compiled)] = "calculators/" + compiled
+    if custom.path():  # a trainer's custom.json, copied next to the modules by copy_runtime
+        files["%s/%s/calculators/%s" % (base, PY, custom.FILE_NAME)] = "calculators/" + custom.FILE_NAME
     config = {"interpreter": vendor + "/micropython/micropython.mjs", "files": files}
     return {
         "core": vendor + "/pyscript/core.js",
@@ -138,4 +142,9 @@ def copy_runtime(site_dir):
         os.makedirs(os.path.dirname(target), exist_ok=True)
         compile_module(os.path.join(PACKAGE_DIR, name), target)
         compiled.append(target)
+    found = custom.path()
+    if found:
+        custom.read(found)
+        compiled.append(os.path.join(site_dir, PY, "calculators", custom.FILE_NAME))
+        shutil.copyfile(found, compiled[-1])
     return [target for _, target in targets] + compiled

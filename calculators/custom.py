@@ -1,0 +1,257 @@
+"""A trainer's own defaults and preset scenarios, from a plain data file (``custom.json``).
+
+No Python to touch: the file sits at the repository's root (or wherever ``CLIENTING_CUSTOM`` points,
+on CPython) and :func:`calculators.registry.get` lays it over each calculator, so the build, the page
+and the command line all show the same numbers.  The build copies the file next to the page's
+modules (``assets/py/calculators/custom.json``), where this module finds it in the page.
+
+The file (every part optional; keys starting with ``_`` are comments and ignored)::
+
+    {
+      "acquisition_vs_retention": {
+        "defaults": {"average_order": {"ru": 450, "en": 7}, "retention_rate_pct": 60},
+        "presets": {
+          "flower_shop": {
+            "title": {"ru": "Цветочная лавка", "en": "Flower shop"},
+            "values": {"average_order": {"ru": "1 800", "en": 30}, "orders_per_year": 6}
+          }
+        }
+      }
+    }
+
+A value is a number or text as a person would type it (``"1 800,50"``), the same for both languages,
+or ``{"ru": …, "en": …}``.  Every value goes through the page's parser and the input's limits; a
+mistake raises :class:`CustomError` naming the calculator, the preset and the field.  A preset with
+the key of a built-in one replaces it.
+
+Plain Python that runs unchanged on CPython and MicroPython (which has ``json``).
+"""
+
+import json
+
+from .errors import CalculatorError
+
+FILE_NAME = "custom.json"
+LANGS = ("ru", "en")
+SECTIONS = ("defaults", "presets")
+PRESET_KEYS = ("title", "values")
+_KEY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+_cache = {}
+
+
+class CustomError(ValueError):
+    """A mistake in ``custom.json``; the message names the file, calculator, preset and field."""
+
+
+def _where(calculator=None, preset=None, field=None, lang=None):
+    parts = []
+    if calculator is not None:
+        parts.append("calculator %r" % calculator)
+    if preset is not None:
+        parts.append("preset %r" % preset)
+    if field is not None:
+        parts.append("field %r" % field + (" (%s)" % lang if lang is not None else ""))
+    return FILE_NAME + (": " + ", ".join(parts) if parts else "")
+
+
+def _fail(message, calculator=None, preset=None, field=None, lang=None):
+    raise CustomError("%s: %s" % (_where(calculator, preset, field, lang), message))
+
+
+def _split(path):
+    """(directory, name) of a path with ``/`` or ``\\`` separators (MicroPython has no ``os.path``)."""
+    cut = max(path.rfind("/"), path.rfind("\\"))
+    if cut < 0:
+        return "", path
+    return path[:cut], path[cut + 1:]
+
+
+def _join(directory, name):
+    return directory + "/" + name if directory else name
+
+
+def _exists(path):
+    try:
+        with open(path, "rb"):
+            return True
+    except OSError:
+        return False
+
+
+def candidates():
+    """Where the file is looked for, in order: ``$CLIENTING_CUSTOM``, next to these modules (the
+    page), the directory above them (the repository's root)."""
+    found = []
+    try:
+        import os
+        explicit = os.getenv("CLIENTING_CUSTOM")
+    except (ImportError, AttributeError):
+        explicit = None
+    if explicit:
+        found.append(explicit)
+    try:
+        package = _split(__file__)[0]
+    except NameError:
+        package = "calculators"
+    found.append(_join(package, FILE_NAME))
+    parent = _split(package)[0] if package not in ("", ".") else ".."
+    found.append(_join(parent, FILE_NAME))
+    return found
+
+
+def path():
+    """The custom file in use, or None when there is none (the playbook's own numbers then)."""
+    for candidate in candidates():
+        if _exists(candidate):
+            return candidate
+    return None
+
+
+def read(file_path):
+    """Parse a custom file; :class:`CustomError` for unreadable JSON or a top level that is not an object."""
+    try:
+        with open(file_path, "r") as handle:
+            text = handle.read()
+    except OSError as error:
+        raise CustomError("%s: cannot read %s: %s" % (FILE_NAME, file_path, error))
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise CustomError("%s: not valid JSON (%s): %s" % (FILE_NAME, file_path, error))
+    if not isinstance(data, dict):
+        raise CustomError("%s: the file must hold one object {...} keyed by calculator name" % FILE_NAME)
+    return data
+
+
+def settings():
+    """The parsed custom file, or ``{}``; read once per process."""
+    if "data" not in _cache:
+        found = path()
+        _cache["data"] = read(found) if found else {}
+    return _cache["data"]
+
+
+def _per_lang(value, calculator, preset, field):
+    """``{"ru": v, "en": v}`` from a plain value or a per-language object."""
+    if isinstance(value, dict):
+        for key in value:
+            if key not in LANGS:
+                _fail("unknown language %r (use \"ru\" and \"en\")" % key, calculator, preset, field)
+        return value
+    return dict((lang, value) for lang in LANGS)
+
+
+def _values(calculator, entry, preset, section):
+    """Parsed values ``{lang: {name: float}}`` of a ``defaults`` or preset ``values`` object."""
+    if not isinstance(entry, dict):
+        _fail("%s must be an object {\"field\": value, ...}" % section, calculator.name, preset)
+    parsed = dict((lang, {}) for lang in LANGS)
+    for name in entry:
+        if name.startswith("_"):
+            continue
+        spec = calculator.input_by_name.get(name)
+        if spec is None:
+            _fail("no such field; known: %s" % ", ".join(i.name for i in calculator.inputs),
+                  calculator.name, preset, name)
+        for lang, raw in _per_lang(entry[name], calculator.name, preset, name).items():
+            if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+                _fail("a value must be a number or text such as \"1 500,50\"", calculator.name, preset, name,
+                      lang)
+            try:
+                parsed[lang][name] = spec.parse(raw, lang)
+            except CalculatorError as error:
+                _fail(error.message("en"), calculator.name, preset, name, lang)
+    return parsed
+
+
+def _title(value, calculator, preset):
+    if isinstance(value, str):
+        value = dict((lang, value) for lang in LANGS)
+    if not isinstance(value, dict):
+        _fail("title must be text or {\"ru\": ..., \"en\": ...}", calculator, preset)
+    for lang in LANGS:
+        text = value.get(lang)
+        if not isinstance(text, str) or not text.strip():
+            _fail("title needs a text for %r" % lang, calculator, preset)
+    for key in value:
+        if key not in LANGS:
+            _fail("unknown language %r in title" % key, calculator, preset)
+    return dict((lang, value[lang].strip()) for lang in LANGS)
+
+
+def _check_key(key, calculator):
+    if not key or any(ch not in _KEY_CHARS for ch in key):
+        _fail("a preset's key may hold only a-z, 0-9 and _ (it goes into page markers and links)",
+              calculator, key)
+
+
+def validate(calculator, entry):
+    """Check one calculator's entry against its declaration; return ``(defaults, presets)`` parsed.
+
+    ``defaults``: ``{lang: {name: float}}``; ``presets``: ``{key: {"title": {...}, "values": {...}}}``.
+    """
+    name = calculator.name
+    if not isinstance(entry, dict):
+        _fail("the entry must be an object with \"defaults\" and/or \"presets\"", name)
+    for key in entry:
+        if key not in SECTIONS and not key.startswith("_"):
+            _fail("unknown key %r (allowed: defaults, presets)" % key, name)
+    defaults = _values(calculator, entry.get("defaults", {}), None, "defaults")
+    presets = {}
+    given = entry.get("presets", {})
+    if not isinstance(given, dict):
+        _fail("presets must be an object keyed by preset name", name)
+    for key in given:
+        if key.startswith("_"):
+            continue
+        _check_key(key, name)
+        preset = given[key]
+        if not isinstance(preset, dict):
+            _fail("a preset must be an object with \"title\" and \"values\"", name, key)
+        for part in preset:
+            if part not in PRESET_KEYS and not part.startswith("_"):
+                _fail("unknown key %r (allowed: title, values)" % part, name, key)
+        if "title" not in preset:
+            _fail("a preset needs a \"title\"", name, key)
+        presets[key] = {"title": _title(preset["title"], name, key),
+                        "values": _values(calculator, preset.get("values", {}), key, "values")}
+    return defaults, presets
+
+
+def check_names(data, names):
+    """Every calculator named in the file exists."""
+    for key in data:
+        if not key.startswith("_") and key not in names:
+            raise CustomError("%s: unknown calculator %r; known: %s"
+                              % (FILE_NAME, key, ", ".join(sorted(names))))
+
+
+def apply(calculator, data=None):
+    """Lay the custom entry for ``calculator`` over its declaration (in place) and return it.
+
+    ``data`` defaults to :func:`settings` (the file).  Called once per calculator by the registry.
+    """
+    if data is None:
+        data = settings()
+    if not data:
+        return calculator
+    from .registry import NAMES
+    check_names(data, NAMES)
+    entry = data.get(calculator.name)
+    if entry is None:
+        return calculator
+    defaults, presets = validate(calculator, entry)
+    for spec in calculator.inputs:
+        if any(spec.name in defaults[lang] for lang in LANGS):
+            default = dict(spec.default)
+            for lang in LANGS:
+                if spec.name in defaults[lang]:
+                    default[lang] = defaults[lang][spec.name]
+            spec.default = default
+    if presets:
+        merged = dict(calculator.presets)
+        for key in presets:
+            merged[key] = presets[key]
+        calculator.presets = merged
+    return calculator
