@@ -13,7 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import embed, runtime, searchindex  # noqa: E402
+from scripts import embed, offline, runtime, searchindex  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -50,3 +50,4 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     runtime.copy_runtime(config["site_dir"])
     searchindex.split(config["site_dir"], _languages(config)[1])
+    offline.write(config["site_dir"], [_languages(config)[0]] + _languages(config)[1])  # last: hashes the rest

@@ -1,0 +1,79 @@
+"""scripts/offline.py: what the offline copy holds, and a version that follows every file."""
+
+import json
+import re
+
+from scripts import offline
+
+
+def site(tmp_path, files):
+    for path, text in files.items():
+        target = tmp_path.joinpath(*path.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return str(tmp_path)
+
+
+SITE = {
+    "index.html": "<h1>Клиентинг</h1>",
+    "en/chapters/x/index.html": "<h1>x</h1>",
+    "404.html": "missing",
+    "sitemap.xml": "<urlset/>",
+    "sitemap.xml.gz": "gz",
+    "assets/javascripts/bundle.js": "js",
+    "assets/javascripts/bundle.js.map": "map",
+    "assets/javascripts/lunr/min/lunr.ru.min.js": "ru",
+    "assets/javascripts/lunr/min/lunr.ja.min.js": "ja",
+    "assets/javascripts/lunr/min/lunr.multi.min.js": "multi",
+    "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "support",
+    "assets/javascripts/lunr/wordcut.js": "wordcut",
+    "assets/vendor/pyscript/core.js": "core",
+    "assets/vendor/pyscript/xterm-abc.js": "xterm",
+    "assets/vendor/pyscript/codemirror-abc.js": "cm",
+    "assets/vendor/micropython/micropython.wasm": "wasm",
+    "assets/py/calculators/core.mpy": "mpy",
+    "assets/py/calculators/custom.json": "{}",
+    "search/search_index.json": "{}",
+    "sw.js": "old worker",
+}
+
+
+def test_the_copy_holds_what_a_reader_needs_and_nothing_unused(tmp_path):
+    files = offline.manifest(site(tmp_path, SITE), ["ru", "en"])
+    assert sorted(files) == [
+        "404.html", "assets/javascripts/bundle.js",
+        "assets/javascripts/lunr/min/lunr.multi.min.js", "assets/javascripts/lunr/min/lunr.ru.min.js",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/py/calculators/core.mpy", "assets/py/calculators/custom.json",
+        "assets/vendor/micropython/micropython.wasm", "assets/vendor/pyscript/core.js",
+        "en/chapters/x/index.html", "index.html", "search/search_index.json"]
+    assert len(files["index.html"]) == 64
+
+
+def test_pages_are_listed_at_the_address_they_are_opened_at():
+    assert offline.url_of("index.html") == "./"
+    assert offline.url_of("en/chapters/x/index.html") == "en/chapters/x/"
+    assert offline.url_of("404.html") == "404.html"
+    assert offline.url_of("assets/x/index.html.bak") == "assets/x/index.html.bak"
+
+
+def test_any_change_to_a_listed_file_changes_the_version(tmp_path):
+    root = site(tmp_path, SITE)
+    first = offline.version(offline.manifest(root))
+    assert first == offline.version(offline.manifest(root))
+    (tmp_path / "sitemap.xml").write_text("<urlset>new date</urlset>", encoding="utf-8")
+    assert offline.version(offline.manifest(root)) == first
+    (tmp_path / "assets" / "py" / "calculators" / "core.mpy").write_text("changed", encoding="utf-8")
+    assert offline.version(offline.manifest(root)) != first
+
+
+def test_the_worker_is_written_at_the_root_with_the_list_and_version(tmp_path):
+    root = site(tmp_path, SITE)
+    version = offline.write(root)
+    text = (tmp_path / "sw.js").read_text(encoding="utf-8")
+    assert 'var VERSION = "%s";' % version in text
+    urls = json.loads(re.search(r"var FILES = (\[.*?\]);", text).group(1))
+    assert urls[0] == "404.html" and "./" in urls and "en/chapters/x/" in urls
+    assert "sw.js" not in urls and "__" not in text.split("var FILES")[1].split(";")[0]
+    # Writing again gives the same worker: sw.js itself is not part of the list.
+    assert offline.write(root) == version
