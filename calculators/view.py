@@ -5,8 +5,8 @@ The build renders :func:`view` through ``overrides/partials/calculator.html``; t
 identical text for the same inputs.
 """
 
-from .core import Unavailable, evaluate
-from .numbers import CURRENCY_SYMBOLS, format_plain
+from .core import Unavailable, evaluate, format_value
+from .numbers import CURRENCY_SYMBOLS, MINUS, NBSP, format_number, format_plain, round_half_away
 
 # Texts of the calculator's frame, by language.
 TEXTS = {
@@ -25,6 +25,37 @@ TEXTS = {
         "failed": "Калькулятор не запустился: показан расчёт для значений по умолчанию.",
         "noscript": "Без JavaScript калькулятор показывает расчёт для значений по умолчанию.",
         "invalid_summary": "Исправьте отмеченные поля: зависящие от них результаты не считаются.",
+        "share": "Поделиться и сравнить",
+        "link": "Ссылка на этот сценарий",
+        "copy_link": "Скопировать ссылку",
+        "link_copied": "Ссылка скопирована.",
+        "link_selected": "Копирование здесь недоступно (страница открыта не по HTTPS): ссылка выделена в поле — "
+                         "скопируйте её сами (Ctrl+C или долгое нажатие).",
+        "privacy": "Ссылка хранит числа, введённые в калькулятор: отправляйте её только тем, кому их можно видеть.",
+        "qr_show": "Показать QR-код",
+        "qr_hide": "Скрыть QR-код",
+        "qr_title": "QR-код ссылки на этот сценарий",
+        "qr_failed": "Ссылка слишком длинная для QR-кода.",
+        "reset": "Сбросить к значениям по умолчанию",
+        "reset_done": "Восстановлены значения по умолчанию.",
+        "pin": "Запомнить как A",
+        "unpin": "Убрать A",
+        "pinned": "A — запомненный сценарий, B — текущий; рядом разница B − A.",
+        "pin_done": "Результаты запомнены как A: меняйте данные и сравнивайте.",
+        "unpin_done": "Сравнение убрано.",
+        "copy_table": "Скопировать таблицей",
+        "table_copied": "Таблица скопирована: вставьте её в таблицу или слайд.",
+        "table_selected": "Копирование здесь недоступно (страница открыта не по HTTPS): таблица выделена в поле — "
+                          "скопируйте её сами (Ctrl+C).",
+        "table": "Результаты таблицей",
+        "download_csv": "Скачать CSV",
+        "notices": "Что не взято из ссылки",
+        "col_section": "Раздел",
+        "col_label": "Показатель",
+        "col_unit": "Единица",
+        "col_value": "Значение",
+        "col_diff": "B − A",
+        "points": "п.\u00a0п.",
     },
     "en": {
         "inputs": "Inputs",
@@ -41,6 +72,37 @@ TEXTS = {
         "failed": "The calculator could not start: the figures shown are for the default values.",
         "noscript": "Without JavaScript the calculator shows the result for the default values.",
         "invalid_summary": "Correct the marked fields: results that depend on them are not computed.",
+        "share": "Share and compare",
+        "link": "Link to this scenario",
+        "copy_link": "Copy link",
+        "link_copied": "Link copied.",
+        "link_selected": "Copying is not available here (the page is not on HTTPS): the link is selected in the "
+                         "field — copy it yourself (Ctrl+C, or a long press).",
+        "privacy": "The link holds the figures typed into the calculator: send it only to people who may see them.",
+        "qr_show": "Show QR code",
+        "qr_hide": "Hide QR code",
+        "qr_title": "QR code of the link to this scenario",
+        "qr_failed": "The link is too long for a QR code.",
+        "reset": "Reset to defaults",
+        "reset_done": "Default values restored.",
+        "pin": "Pin as A",
+        "unpin": "Clear A",
+        "pinned": "A is the pinned scenario, B the current one; the difference B − A is beside them.",
+        "pin_done": "Results pinned as A: change the inputs and compare.",
+        "unpin_done": "Comparison cleared.",
+        "copy_table": "Copy as a table",
+        "table_copied": "Table copied: paste it into a spreadsheet or a slide.",
+        "table_selected": "Copying is not available here (the page is not on HTTPS): the table is selected in the "
+                          "field — copy it yourself (Ctrl+C).",
+        "table": "Results as a table",
+        "download_csv": "Download CSV",
+        "notices": "Not taken from the link",
+        "col_section": "Section",
+        "col_label": "Item",
+        "col_unit": "Unit",
+        "col_value": "Value",
+        "col_diff": "B − A",
+        "points": "pp",
     },
 }
 
@@ -106,3 +168,185 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None):
         "texts": TEXTS[lang],
         "result": result,
     }
+
+
+# --- comparing scenarios, and the results as a table ----------------------------------------------
+
+# Units of the CSV's unit column by kind (money takes the currency code).
+CSV_UNITS = {
+    "pct": {"ru": "%", "en": "%"},
+    "ratio": {"ru": "×", "en": "×"},
+    "years": {"ru": "лет", "en": "years"},
+    "months": {"ru": "мес.", "en": "months"},
+}
+# The CSV's field separator and decimal mark: what a spreadsheet app with that language's regional
+# settings reads when the file is opened directly (Russian Excel expects ";" and a decimal comma).
+CSV_FORMAT = {"ru": (";", ","), "en": (",", ".")}
+DASH = "—"
+
+
+def _rows(result):
+    """[(section, label, kind, value or None, decimals)] of a result: its inputs, then its outputs."""
+    calculator = result.calculator
+    lang = result.lang
+    rows = []
+    for spec in calculator.inputs:
+        value = None if spec.name in result.errors else result.values[spec.name]
+        rows.append(("inputs", spec.label[lang], spec.kind, value, None))
+    for spec in calculator.outputs:
+        rows.append(("outputs", spec.label[lang], spec.kind, result.raw(spec.key), spec.decimals))
+    return rows
+
+
+def shown(kind, value, lang, currency, decimals=None):
+    """A value as the page shows it, or a dash when it is not available."""
+    if value is None:
+        return DASH
+    return format_value(kind, value, lang, currency, decimals)
+
+
+def difference(kind, a, b, lang, currency, decimals=None):
+    """``b − a`` with its sign (``+250,00 ₽``, ``−2 п. п.``); a dash when either is missing.
+
+    Percentages differ by percentage points; every other kind keeps its unit.
+    """
+    if a is None or b is None:
+        return DASH
+    delta = b - a
+    size = abs(delta)
+    if kind == "pct":
+        if decimals is None:
+            decimals = 0 if size == int(size) else 1
+        text = format_number(size, lang, decimals) + NBSP + TEXTS[lang]["points"]
+    else:
+        text = format_value(kind, size, lang, currency, decimals)
+    if text.startswith(MINUS):
+        text = text[1:]
+    if delta > 0:
+        return "+" + text
+    if delta < 0:
+        return MINUS + text
+    return text
+
+
+def compare(pinned, result):
+    """Each output of ``result`` (B) beside the same output of ``pinned`` (A): a list of dicts with
+    ``key``, ``a`` and ``b`` (texts), ``diff`` (signed text)."""
+    calculator = result.calculator
+    lang = result.lang
+    out = []
+    for spec in calculator.outputs:
+        a, b = pinned.raw(spec.key), result.raw(spec.key)
+        out.append({
+            "key": spec.key,
+            "a": shown(spec.kind, a, lang, pinned.currency, spec.decimals),
+            "b": shown(spec.kind, b, lang, result.currency, spec.decimals),
+            "diff": difference(spec.kind, a, b, lang, result.currency, spec.decimals),
+        })
+    return out
+
+
+def _cell(text):
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def table_tsv(result, pinned=None):
+    """The scenario as tab-separated text, as shown on the page (labels and formatted values in the
+    page's language): pastes into a spreadsheet or a slide as a table.  With ``pinned``, the
+    columns are A, B and B − A."""
+    lang = result.lang
+    t = TEXTS[lang]
+    lines = []
+    if pinned is None:
+        lines.append([t["col_label"], t["col_value"]])
+    else:
+        lines.append([t["col_label"], "A", "B", t["col_diff"]])
+    section = None
+    pinned_rows = _rows(pinned) if pinned is not None else None
+    rows = _rows(result)
+    for index in range(len(rows)):
+        part, label, kind, value, decimals = rows[index]
+        if part != section:
+            section = part
+            lines.append([t[part]] + [""] * (len(lines[0]) - 1))
+        now = shown(kind, value, lang, result.currency, decimals)
+        if pinned is None:
+            lines.append([label, now])
+        else:
+            before = pinned_rows[index][3]
+            lines.append([label, shown(kind, before, lang, pinned.currency, decimals), now,
+                          difference(kind, before, value, lang, result.currency, decimals)])
+    return "\r\n".join("\t".join(_cell(cell) for cell in line) for line in lines) + "\r\n"
+
+
+def shown_decimals(kind, value, decimals=None):
+    """The decimal places the page shows for a value of a kind (as :func:`core.format_value` picks)."""
+    if decimals is not None:
+        return decimals
+    whole = value == int(value)
+    if kind == "money":
+        return 2
+    if kind == "pct":
+        return 0 if whole else 1
+    if kind == "count":
+        return 0 if whole or abs(value) >= 100 else 1
+    if whole:
+        return 0
+    return 1 if kind in ("years", "months") else 2
+
+
+def fixed(value, places, mark="."):
+    """``value`` rounded to ``places`` decimals (halves away from zero), plain digits: ``-1234.50``."""
+    units = round_half_away(value, places)
+    sign = "-" if units < 0 else ""
+    digits = str(abs(units))
+    if places == 0:
+        return sign + digits
+    if len(digits) <= places:
+        digits = "0" * (places - len(digits) + 1) + digits
+    return sign + digits[:-places] + mark + digits[-places:]
+
+
+def _csv_number(value, kind, decimals, lang):
+    """A number for the CSV: rounded as the page shows it, no grouping, the language's decimal mark."""
+    if value is None:
+        return ""
+    return fixed(value, shown_decimals(kind, value, decimals), CSV_FORMAT[lang][1])
+
+
+def _csv_field(text, separator):
+    if separator in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_unit(kind, lang, currency):
+    if kind == "money":
+        return currency
+    unit = CSV_UNITS.get(kind)
+    return unit[lang] if unit else ""
+
+
+def table_csv(result, pinned=None):
+    """The scenario as CSV for spreadsheet apps: section, label, unit and plain numbers (no grouping,
+    no currency sign), with the language's separator and decimal mark (ru ``;`` and ``,``; en ``,``
+    and ``.``).  With ``pinned``: columns A, B and B − A.  No byte-order mark: the page adds it."""
+    lang = result.lang
+    t = TEXTS[lang]
+    separator = CSV_FORMAT[lang][0]
+    head = [t["col_section"], t["col_label"], t["col_unit"]]
+    lines = [head + ([t["col_value"]] if pinned is None else ["A", "B", t["col_diff"]])]
+    pinned_rows = _rows(pinned) if pinned is not None else None
+    rows = _rows(result)
+    for index in range(len(rows)):
+        part, label, kind, value, decimals = rows[index]
+        line = [t[part], label, csv_unit(kind, lang, result.currency)]
+        if pinned is None:
+            line.append(_csv_number(value, kind, decimals, lang))
+        else:
+            before = pinned_rows[index][3]
+            delta = None if before is None or value is None else value - before
+            line += [_csv_number(before, kind, decimals, lang), _csv_number(value, kind, decimals, lang),
+                     _csv_number(delta, kind, decimals, lang)]
+        lines.append(line)
+    return "".join(separator.join(_csv_field(cell, separator) for cell in line) + "\r\n" for line in lines)

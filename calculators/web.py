@@ -2,16 +2,25 @@
 
 The only module that imports ``pyscript``.  It reads the fields, calls :func:`calculators.view.view`
 (the same function the build rendered the page with) and writes back text, never markup: outputs
-and messages go through ``textContent``; only the chart, which our own code draws from numbers,
-is set as SVG.
+and messages go through ``textContent``; only the chart and the QR code, which our own code draws
+from numbers, are set as SVG.
+
+Each calculator also keeps its scenario in the page address (``calculators/scenario.py`` describes
+the format): read once when the page goes live, written with ``history.replaceState`` (no new
+history entries) shortly after each change.  The tools under the results pin a scenario as A to
+compare, copy the results as a table, download them as CSV, and copy or show (as a QR code) the
+scenario's link.
 """
 
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
-from . import registry
-from .numbers import CURRENCY_SYMBOLS
-from .view import TEXTS, input_text, view
+from . import registry, scenario
+from .numbers import CURRENCY_SYMBOLS, DEFAULT_CURRENCY
+from .view import TEXTS, compare, input_text, table_csv, table_tsv, view
+
+# Delay between the last change and rewriting the address (browsers limit replaceState calls).
+ADDRESS_DELAY_MS = 250
 
 # Proxies handed to addEventListener must stay referenced, or MicroPython may collect them.
 _KEEP = []
@@ -43,6 +52,27 @@ class Widget:
         self.chart = root.querySelector("[data-role=chart]")
         self.status = root.querySelector("[data-role=status]")
         self.units = _all(root, "[data-unit=money]")
+        self.texts = TEXTS[self.lang]
+        self.key = scenario.instance_key(root.id)
+        self.page_preset = root.getAttribute("data-preset") or None
+        self.compares = {}
+        for element in _all(root, "[data-compare]"):
+            self.compares[element.getAttribute("data-compare")] = element
+        self.notices = root.querySelector("[data-role=notices]")
+        self.tools = root.querySelector("[data-role=tools]")
+        self.tools_status = root.querySelector("[data-role=tools-status]")
+        self.compare_note = root.querySelector("[data-role=compare-note]")
+        self.link = root.querySelector("[data-role=link]")
+        self.table = root.querySelector("[data-role=table]")
+        self.qr = root.querySelector("[data-role=qr]")
+        self.actions = {}
+        for element in _all(root, "[data-action]"):
+            self.actions[element.getAttribute("data-action")] = element
+        self.result = None
+        self.pinned = None
+        self.timer = None
+        self.shared = None
+        self.qr_link = None
 
     def currency(self):
         return self.currency_select.value if self.currency_select else None
@@ -50,14 +80,29 @@ class Widget:
     def read(self):
         return dict((name, field.value) for name, field in self.fields.items())
 
-    def bind(self):
-        handler = create_proxy(self.on_input)
+    def listen(self, element, event, method):
+        handler = create_proxy(method)
         _KEEP.append(handler)
-        self.root.querySelector("form").addEventListener("input", handler)
+        element.addEventListener(event, handler)
+        return handler
+
+    def bind(self):
+        self.listen(self.root.querySelector("form"), "input", self.on_input)
         if self.preset_select:
-            preset_handler = create_proxy(self.on_preset)
-            _KEEP.append(preset_handler)
-            self.preset_select.addEventListener("change", preset_handler)
+            self.listen(self.preset_select, "change", self.on_preset)
+        handlers = {"reset": self.on_reset, "pin": self.on_pin, "unpin": self.on_unpin,
+                    "copy-table": self.on_copy_table, "csv": self.on_csv, "copy-link": self.on_copy_link,
+                    "qr": self.on_qr}
+        for name, method in handlers.items():
+            if name in self.actions:
+                self.listen(self.actions[name], "click", method)
+        self.write_later = create_proxy(self.write_address)
+        _KEEP.append(self.write_later)
+        self.link_copied = create_proxy(lambda *args: self.say(self.texts["link_copied"]))
+        self.link_failed = create_proxy(lambda *args: self.select_link())
+        self.table_copied = create_proxy(lambda *args: self.say(self.texts["table_copied"]))
+        self.table_failed = create_proxy(lambda *args: self.select_table())
+        _KEEP.extend([self.link_copied, self.link_failed, self.table_copied, self.table_failed])
 
     def on_input(self, event=None):
         target = event.target if event is not None else None
@@ -65,14 +110,184 @@ class Widget:
             return
         self.update()
 
-    def on_preset(self, event=None):
-        values = self.calculator.defaults(self.lang, self.preset_select.value or None)
+    def preset(self):
+        return (self.preset_select.value or None) if self.preset_select else self.page_preset
+
+    def fill(self, values):
         for name, field in self.fields.items():
             field.value = input_text(values[name], self.lang)
+
+    def on_preset(self, event=None):
+        self.fill(self.calculator.defaults(self.lang, self.preset()))
         self.update()
+
+    # --- the scenario in the address ---------------------------------------------------------
+
+    def restore(self):
+        """Apply the scenario the address names (if any); list what was ignored, as text."""
+        found = scenario.decode(self.calculator, self.key, window.location.search, self.lang, self.page_preset)
+        if not found["found"]:
+            return
+        if self.preset_select:
+            self.preset_select.value = found["preset"] or ""
+        if self.currency_select:
+            self.currency_select.value = found["currency"]
+        self.fill(found["values"])
+        self.show_notices(found["notices"])
+
+    def show_notices(self, notices):
+        self.notices.textContent = ""
+        for text in notices:
+            item = document.createElement("li")
+            item.textContent = text
+            self.notices.appendChild(item)
+        if notices:
+            self.notices.removeAttribute("hidden")
+        else:
+            self.notices.setAttribute("hidden", "")
+
+    def address(self):
+        """(query, shareable link) of the current scenario, other parameters of the address kept."""
+        pairs = scenario.encode(self.calculator, self.key, self.read(), self.lang, self.currency(),
+                                self.preset(), self.page_preset)
+        query = scenario.merge_query(window.location.search, self.key, pairs)
+        location = window.location
+        base = location.origin + location.pathname
+        return query, base + query + "#" + self.root.id
+
+    def schedule_address(self):
+        if self.timer is not None:
+            window.clearTimeout(self.timer)
+        self.timer = window.setTimeout(self.write_later, ADDRESS_DELAY_MS)
+
+    def write_address(self, *args):
+        self.timer = None
+        query, link = self.address()
+        location = window.location
+        if query != location.search:
+            try:
+                window.history.replaceState(window.history.state, "", location.pathname + query + location.hash)
+            except Exception as error:  # a browser's rate limit: the next change writes it
+                window.console.warn("calculators: address not updated: " + str(error))
+        if link != self.shared:
+            self.shared = link
+            self.link.value = link
+            if not self.qr.hasAttribute("hidden"):
+                self.draw_qr()
+
+    # --- tools ------------------------------------------------------------------------------------
+
+    def say(self, message):
+        self.tools_status.textContent = message
+
+    def clipboard(self):
+        """The Clipboard API where the browser offers it (secure contexts only), else None."""
+        if not window.isSecureContext:
+            return None
+        return window.navigator.clipboard or None
+
+    def on_reset(self, event=None):
+        if self.preset_select:
+            self.preset_select.value = self.page_preset or ""
+        if self.currency_select:
+            self.currency_select.value = DEFAULT_CURRENCY[self.lang]
+        self.fill(self.calculator.defaults(self.lang, self.page_preset))
+        self.show_notices([])
+        self.update()
+        self.say(self.texts["reset_done"])
+
+    def on_pin(self, event=None):
+        self.pinned = self.result
+        self.actions["unpin"].removeAttribute("hidden")
+        self.compare_note.removeAttribute("hidden")
+        self.root.classList.add("clc--pinned")
+        self.update()
+        self.say(self.texts["pin_done"])
+
+    def on_unpin(self, event=None):
+        self.pinned = None
+        self.actions["unpin"].setAttribute("hidden", "")
+        self.compare_note.setAttribute("hidden", "")
+        self.root.classList.remove("clc--pinned")
+        for element in self.compares.values():
+            element.setAttribute("hidden", "")
+        self.update()
+        self.actions["pin"].focus()
+        self.say(self.texts["unpin_done"])
+
+    def on_copy_table(self, event=None):
+        text = table_tsv(self.result, self.pinned)
+        self.table.value = text
+        clipboard = self.clipboard()
+        if clipboard is None:
+            self.select_table()
+            return
+        self.table.setAttribute("hidden", "")
+        clipboard.writeText(text).then(self.table_copied, self.table_failed)
+
+    def select_table(self):
+        self.table.removeAttribute("hidden")
+        self.table.focus()
+        self.table.select()
+        self.say(self.texts["table_selected"])
+
+    def on_csv(self, event=None):
+        # The link's own click downloads what is set here: a data: URL, UTF-8 with a byte-order mark.
+        text = "\ufeff" + table_csv(self.result, self.pinned)
+        self.actions["csv"].setAttribute("href", "data:text/csv;charset=utf-8," + window.encodeURIComponent(text))
+
+    def on_copy_link(self, event=None):
+        self.write_address()
+        clipboard = self.clipboard()
+        if clipboard is None:
+            self.select_link()
+            return
+        clipboard.writeText(self.shared).then(self.link_copied, self.link_failed)
+
+    def select_link(self):
+        self.link.focus()
+        self.link.select()
+        self.say(self.texts["link_selected"])
+
+    def on_qr(self, event=None):
+        button = self.actions["qr"]
+        if self.qr.hasAttribute("hidden"):
+            self.write_address()
+            self.draw_qr()
+            self.qr.removeAttribute("hidden")
+            button.setAttribute("aria-expanded", "true")
+            button.textContent = button.getAttribute("data-hide")
+        else:
+            self.qr.setAttribute("hidden", "")
+            button.setAttribute("aria-expanded", "false")
+            button.textContent = button.getAttribute("data-show")
+
+    def draw_qr(self):
+        if self.qr_link == self.shared:
+            return
+        from . import qr
+
+        self.qr_link = self.shared
+        try:
+            code = qr.encode(self.shared, "M")
+        except qr.QRError:
+            self.qr.textContent = self.texts["qr_failed"]
+            return
+        self.qr.innerHTML = qr.svg(code, 4, self.texts["qr_title"])
+        self.qr.setAttribute("data-version", str(code.version))
+
+    def show_compare(self):
+        if self.pinned is None:
+            return
+        for row in compare(self.pinned, self.result):
+            element = self.compares[row["key"]]
+            element.querySelector("[data-part=a]").textContent = "A: " + row["a"]
+            element.querySelector("[data-part=diff]").textContent = row["diff"]
+            element.removeAttribute("hidden")
 
     def update(self):
         shown = view(self.calculator, self.read(), self.lang, self.currency())
+        self.result = shown["result"]
         for item in shown["inputs"]:
             field = self.fields[item["name"]]
             message = item["error"] or ""
@@ -102,9 +317,17 @@ class Widget:
             else:
                 self.chart.innerHTML = ""
                 self.chart.setAttribute("hidden", "")
+        self.show_compare()
+        self.schedule_address()
 
     def go_live(self):
+        self.restore()
         self.update()
+        self.write_address()
+        self.on_csv()
+        for element in (self.tools, self.actions.get("reset")):
+            if element is not None:
+                element.removeAttribute("hidden")
         self.root.classList.remove("clc--stale")
         self.root.setAttribute("data-state", "live")
         self.status.textContent = TEXTS[self.lang]["live"]

@@ -1,0 +1,282 @@
+"""A calculator's scenario in the page address: what a shared link carries, and how it is read back.
+
+The format (query string, so that it survives messengers, QR codes and the page's own ``#anchors``)::
+
+    ?<key>.<input>=<number>&<key>.preset=<preset>&<key>.currency=<code>
+
+``<key>`` names one calculator on the page: its element id without the ``calc-`` prefix
+(``acquisition-vs-retention-1``; the second copy of the same calculator on a page is ``…-2``), so
+several calculators share one address without clashing, and parameters of other calculators or of
+anything else are left as they are.  Only what differs from the scenario the page opens with is
+written: inputs whose value differs from the chosen preset's (or the defaults), the preset when it
+is not the page's own (``default`` for none), the currency when it is not the language's.  Numbers
+are written as typed, with a dot for the decimal mark and no grouping (``2.5``, ``1500``): the same
+link works on the Russian and the English page.
+
+Reading (:func:`decode`) never trusts the address: unknown names, values that are not numbers or
+break an input's limits, unknown presets and currencies are ignored, each with a notice in plain
+text (the page writes it with ``textContent``); whatever is missing keeps the scenario's value.
+
+Plain Python for CPython and MicroPython alike (no ``urllib``, no ``re``).
+"""
+
+from .errors import CalculatorError
+from .numbers import CURRENCIES, DEFAULT_CURRENCY, MINUS
+
+PRESET = "preset"
+CURRENCY = "currency"
+NO_PRESET = "default"
+# Characters kept as they are in a query component (RFC 3986 unreserved).
+_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+_HEX = "0123456789ABCDEF"
+# How much of a rejected value a notice quotes.
+QUOTE_LENGTH = 24
+
+NOTICES = {
+    "invalid": {
+        "ru": "Из ссылки не взято: «{value}» для поля «{label}». {reason} Оставлено значение сценария.",
+        "en": "Not taken from the link: “{value}” for “{label}”. {reason} The scenario’s value is kept.",
+    },
+    "unknown": {
+        "ru": "В ссылке есть неизвестный параметр «{name}»: он пропущен.",
+        "en": "The link has an unknown parameter “{name}”: it was skipped.",
+    },
+    "preset": {
+        "ru": "В ссылке неизвестный сценарий «{value}»: оставлен сценарий страницы.",
+        "en": "The link names an unknown scenario “{value}”: the page’s scenario is kept.",
+    },
+    "currency": {
+        "ru": "В ссылке неизвестная валюта «{value}»: оставлена {default}.",
+        "en": "The link names an unknown currency “{value}”: {default} is kept.",
+    },
+    "unreadable": {
+        "ru": "Часть ссылки не прочитана (испорченная кодировка) и пропущена.",
+        "en": "Part of the link could not be read (broken encoding) and was skipped.",
+    },
+}
+
+
+def instance_key(element_id):
+    """The key of one calculator in the address: ``calc-customer-value-1`` -> ``customer-value-1``."""
+    if element_id.startswith("calc-"):
+        return element_id[5:]
+    return element_id
+
+
+def percent_decode(text):
+    """``%XX`` escapes (as UTF-8) and ``+`` as a space; None when the text is not valid UTF-8."""
+    out = bytearray()
+    i = 0
+    raw = text.encode("utf-8")
+    n = len(raw)
+    while i < n:
+        byte = raw[i]
+        if byte == 0x25 and i + 2 < n and _is_hex(raw[i + 1]) and _is_hex(raw[i + 2]):
+            out.append(int(raw[i + 1:i + 3].decode("ascii"), 16))
+            i += 3
+            continue
+        out.append(0x20 if byte == 0x2B else byte)
+        i += 1
+    if not valid_utf8(out):
+        return None
+    return bytes(out).decode("utf-8")
+
+
+def valid_utf8(data):
+    """Whether ``data`` is well-formed UTF-8 (checked here: MicroPython's ``decode`` does not check)."""
+    i = 0
+    n = len(data)
+    while i < n:
+        byte = data[i]
+        if byte < 0x80:
+            i += 1
+            continue
+        if 0xC2 <= byte <= 0xDF:
+            count, low, high = 1, 0x80, 0xBF
+        elif 0xE0 <= byte <= 0xEF:
+            count = 2
+            low = 0xA0 if byte == 0xE0 else 0x80
+            high = 0x9F if byte == 0xED else 0xBF
+        elif 0xF0 <= byte <= 0xF4:
+            count = 3
+            low = 0x90 if byte == 0xF0 else 0x80
+            high = 0x8F if byte == 0xF4 else 0xBF
+        else:
+            return False
+        if i + count >= n:
+            return False
+        if not low <= data[i + 1] <= high:
+            return False
+        for k in range(2, count + 1):
+            if not 0x80 <= data[i + k] <= 0xBF:
+                return False
+        i += count + 1
+    return True
+
+
+def _is_hex(byte):
+    return (0x30 <= byte <= 0x39) or (0x41 <= byte <= 0x46) or (0x61 <= byte <= 0x66)
+
+
+def percent_encode(text):
+    """Escape everything but the unreserved characters, as UTF-8 ``%XX``."""
+    out = []
+    for ch in text:
+        if ch in _SAFE:
+            out.append(ch)
+        else:
+            for byte in ch.encode("utf-8"):
+                out.append("%" + _HEX[byte >> 4] + _HEX[byte & 15])
+    return "".join(out)
+
+
+def split_query(query):
+    """The raw ``name=value`` segments of a query string (with or without the leading ``?``)."""
+    if query.startswith("?"):
+        query = query[1:]
+    return [segment for segment in query.split("&") if segment]
+
+
+def parse_query(query):
+    """``[(name, value), ...]`` decoded, in order; a segment that cannot be decoded gives ``(None, None)``."""
+    pairs = []
+    for segment in split_query(query):
+        name, _, value = segment.partition("=")
+        name, value = percent_decode(name), percent_decode(value)
+        if name is None or value is None:
+            pairs.append((None, None))
+        else:
+            pairs.append((name, value))
+    return pairs
+
+
+def _quote(value):
+    """A rejected value as a notice quotes it: control characters dropped, at most QUOTE_LENGTH long."""
+    clean = "".join(ch for ch in value if ord(ch) >= 32 and ord(ch) != 127)
+    if len(clean) > QUOTE_LENGTH:
+        clean = clean[:QUOTE_LENGTH] + "…"
+    return clean
+
+
+def _notice(code, lang, **values):
+    text = NOTICES[code][lang]
+    for name in values:
+        text = text.replace("{" + name + "}", values[name])
+    return text
+
+
+def normalized(text):
+    """A valid typed number as the link writes it: no spaces, dot decimal, ASCII minus, no ``+``."""
+    out = []
+    for ch in text:
+        if ch in " \u00a0\u202f\u2009\t":
+            continue
+        if ch == ",":
+            ch = "."
+        elif ch == MINUS:
+            ch = "-"
+        elif ch == "+":
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def decode(calculator, key, query, lang="ru", page_preset=None):
+    """Read one calculator's scenario from ``query`` (``location.search``).
+
+    Returns a dict: ``found`` (the address names this calculator at all), ``preset`` (a preset key,
+    or None for the defaults), ``currency`` (a code), ``values`` (input name -> number: the
+    scenario's values with the link's valid ones laid over them), ``taken`` (names of the inputs
+    the link set) and ``notices`` (plain-text sentences in ``lang`` about what was ignored).
+    """
+    prefix = key + "."
+    found = False
+    preset = page_preset
+    currency = DEFAULT_CURRENCY[lang]
+    raw = {}
+    notices = []
+    unreadable = False
+    for name, value in parse_query(query):
+        if name is None:
+            unreadable = True
+            continue
+        if not name.startswith(prefix):
+            continue
+        found = True
+        field = name[len(prefix):]
+        if field == PRESET:
+            if value == NO_PRESET:
+                preset = None
+            elif value in calculator.presets:
+                preset = value
+            else:
+                notices.append(_notice("preset", lang, value=_quote(value)))
+        elif field == CURRENCY:
+            if value in CURRENCIES:
+                currency = value
+            else:
+                notices.append(_notice("currency", lang, value=_quote(value), default=DEFAULT_CURRENCY[lang]))
+        elif field in calculator.input_by_name:
+            raw[field] = value
+        else:
+            notices.append(_notice("unknown", lang, name=_quote(field)))
+    if unreadable:
+        notices.append(_notice("unreadable", lang))
+    values = calculator.defaults(lang, preset)
+    taken = []
+    for spec in calculator.inputs:
+        if spec.name not in raw:
+            continue
+        try:
+            values[spec.name] = spec.parse(raw[spec.name], lang, currency)
+            taken.append(spec.name)
+        except CalculatorError as error:
+            notices.append(_notice("invalid", lang, value=_quote(raw[spec.name]), label=spec.label[lang],
+                                   reason=error.message(lang)))
+    return {"found": found, "preset": preset, "currency": currency, "values": values, "taken": taken,
+            "notices": notices}
+
+
+def encode(calculator, key, raw, lang="ru", currency=None, preset=None, page_preset=None):
+    """The address parameters ``[(name, value), ...]`` of a scenario: ``raw`` holds the fields' texts.
+
+    Only what differs from the scenario the page opens with is written; invalid fields are left out.
+    """
+    pairs = []
+    prefix = key + "."
+    if preset != page_preset:
+        pairs.append((prefix + PRESET, preset if preset is not None else NO_PRESET))
+    if currency is not None and currency != DEFAULT_CURRENCY[lang]:
+        pairs.append((prefix + CURRENCY, currency))
+    base = calculator.defaults(lang, preset)
+    for spec in calculator.inputs:
+        text = raw.get(spec.name)
+        if text is None:
+            continue
+        try:
+            value = spec.parse(text, lang, currency)
+        except CalculatorError:
+            continue
+        if value != base[spec.name]:
+            pairs.append((prefix + spec.name, normalized(text) if isinstance(text, str) else str(text)))
+    return pairs
+
+
+def merge_query(query, key, pairs):
+    """``query`` with this calculator's parameters replaced by ``pairs``; others kept as they were.
+
+    Returns the new query string with its ``?``, or ``""`` when nothing is left.
+    """
+    prefix = percent_encode(key + ".")
+    kept = []
+    for segment in split_query(query):
+        name = segment.partition("=")[0]
+        decoded = percent_decode(name)
+        if decoded is not None and decoded.startswith(key + "."):
+            continue
+        if name.startswith(prefix):
+            continue
+        kept.append(segment)
+    for name, value in pairs:
+        kept.append(percent_encode(name) + "=" + percent_encode(value))
+    return "?" + "&".join(kept) if kept else ""
