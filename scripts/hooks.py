@@ -13,7 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import embed, offline, runtime, searchindex  # noqa: E402
+from scripts import csp, embed, meta, offline, runtime, searchindex  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -44,6 +44,15 @@ def on_page_context(context, page, config, nav):
         names = sorted(set(name for name, _ in page.meta["calculators"]))
         context["clienting_runtime"] = runtime.page_runtime(context.get("base_url"), names)
     return context
+
+
+@event_priority(-100)  # after the other plugins: the policy hashes the page's final inline scripts
+def on_post_page(output, page, config):
+    return csp.add_meta(meta.for_page(output, page, config))
+
+
+def on_post_template(output, template_name, config):
+    return csp.add_meta(output) if template_name == "404.html" else output  # 404.html is not a page
 
 
 @event_priority(-100)  # after the search and language plugins have written their files

@@ -1,0 +1,176 @@
+"""Content Security Policy of the site: one policy, computed per page from the page's own inline scripts.
+
+The build (``on_post_page`` in ``scripts/hooks.py``) hashes every inline script the browser would run
+on that page (the theme's small bootstrap scripts; their text differs with the page's depth, so the
+hashes are per page) and puts the policy in a ``<meta http-equiv="Content-Security-Policy">`` right
+after ``<meta charset>``, before any script.  ``deploy/nginx.conf`` sends a policy as a header too,
+with what only a header can carry (``frame-ancestors``); a page must satisfy both.
+
+Found by loading every page of the built site in Chromium and collecting ``securitypolicyviolation``
+events with the strictest policy, then adding only what was reported (``tests/browser/test_csp.py``
+keeps it at zero violations):
+
+- ``script-src 'self' 'sha256-…'`` on every page: the theme's bundle, ``calculators.js``, PyScript's
+  modules and MicroPython's loader are files of the site; inline scripts run only by hash.  Never
+  ``'unsafe-inline'``.
+- Pages with a calculator only (``<script type="mpy">`` present) add:
+  ``'wasm-unsafe-eval'``: compiling MicroPython's WebAssembly is blocked by any ``script-src``
+  without it (reported as ``script-src`` / ``wasm-eval`` from ``micropython.mjs``);
+  ``'unsafe-eval'``: PyScript 0.7 (its polyscript layer) joins its lifecycle hooks into one function
+  with ``Function("return(w,x)=>…")`` every time the interpreter starts (reported as ``script-src`` /
+  ``eval`` from ``core-*.js``); without it no calculator goes live.  The code it builds is PyScript's
+  own, never page text; the site has no sink that turns input into script (inputs and the address
+  are shown as text: ``tests/browser/test_hostile.py``), and inline script stays forbidden.  Pages
+  without a calculator keep the stricter policy.
+- ``<script type="mpy">`` and ``<script type="application/json" id="__config">`` are data, not
+  scripts the browser executes: CSP does not apply to them and they are not hashed.
+- ``style-src 'self'``: no inline ``<style>`` or ``style`` attribute is blocked (the theme and PyScript
+  set styles through the CSSOM, which CSP allows), so no ``'unsafe-inline'`` for styles either.
+- ``img-src 'self' data:``: the theme's icons are ``data:`` SVG images in its CSS.
+- ``worker-src 'self'``: the search runs in a worker loaded from the site.
+- ``connect-src 'self'``: the interpreter, its ``.wasm``, the calculators' bytecode, the search index.
+- Everything else falls back to ``default-src 'self'``; ``object-src 'none'``, ``base-uri 'self'`` and
+  ``form-action 'self'`` because ``default-src`` does not cover them.
+"""
+
+import base64
+import hashlib
+import re
+
+# Directives browsers ignore in a <meta> policy (they log an error for each): header only.
+HEADER_ONLY = ("frame-ancestors", "report-uri", "sandbox")
+
+BASE = (
+    ("default-src", ["'self'"]),
+    ("script-src", ["'self'"]),
+    ("style-src", ["'self'"]),
+    ("img-src", ["'self'", "data:"]),
+    ("font-src", ["'self'"]),
+    ("connect-src", ["'self'"]),
+    ("worker-src", ["'self'"]),
+    ("manifest-src", ["'self'"]),
+    ("object-src", ["'none'"]),
+    ("base-uri", ["'self'"]),
+    ("form-action", ["'self'"]),
+)
+HEADER_EXTRA = (("frame-ancestors", ["'self'"]),)
+# What the Python runtime needs, on pages that run it (see the module's docstring).
+RUNTIME_SCRIPT = ["'wasm-unsafe-eval'", "'unsafe-eval'"]
+RUNTIME_TAG = re.compile(r"<script\b[^>]*\btype=[\"']?mpy\b", re.I)
+
+# <script ...>text</script>; attributes decide whether the browser executes it.
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+SRC = re.compile(r"\bsrc\s*=", re.I)
+# Types a browser runs as script (an absent or empty type is classic JavaScript).
+EXECUTABLE_TYPES = ("", "text/javascript", "application/javascript", "module", "text/ecmascript",
+                    "application/ecmascript")
+META = re.compile(r"<meta\s+http-equiv=[\"']Content-Security-Policy[\"']", re.I)
+CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+
+
+def _type(attributes):
+    found = TYPE.search(attributes)
+    if not found:
+        return ""
+    return next(group for group in found.groups() if group is not None).strip().lower()
+
+
+def inline_scripts(html):
+    """The texts of the inline scripts the browser executes, in document order."""
+    found = []
+    for match in SCRIPT.finditer(html):
+        attributes, text = match.group(1), match.group(2)
+        if SRC.search(attributes) or _type(attributes) not in EXECUTABLE_TYPES:
+            continue
+        found.append(text)
+    return found
+
+
+def script_hash(text):
+    """The CSP source for one inline script: ``'sha256-<base64>'`` of its exact UTF-8 text."""
+    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def policy(hashes=(), runtime=False, header=False):
+    """The policy text.
+
+    ``hashes``: CSP sources of inline scripts; ``runtime``: the page runs Python (PyScript and
+    MicroPython); ``header=True`` adds the directives only a header can carry.
+    """
+    directives = list(BASE) + (list(HEADER_EXTRA) if header else [])
+    parts = []
+    for name, sources in directives:
+        if name == "script-src":
+            sources = sources + (RUNTIME_SCRIPT if runtime else []) + sorted(set(hashes))
+        parts.append("%s %s" % (name, " ".join(sources)))
+    return "; ".join(parts)
+
+
+def page_policy(html):
+    """The meta policy for one page: the base policy plus the hashes of the page's inline scripts."""
+    return policy([script_hash(text) for text in inline_scripts(html)], runtime=has_runtime(html))
+
+
+def has_runtime(html):
+    """Whether the page runs Python in the browser (holds a ``<script type="mpy">``)."""
+    return bool(RUNTIME_TAG.search(html))
+
+
+def add_meta(html):
+    """``html`` with the policy as a ``<meta>`` right after ``<meta charset>`` (before any script).
+
+    Idempotent: a page that already has a policy meta is returned unchanged.
+    """
+    if META.search(html):
+        return html
+    tag = '<meta http-equiv="Content-Security-Policy" content="%s">' % page_policy(html)
+    charset = CHARSET.search(html)
+    if charset:
+        at = charset.end()
+    else:
+        head = re.search(r"<head[^>]*>", html, re.I)
+        if not head:
+            return html
+        at = head.end()
+    return html[:at] + "\n  " + tag + html[at:]
+
+
+def site_policy(site_dir):
+    """The header policy for a whole built site: every page's hashes, the runtime's allowances, frame-ancestors.
+
+    A header is the same for every page, so it allows the union; each page's <meta> narrows it to that
+    page (the browser enforces both).
+    """
+    import os
+
+    hashes, runtime = set(), False
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            if name.endswith(".html"):
+                with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                    html = handle.read()
+                hashes.update(script_hash(text) for text in inline_scripts(html))
+                runtime = runtime or has_runtime(html)
+    return policy(sorted(hashes), runtime=runtime, header=True)
+
+
+def nginx_include(site_dir):
+    """The text of ``clienting-csp.conf`` for ``deploy/nginx.conf``: ``$clienting_csp`` for the built site."""
+    return ("# Written by `python3 scripts/csp.py nginx %s`: rewrite it after every build.\n"
+            "map $host $clienting_csp {\n    default \"%s\";\n}\n" % (site_dir, site_policy(site_dir)))
+
+
+def main(argv):
+    """``csp.py nginx SITE_DIR`` prints the nginx include; ``csp.py header SITE_DIR`` the policy alone."""
+    if len(argv) != 3 or argv[1] not in ("nginx", "header"):
+        print("usage: python3 scripts/csp.py nginx|header SITE_DIR", file=__import__("sys").stderr)
+        return 2
+    print(nginx_include(argv[2]) if argv[1] == "nginx" else site_policy(argv[2]), end="" if argv[1] == "nginx" else "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv))
