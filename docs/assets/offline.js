@@ -29,12 +29,12 @@
     var style = element.style;
     style.font = "inherit";
     style.padding = "0.4em 0.9em";
-    style.marginLeft = "0.6em";
     style.borderRadius = "0.2rem";
     style.cursor = "pointer";
     style.border = "1px solid currentColor";
-    style.background = primary ? "var(--md-accent-fg-color, #ff6e42)" : "transparent";
-    style.color = primary ? "var(--md-accent-bg-color, #fff)" : "inherit";
+    style.background = primary ? "#fff" : "transparent";
+    style.color = primary ? "var(--md-primary-fg-color--dark, #00695c)" : "#fff";
+    style.fontWeight = primary ? "700" : "400";
     return element;
   }
 
@@ -47,16 +47,19 @@
     banner.setAttribute("aria-live", "polite");
     var style = banner.style;
     style.position = "fixed";
-    style.left = "50%";
+    style.left = "1rem";
+    style.right = "1rem";
     style.bottom = "1rem";
-    style.transform = "translateX(-50%)";
-    style.zIndex = "5";
+    style.margin = "0 auto";
+    style.width = "max-content";
     style.maxWidth = "calc(100% - 2rem)";
+    style.zIndex = "5";
     style.padding = "0.6rem 0.8rem";
     style.borderRadius = "0.3rem";
     style.boxShadow = "0 0.2rem 0.8rem rgba(0, 0, 0, 0.35)";
-    style.background = "var(--md-default-fg-color, #222)";
-    style.color = "var(--md-default-bg-color, #fff)";
+    style.background = "var(--md-primary-fg-color--dark, #00695c)";  // opaque in both schemes
+    style.color = "#fff";
+    style.gap = "0.5em";
     style.fontSize = "0.8rem";
     style.display = "flex";
     style.flexWrap = "wrap";
@@ -76,6 +79,9 @@
     banner.appendChild(reload);
     banner.appendChild(later);
     document.body.appendChild(banner);
+    // Not part of a printed handout.
+    window.addEventListener("beforeprint", function () { banner.style.display = "none"; });
+    window.addEventListener("afterprint", function () { banner.style.display = "flex"; });
   }
 
   function watch(registration) {
@@ -99,6 +105,10 @@
 
   window.addEventListener("load", function () {
     navigator.serviceWorker.register(new URL("sw.js", site).href, { scope: site.href }).then(function (registration) {
+      if (!registration) {  // registration refused by the browser's settings
+        root.setAttribute("data-offline", "unavailable");
+        return;
+      }
       root.setAttribute("data-offline", navigator.serviceWorker.controller ? "ready" : "registered");
       watch(registration);
       // A workshop lasts hours: look for a new version now and then (the browser also does on each visit).

@@ -17,19 +17,15 @@ LIVE_TIMEOUT_MS = 25000
 
 
 @pytest.fixture(scope="module")
-def lan_browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    path, where = browser_finder.find()
-    if where is None:
-        pytest.fail("No Chromium for the browser tests (see scripts/browser.py)")
-    playwright = sync_api.sync_playwright().start()
+def lan_browser(chromium):
+    """A second Chromium from the same Playwright, told that playbook.test is 127.0.0.1."""
+    path, _ = browser_finder.find()
     kwargs = {"args": browser_finder.ARGS + ["--host-resolver-rules=MAP %s 127.0.0.1" % HOST]}
     if path:
         kwargs["executable_path"] = path
-    browser = playwright.chromium.launch(**kwargs)
+    browser = chromium.browser_type.launch(**kwargs)
     yield browser
     browser.close()
-    playwright.stop()
 
 
 @pytest.mark.parametrize("name, lang", [("acquisition_vs_retention", "ru"), ("word_of_mouth", "en")])
