@@ -1,0 +1,312 @@
+"""Accessibility in headless Chromium: axe-core on every page of the built site, in both languages and
+both colour schemes, with the calculators live; and the calculators used with the keyboard alone.
+
+Each page is loaded once: axe-core runs in the light scheme, then the page is switched to the dark one
+(the reader's system preference, which the theme's automatic palette follows) and the rules that depend
+on colour run again.  Violations of impact "serious" or "critical" fail; the message lists them all.
+"""
+
+import os
+
+import pytest
+
+from axe_playwright_python.base import AXE_SCRIPT
+
+LIVE_TIMEOUT_MS = 25000
+FAILING = ("serious", "critical")
+# The rules that depend on colours; the others see the same page in both schemes.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+SCHEMES = {"light": "default", "dark": "slate"}
+# The header and the site navigation come from one template and look the same on every page (the
+# current page's link is styled the same wherever it is): axe-core checks them whole on these pages,
+# and on the others checks everything else, which keeps the run short.
+WHOLE_PAGES = {"", "en/", "404.html",
+               "calculators/acquisition-vs-retention/", "en/calculators/acquisition-vs-retention/"}
+SAME_ON_EVERY_PAGE = [[".md-header"], [".md-sidebar--primary"]]
+
+# axe-core's result, reduced in the page to what a failure message needs.
+RUN_AXE = """async ([context, options]) => {
+  const result = await axe.run(context, options);
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))
+  }));
+}"""
+
+
+def site_pages(site_dir):
+    """Every HTML page of the built site as a path under the site's root: "", "en/glossary/", "404.html"."""
+    found = []
+    for folder, _, files in os.walk(site_dir):
+        for name in files:
+            if name.endswith(".html"):
+                relative = os.path.relpath(os.path.join(folder, name), site_dir).replace(os.sep, "/")
+                found.append(relative[:-len("index.html")] if relative.endswith("index.html") else relative)
+    return sorted(found)
+
+
+def wait_calculators_live(page):
+    """On a page that starts the Python runtime, wait until every calculator has left static/starting and
+    require that all went live.  (The printable handout shows calculators without the runtime.)"""
+    if not page.locator("script[type=mpy]").count():
+        return
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-calculator]')]"
+        ".every(e => !['static', 'starting'].includes(e.dataset.state))", timeout=LIVE_TIMEOUT_MS)
+    states = page.eval_on_selector_all("[data-calculator]", "els => els.map(e => e.dataset.state)")
+    assert set(states) == {"live"}, "calculators did not go live on %s: %s" % (page.url, states)
+
+
+def use_scheme(page, scheme):
+    """Put the page in a colour scheme as the reader's system would, and wait for the theme to follow."""
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s",
+                           arg=SCHEMES[scheme], timeout=5000)
+
+
+def failures(page, label, rules=None, exclude=()):
+    """axe-core's serious and critical violations on the page, one line each."""
+    options = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    context = {"exclude": list(exclude)} if exclude else {"exclude": []}
+    found = []
+    for v in page.evaluate(RUN_AXE, [context, options]):
+        if v["impact"] in FAILING:
+            for node in v["nodes"]:
+                found.append("%s: %s (%s) at %s\n    %s" % (
+                    label, v["id"], v["impact"], node["target"], (node["summary"] or "").replace("\n", " ")))
+    return found
+
+
+@pytest.fixture(scope="module")
+def axe_pages(chromium):
+    """Two pages in two contexts (each its own renderer), axe-core injected before the page's scripts:
+    one loads the next page while axe-core checks the other."""
+    contexts = [chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+                for _ in range(2)]
+    pages = []
+    for context in contexts:
+        context.add_init_script(script=AXE_SCRIPT)
+        pages.append(context.new_page())
+    yield pages
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def axe_page(axe_pages):
+    axe_pages[0].emulate_media(color_scheme="light")
+    return axe_pages[0]
+
+
+def start_loading(page, url):
+    """Begin loading ``url`` in the light scheme and return as soon as the server has answered."""
+    page.emulate_media(color_scheme="light")
+    response = page.goto(url, wait_until="commit")
+    assert response.ok, (url, response.status)
+
+
+def test_every_page_passes_axe_in_light_and_dark(axe_pages, built_site, subpath_url):
+    # The sub-path server: the site is built for /playbook/, which the 404 page's links start from.
+    paths = site_pages(str(built_site))
+    assert "" in paths and "en/" in paths and "404.html" in paths, paths
+    found = []
+    start_loading(axe_pages[0], subpath_url + paths[0])
+    for index, path in enumerate(paths):
+        page = axe_pages[index % 2]
+        if index + 1 < len(paths):
+            start_loading(axe_pages[(index + 1) % 2], subpath_url + paths[index + 1])
+        page.wait_for_load_state("load")
+        use_scheme(page, "light")
+        wait_calculators_live(page)
+        exclude = () if path in WHOLE_PAGES else SAME_ON_EVERY_PAGE
+        found += failures(page, "light /" + path, exclude=exclude)
+        use_scheme(page, "dark")
+        found += failures(page, "dark /" + path, COLOUR_RULES, exclude)
+    assert not found, "%d serious or critical accessibility violations:\n%s" % (len(found), "\n".join(found))
+
+
+def test_not_found_page_speaks_both_languages_from_any_depth(chromium, built_site, subpath_url):
+    """A server shows /404.html at the missing address itself: its links must not depend on that address."""
+    # The site's offline service worker would answer navigations itself, past page.route: keep it out.
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    try:
+        not_found(context.new_page(), built_site, subpath_url)
+    finally:
+        context.close()
+
+
+def not_found(page, built_site, subpath_url):
+    page.goto(subpath_url + "404.html")
+    heading = page.locator("article h1").text_content()
+    assert "Страница не найдена" in heading and "Page not found" in heading
+    assert page.locator("article [lang=ru]").count() and page.locator("article [lang=en]").count()
+    links = page.eval_on_selector_all("article a", "els => els.map(e => e.getAttribute('href'))")
+    assert links == ["/playbook/", "/playbook/?q=", "/playbook/en/", "/playbook/en/?q="], links
+    # The language menu leads to the two home pages (not to whichever page was built last).
+    menu = page.eval_on_selector_all(".md-select__link", "els => els.map(e => [e.hreflang, e.getAttribute('href')])")
+    assert menu == [["ru", "/playbook/"], ["en", "/playbook/en/"]], menu
+    # Served as the answer for a missing address deep inside the English half, as a web server does:
+    with open(os.path.join(str(built_site), "404.html"), encoding="utf-8") as handle:
+        html = handle.read()
+    page.route("**/en/no/such/page/", lambda route: route.fulfill(status=404, body=html,
+                                                                    content_type="text/html; charset=utf-8"))
+    page.goto(subpath_url + "en/no/such/page/")
+    page.click("article a[href='/playbook/en/?q=']")
+    page.wait_for_url(subpath_url + "en/**")
+    # The theme opens the search for ?q=, with the cursor in it.
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('input.md-search__input')")
+
+
+def test_every_page_offers_to_report_an_error(built_site):
+    """The footer's report link carries the page's own address and speaks the page's language."""
+    from urllib.parse import parse_qs, urlsplit
+
+    for path in site_pages(str(built_site)):
+        file_path = path if path.endswith(".html") else path + "index.html"
+        with open(os.path.join(str(built_site), file_path), encoding="utf-8") as handle:
+            html = handle.read()
+        assert html.count("data-report") == 1, path
+        start = html.index('href="', html.index("data-report")) + len('href="')
+        href = html[start:html.index('"', start)].replace("&amp;", "&")
+        assert href.startswith("mailto:playbook@clienting.example?"), (path, href)
+        query = parse_qs(urlsplit(href).query)
+        body = query["body"][0]
+        if path == "404.html":
+            assert "Address" in body and "Адрес" in body, body
+            continue
+        english = path.startswith("en/")
+        assert ("Page: " if english else "Страница: ") + "http://127.0.0.1:8000/playbook/" + path in body, body
+        assert query["subject"][0].startswith("Error on the page" if english else "Ошибка на странице"), query
+
+
+def calculator_pages(built_site, lang):
+    prefix = "en/" if lang == "en" else ""
+    folder = os.path.join(str(built_site), prefix, "calculators")
+    return sorted(prefix + "calculators/" + name + "/" for name in os.listdir(folder)
+                  if os.path.isfile(os.path.join(folder, name, "index.html"))
+                  and 'data-calculator="' in open(os.path.join(folder, name, "index.html"), encoding="utf-8").read())
+
+
+def test_every_calculator_control_has_a_label_and_every_chart_a_text(axe_page, built_site, subpath_url):
+    page = axe_page
+    checked = 0
+    for lang in ("ru", "en"):
+        for path in calculator_pages(built_site, lang):
+            page.goto(subpath_url + path)
+            wait_calculators_live(page)
+            unlabelled = page.eval_on_selector_all(
+                "[data-calculator] :is(input, select, textarea, button)",
+                """els => els.filter(e => {
+                     const own = (e.getAttribute('aria-label') || '').trim()
+                       || [...(e.labels || [])].map(l => l.textContent.trim()).join('')
+                       || (e.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
+                            .map(id => (document.getElementById(id) || {}).textContent || '').join('').trim()
+                       || (e.tagName === 'BUTTON' ? e.textContent.trim() : '');
+                     return !own;
+                   }).map(e => e.outerHTML.slice(0, 120))""")
+            assert unlabelled == [], (path, unlabelled)
+            # Error messages are live regions the fields point to.
+            fields = page.eval_on_selector_all(
+                "[data-calculator] .clc-inputs input",
+                """els => els.map(e => {
+                     const ids = (e.getAttribute('aria-describedby') || '').split(' ');
+                     const live = ids.map(id => document.getElementById(id)).filter(Boolean)
+                       .filter(x => ['polite', 'assertive'].includes(x.getAttribute('aria-live'))
+                                    || ['alert', 'status'].includes(x.getAttribute('role')));
+                     return [e.name, live.length];
+                   })""")
+            assert fields and all(count == 1 for _, count in fields), (path, fields)
+            charts = page.eval_on_selector_all(
+                "[data-calculator] .clc-chart:not([hidden]) svg",
+                """els => els.map(s => [s.getAttribute('role'),
+                     (s.querySelector(':scope > title') || {}).textContent || '',
+                     (s.querySelector(':scope > desc') || {}).textContent || ''])""")
+            for role, title, desc in charts:
+                assert role == "img" and title.strip() and len(desc.strip()) > 20, (path, role, title, desc)
+            checked += 1
+    assert checked >= 2
+
+
+def tab_until(page, predicate, limit=400):
+    """Press Tab until the focused element satisfies ``predicate`` (JS, gets the element); return the count."""
+    for count in range(limit):
+        if page.evaluate("(f) => { const e = document.activeElement; return !!e && (%s)(e); }" % predicate, None):
+            return count
+        page.keyboard.press("Tab")
+    raise AssertionError("Tab never reached an element matching " + predicate)
+
+
+def outputs(page, root):
+    return page.eval_on_selector_all(root + " [data-output]", "els => els.map(e => e.dataset.value)")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_calculator_works_with_the_keyboard_alone(axe_page, subpath_url, lang):
+    page = axe_page
+    page.goto(subpath_url + ("en/" if lang == "en" else "") + "calculators/acquisition-vs-retention/")
+    wait_calculators_live(page)
+    root = "[data-calculator=acquisition_vs_retention]"
+    controls = page.eval_on_selector_all(
+        root + " form :is(input, select):not([hidden]):not([disabled])", "els => els.map(e => e.id)")
+    assert len(controls) >= 4, controls
+
+    # From the top of the page, Tab reaches the calculator, then every field in the order it is drawn.
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    tab_until(page, "e => e.closest('%s form')" % root)
+    visited = []
+    while True:
+        focused = page.evaluate("() => document.activeElement.id")
+        if focused in controls and focused not in visited:
+            visited.append(focused)
+        if len(visited) == len(controls):
+            break
+        page.keyboard.press("Tab")
+        assert page.evaluate("(r) => !!document.activeElement.closest(r)", root), (visited, controls)
+    assert visited == controls
+
+    # Type into a field: select what is there, type a new number; the results follow.
+    first_input = page.eval_on_selector(root + " .clc-inputs input", "e => e.id")
+    while page.evaluate("() => document.activeElement.id") != first_input:
+        page.keyboard.press("Shift+Tab")
+    before = outputs(page, root)
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("777")
+    page.wait_for_function("([r, b]) => JSON.stringify([...document.querySelectorAll(r + ' [data-output]')]"
+                           ".map(e => e.dataset.value)) !== JSON.stringify(b)", arg=[root, before], timeout=5000)
+
+    # A wrong value: the field is marked invalid and its message is in a live region, announced.
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("12abc")
+    page.wait_for_function("id => document.getElementById(id).getAttribute('aria-invalid') === 'true'",
+                           arg=first_input, timeout=5000)
+    message = page.evaluate("""id => {
+        const errorId = document.getElementById(id).getAttribute('aria-describedby').split(' ').pop();
+        const error = document.getElementById(errorId);
+        return [error.getAttribute('aria-live'), error.textContent.trim()];
+      }""", first_input)
+    assert message[0] == "polite" and message[1], message
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("500")
+    page.wait_for_function("id => document.getElementById(id).getAttribute('aria-invalid') !== 'true'",
+                           arg=first_input, timeout=5000)
+
+    # The scenario and currency menus: arrow keys on the focused menu change them, and the page follows.
+    preset = page.eval_on_selector(root + " [data-role=preset]", "e => e.id")
+    while page.evaluate("() => document.activeElement.id") != preset:
+        page.keyboard.press("Shift+Tab")
+    values = page.eval_on_selector_all(root + " .clc-inputs input", "els => els.map(e => e.value)")
+    page.keyboard.press("ArrowDown")
+    assert page.eval_on_selector(root + " [data-role=preset]", "e => e.selectedIndex") == 1
+    page.wait_for_function("([r, b]) => JSON.stringify([...document.querySelectorAll(r + ' .clc-inputs input')]"
+                           ".map(e => e.value)) !== JSON.stringify(b)", arg=[root, values], timeout=5000)
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.dataset.role") == "currency"
+    units = page.eval_on_selector_all(root + " [data-unit=money]", "els => els.map(e => e.textContent)")
+    before = outputs(page, root)
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function("([r, b]) => JSON.stringify([...document.querySelectorAll(r + ' [data-unit=money]')]"
+                           ".map(e => e.textContent)) !== JSON.stringify(b)", arg=[root, units], timeout=5000)
+    assert outputs(page, root) == before  # the same numbers in another currency
