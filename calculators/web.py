@@ -232,9 +232,10 @@ class Widget:
         self.say(self.texts["table_selected"])
 
     def on_csv(self, event=None):
-        # The link's own click downloads what is set here: a data: URL, UTF-8 with a byte-order mark.
-        text = "\ufeff" + table_csv(self.result, self.pinned)
-        self.actions["csv"].setAttribute("href", "data:text/csv;charset=utf-8," + window.encodeURIComponent(text))
+        # The link's own click downloads what is set here: a data: URL, UTF-8 with a byte-order mark
+        # (written escaped: a leading U+FEFF would be dropped on its way from Python to JavaScript).
+        text = table_csv(self.result, self.pinned)
+        self.actions["csv"].setAttribute("href", "data:text/csv;charset=utf-8,%EF%BB%BF" + window.encodeURIComponent(text))
 
     def on_copy_link(self, event=None):
         self.write_address()
