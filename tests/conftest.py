@@ -5,6 +5,12 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import settings
+
+# Property tests judge results, not speed: on a loaded 2-core machine a case can take longer than
+# hypothesis's default 200 ms deadline, which would make them flaky.
+settings.register_profile("clienting", deadline=None)
+settings.load_profile("clienting")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
