@@ -13,7 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import csp, embed, meta, offline, runtime, searchindex  # noqa: E402
+from scripts import csp, embed, meta, offline, printable, runtime, searchindex  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -40,6 +40,7 @@ def on_page_context(context, page, config, nav):
     default, _ = _languages(config)
     context["clienting_search_base"] = searchindex.search_base(
         context.get("base_url"), config["theme"]["language"], default)
+    printable.fill(page, nav, config["theme"]["language"])  # the whole playbook on one page (print.md)
     if page.meta.get("calculators"):
         names = sorted(set(name for name, _ in page.meta["calculators"]))
         context["clienting_runtime"] = runtime.page_runtime(context.get("base_url"), names)

@@ -7,7 +7,7 @@
  * kept in localStorage, so it stays on across pages and reloads (without storage it lasts for the page).
  * Keys are ignored while typing in a field, and with Ctrl, Alt or Cmd held.
  *
- * Speaker view (the page holding #speaker-view): a second window that follows the presenter over a
+ * Speaker view (the page holding #speaker-screen): a second window that follows the presenter over a
  * BroadcastChannel (a storage event where there is none) and shows the current section's facilitator
  * notes (else the page's), what comes next, and a timer for the exercises.
  */
@@ -68,13 +68,46 @@
   var script = document.currentScript;
   var siteRoot = script ? script.src.replace(/assets\/presenter\.js(\?.*)?$/, "") : "/";
 
-  var speakerRoot = document.getElementById("speaker-view");
+  printing();
+
+  var speakerRoot = document.getElementById("speaker-screen");
   if (speakerRoot) {
     speaker(speakerRoot);
     return;
   }
   var article = document.querySelector("article.md-content__inner");
   if (article) presenter(article);
+
+  /* ---- Print: facilitator notes in or out (the switch on the printable page) ---------------- */
+  function printing() {
+    var KEY = "clienting.print.notes";
+    var root = document.documentElement;
+    function apply(on) {
+      root.classList.toggle("print-notes", on);
+      Array.prototype.forEach.call(document.querySelectorAll("[data-role=print-notes]"), function (box) {
+        box.checked = on;
+      });
+    }
+    apply(store.get(KEY) === "1");
+    document.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.matches || !box.matches("[data-role=print-notes]")) return;
+      if (box.checked) store.set(KEY, "1"); else store.remove(KEY);
+      apply(box.checked);
+    });
+    /* Closed <details> print closed in some browsers: open them for the printout, close them after. */
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      var selector = "details.clc-formulas:not([open])" +
+        (root.classList.contains("print-notes") ? ", details.trainer:not([open])" : "");
+      opened = Array.prototype.slice.call(document.querySelectorAll(selector));
+      opened.forEach(function (details) { details.open = true; });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (details) { details.open = false; });
+      opened = [];
+    });
+  }
 
   /* ============================================================================================ */
   function presenter(article) {
@@ -525,6 +558,7 @@
 
       startButton.addEventListener("click", function () { running ? pause() : start(); });
       $("reset").addEventListener("click", function () { reset(); });
+      offer(document.createElement("div"));
       draw();
       return { offer: offer };
     })();
@@ -536,8 +570,8 @@
       store.set(COMMAND_KEY, JSON.stringify(message));
     }
 
-    view.querySelector("[data-role=prev]").addEventListener("click", function () { send("prev-section"); });
-    view.querySelector("[data-role=next]").addEventListener("click", function () { send("next-section"); });
+    view.querySelector("[data-role=go-prev]").addEventListener("click", function () { send("prev-section"); });
+    view.querySelector("[data-role=go-next]").addEventListener("click", function () { send("next-section"); });
     window.addEventListener("keydown", function (event) {
       if (!plainKey(event) || typing(event.target)) return;
       var action = { ArrowRight: "next-section", ArrowLeft: "prev-section", PageDown: "next", PageUp: "prev" }[event.key];
