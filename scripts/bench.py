@@ -145,7 +145,7 @@ def visit(context, url, wait_live):
 def measure(browser, url, runs, wait_live):
     cold, warm = [], []
     for _ in range(runs):
-        context = browser.new_context()
+        context = browser.new_context(service_workers="block")  # the HTTP cache, not the offline copy
         cold.append(visit(context, url, wait_live))
         warm.append(visit(context, url, wait_live))
         context.close()
