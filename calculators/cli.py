@@ -14,8 +14,9 @@ import json
 import sys
 
 from .core import evaluate, format_value
+from .custom import CustomError
 from .numbers import CURRENCIES, DEFAULT_CURRENCY, format_plain
-from .registry import CALCULATORS
+from . import registry
 
 USAGE_ERROR = 2
 
@@ -38,9 +39,10 @@ def _parser(calculator=None):
 
 def list_text():
     lines = []
-    width = max(len(name) for name in CALCULATORS)
-    for name in sorted(CALCULATORS):
-        calc = CALCULATORS[name]
+    calculators = registry.CALCULATORS
+    width = max(len(name) for name in calculators)
+    for name in sorted(calculators):
+        calc = calculators[name]
         lines.append("%s  %s" % (name + " " * (width - len(name)), calc.title["en"]))
     return "\n".join(lines)
 
@@ -63,8 +65,15 @@ def result_input_text(result, spec):
 
 
 def main(argv=None, out=None, err=None):
-    out = out or sys.stdout
     err = err or sys.stderr
+    try:
+        return run(argv, out or sys.stdout, err)
+    except CustomError as error:  # a mistake in custom.json: say where, without a traceback
+        err.write("%s\n" % error)
+        return USAGE_ERROR
+
+
+def run(argv, out, err):
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help"):
         _parser().print_help(out)
@@ -74,10 +83,10 @@ def main(argv=None, out=None, err=None):
         out.write(list_text() + "\n")
         return 0
     name = argv[0]
-    if name not in CALCULATORS:
+    if name not in registry.NAMES:
         err.write("unknown calculator %r; `python -m calculators --list` lists them\n" % name)
         return USAGE_ERROR
-    calculator = CALCULATORS[name]
+    calculator = registry.get(name)
     try:
         args = _parser(calculator).parse_args(argv[1:])
     except SystemExit as stop:

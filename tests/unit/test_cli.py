@@ -84,3 +84,15 @@ def test_module_entry_point():
     done = subprocess.run([sys.executable, "-m", "calculators", "acquisition_vs_retention", "--new-customers", "x"],
                           capture_output=True, text=True)
     assert done.returncode == 2 and "--new-customers" in done.stderr
+
+
+def test_a_mistake_in_custom_json_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    bad = tmp_path / "custom.json"
+    bad.write_text('{"acquisition_vs_retention": {"defaults": {"gross_margin_pct": 150}}}',
+                   encoding="utf-8")
+    env = dict(__import__("os").environ, CLIENTING_CUSTOM=str(bad))
+    done = subprocess.run([sys.executable, "-m", "calculators", "acquisition_vs_retention", "--json"],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "custom.json" in done.stderr and "gross_margin_pct" in done.stderr
