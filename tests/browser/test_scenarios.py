@@ -52,7 +52,9 @@ def test_edits_go_to_the_address_without_new_history_and_the_link_restores_them(
     page.fill(ROOT + " input[name=new_customers]", "500")
     page.fill(ROOT + " input[name=average_order]", "62.5")
     page.select_option(ROOT + " [data-role=currency]", "EUR")
+    # The address is written 250 ms after the last change: wait for the last one, the currency.
     wait_query(page, KEY + ".average_order=62.5")
+    wait_query(page, KEY + ".currency=EUR")
     assert page.evaluate("history.length") == length
     assert query_of(page) == ("utm_source=room&%s.currency=EUR&%s.new_customers=500&%s.average_order=62.5"
                               % (KEY, KEY, KEY))
