@@ -58,6 +58,10 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-100)  # after the search and language plugins have written their files
 def on_post_build(config):
+    # The language plugin builds the other languages from inside the default language's post-build,
+    # so this runs once per language; only the outermost call, after every language, does the work.
+    if config["plugins"]["i18n"].building:
+        return
     runtime.copy_runtime(config["site_dir"])
     searchindex.split(config["site_dir"], _languages(config)[1])
     offline.write(config["site_dir"], [_languages(config)[0]] + _languages(config)[1])  # last: hashes the rest

@@ -1,94 +1,31 @@
 """deploy/nginx.conf with Debian's nginx on 127.0.0.1: types, compression, caching, security headers,
 and the browser smoke test through it.
 
-nginx runs from a temporary prefix (its config, pid, logs and temp files there) on a port chosen at
-run time, serving the session's built site; it is stopped at teardown.
+nginx runs through scripts/nginx.py (a temporary prefix, a free port), serving the session's built
+site; it is stopped at teardown.
 """
 
 import gzip
 import os
 import re
-import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from scripts import csp
+from scripts import csp, nginx
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CONFIG = os.path.join(ROOT, "deploy", "nginx.conf")
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-MIME_TYPES = "/etc/nginx/mime.types"
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def test_config(site_dir, prefix, port):
-    """deploy/nginx.conf with only its lines marked "tests" rewritten for a local, unprivileged run."""
-    with open(CONFIG, encoding="utf-8") as handle:
-        text = handle.read()
-    rules = [
-        (r"^pid .*# tests$", "pid %s/nginx.pid;" % prefix),
-        (r"^error_log .*# tests$", "error_log %s/error.log warn;" % prefix),
-        (r"^    access_log .*# tests$", "    access_log %s/access.log;" % prefix),
-        (r"^        listen 80;.*# tests$", "        listen 127.0.0.1:%d;" % port),
-        (r"^        listen \[::\]:80;.*# tests$", ""),
-        (r"^        root .*# tests$", "        root %s;" % site_dir),
-    ]
-    for pattern, replacement in rules:
-        text, count = re.subn(pattern, replacement, text, flags=re.M)
-        assert count == 1, "deploy/nginx.conf: no single line matches %r" % pattern
-    return text
-
-
-test_config.__test__ = False  # a helper, not a test
 
 
 @pytest.fixture(scope="module")
 def nginx_url(built_site, tmp_path_factory):
-    if not os.path.exists(NGINX):
-        pytest.skip("Debian's nginx is not installed (apt-get install nginx; .ci/run installs it)")
-    if not os.path.exists(MIME_TYPES):
-        pytest.skip("%s is missing (Debian's nginx-common provides it)" % MIME_TYPES)
-    prefix = tmp_path_factory.mktemp("nginx")
-    shutil.copyfile(MIME_TYPES, str(prefix / "mime.types"))
-    (prefix / "clienting-csp.conf").write_text(csp.nginx_include(str(built_site)), encoding="utf-8")
-    port = free_port()
-    conf = prefix / "nginx.conf"
-    conf.write_text(test_config(str(built_site), str(prefix), port), encoding="utf-8")
-    # As root, nginx's workers would switch to "nobody", who cannot read pytest's private temporary dirs.
-    extra = "daemon off; user root;" if os.geteuid() == 0 else "daemon off;"
-    command = [NGINX, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log"), "-g", extra]
-    checked = subprocess.run(command + ["-t"], capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stderr
-    assert "warn" not in checked.stderr, checked.stderr
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.time() > deadline:
-                server.kill()
-                pytest.fail("nginx did not start: %s" % server.stderr.read().decode())
-            time.sleep(0.05)
-    yield "http://127.0.0.1:%d/" % port
-    server.terminate()
     try:
-        server.wait(10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+        nginx.check_installed()
+    except nginx.NginxMissing as missing:
+        pytest.skip(str(missing))
+    with nginx.serving(str(built_site), tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 def fetch(url, encoding="gzip"):
