@@ -13,7 +13,8 @@ keeps it at zero violations):
 - ``script-src 'self' 'sha256-…'`` on every page: the theme's bundle, ``calculators.js``, PyScript's
   modules and MicroPython's loader are files of the site; inline scripts run only by hash.  Never
   ``'unsafe-inline'``.
-- Pages with a calculator only (``<script type="mpy">`` present) add:
+- Pages with a calculator only (``<script type="mpy">`` present; ``type="py"`` in the benchmark's
+  Pyodide build, ``CLIENTING_RUNTIME=pyodide``) add:
   ``'wasm-unsafe-eval'``: compiling MicroPython's WebAssembly is blocked by any ``script-src``
   without it (reported as ``script-src`` / ``wasm-eval`` from ``micropython.mjs``);
   ``'unsafe-eval'``: PyScript 0.7 (its polyscript layer) joins its lifecycle hooks into one function
@@ -56,7 +57,7 @@ BASE = (
 HEADER_EXTRA = (("frame-ancestors", ["'self'"]),)
 # What the Python runtime needs, on pages that run it (see the module's docstring).
 RUNTIME_SCRIPT = ["'wasm-unsafe-eval'", "'unsafe-eval'"]
-RUNTIME_TAG = re.compile(r"<script\b[^>]*\btype=[\"']?mpy\b", re.I)
+RUNTIME_TAG = re.compile(r"<script\b[^>]*\btype=[\"']?m?py\b", re.I)  # MicroPython, or Pyodide
 
 # <script ...>text</script>; attributes decide whether the browser executes it.
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
@@ -113,7 +114,7 @@ def page_policy(html):
 
 
 def has_runtime(html):
-    """Whether the page runs Python in the browser (holds a ``<script type="mpy">``)."""
+    """Whether the page runs Python in the browser (holds a ``<script type="mpy">`` or ``"py"``)."""
     return bool(RUNTIME_TAG.search(html))
 
 
