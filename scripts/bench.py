@@ -1,22 +1,29 @@
 #!/usr/bin/env python3
-"""Benchmark the calculator pages in headless Chromium against a baseline measured in the same run.
+"""Benchmark the site's pages in headless Chromium against baselines measured in the same run.
 
-    python scripts/bench.py [--runs 5] [--site site] [--pages all|acquisition_vs_retention,...] [--json FILE]
+    python scripts/bench.py [--runs 5] [--site site] [--pages all|home,acquisition_vs_retention,...]
+                            [--build-runs 5] [--no-pyodide] [--no-nginx] [--json FILE]
 
-For each calculator page (Russian), with a cold cache (a new browser context per run) and a warm
-cache (a second visit in the same context), it measures:
+``make bench`` runs it with ``--json benchmarks/results.json``; the build renders that file as the
+"How fast is it" page.  For the home page and every calculator page (Russian), with a cold cache (a new
+browser context per run) and a warm cache (a second visit in the same context), it measures:
 
-- ``live``: navigation start → the last calculator on the page has ``data-state="live"``;
+- ``live``: navigation start → every calculator on the page has ``data-state="live"``;
 - ``load``: navigation start → the ``load`` event;
-- ``bytes``: the size of everything the page loaded (response bodies, uncompressed: the local server
-  does not compress), and ``transferred``: what actually crossed the network (0 for cache hits);
-- ``input``: one input → all outputs rewritten (the handler runs synchronously on the main thread).
+- ``bytes``: the decoded size of every response the page received, its workers' included;
+  ``transferred``: the body bytes the server actually sent for the visit (0 when all came from the
+  HTTP cache);
+- ``input``: one input → all outputs rewritten (the handler runs synchronously on the main thread);
+- ``nginx``: one cold visit through ``deploy/nginx.conf`` (gzip on): decoded bytes and bytes on the wire.
 
 The baseline is the same page with the runtime removed (its script tags and preloads), served from a
-copy of the site; its "ready" is its ``load`` event. The runtime's own cost is ``live − baseline load``.
+copy of the site; its "ready" is its ``load`` event.  The runtime's own cost is ``live − baseline load``.
 The floor is the same page with PyScript and MicroPython but a one-line Python script that only marks
-the calculators live: what the runtime costs before any of the calculators' own code runs.
-Medians of ``--runs`` runs, with min and max.  Build the site first (``make site``).
+the calculators live: what the runtime costs before any of the calculators' own code runs.  Pyodide:
+the first calculator page built with ``CLIENTING_RUNTIME=pyodide`` (``scripts/pyodide_site.py``,
+benchmark only), measured the same way.  Build: ``mkdocs build`` of both languages, and of the same
+docs with the project's hooks removed.  Medians of the runs, with min and max.  Build the site first
+(``make site``).
 """
 
 import argparse
@@ -26,6 +33,7 @@ import platform
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,7 +43,16 @@ sys.path.insert(0, ROOT)
 
 from calculators import registry  # noqa: E402
 from scripts import browser as browser_finder  # noqa: E402
-from scripts.serve import serve_in_background  # noqa: E402
+from scripts import nginx, runtime  # noqa: E402
+from scripts.serve import ByteCounter, serve_in_background  # noqa: E402
+
+SCHEMA = 2
+# What the project holds itself to (the spine issue): the runtime's own cost over the baseline, a
+# calculator page's decoded size, and one recompute within a frame.
+TARGETS = {"cold_runtime_ms": 300, "warm_runtime_ms": 100, "page_bytes": 1500000, "input_ms": 16}
+HOME = "home"
+PYODIDE_PAGE = "acquisition_vs_retention"
+HOOKS_BLOCK = re.compile(r"^hooks:\n(?:  - .*\n)+", re.M)
 
 RUNTIME_TAGS = re.compile(
     r'\s*<link rel="(?:modulepreload|preload)" href="[^"]*/assets/(?:vendor|py)/[^"]*"[^>]*>'
@@ -82,19 +99,15 @@ async () => {
 TIMINGS = """
 () => {
   const nav = performance.getEntriesByType('navigation')[0];
-  const res = performance.getEntriesByType('resource');
-  const size = e => (e.decodedBodySize || 0);
-  const sent = e => (e.transferSize || 0);
-  return {load: nav.loadEventEnd, bytes: size(nav) + res.reduce((s, e) => s + size(e), 0),
-          transferred: sent(nav) + res.reduce((s, e) => s + sent(e), 0),
-          live: window.__liveAt, requests: res.length + 1};
+  return {load: nav.loadEventEnd, live: window.__liveAt};
 }
 """
 
 
 def serve(directory):
     """Serve with caching allowed, so warm runs use the cache as they would on a real host."""
-    return serve_in_background(directory, cache_control="max-age=3600")
+    counter = ByteCounter()
+    return serve_in_background(directory, cache_control="max-age=3600", counter=counter), counter
 
 
 def strip_runtime(text):
@@ -127,29 +140,60 @@ def site_copy(site, change, prefix):
     return target
 
 
-def visit(context, url, wait_live):
+def page_path(name):
+    """The page's path under the site root: ``""`` for the home page."""
+    return "" if name == HOME else "calculators/%s/" % name.replace("_", "-")
+
+
+def visit(context, url, wait_live, counter=None):
+    """One visit: timings, the decoded bytes of every response (workers' too), what the server sent."""
+    finished = []
+
+    def collect(request):
+        finished.append(request)
+    context.on("requestfinished", collect)
+    sent_before = counter.total if counter else 0
     page = context.new_page()
     page.add_init_script(OBSERVER)
     page.goto(url, wait_until="load")
     if wait_live:
-        page.wait_for_function("() => window.__liveAt !== null", timeout=30000)
-    else:
-        page.wait_for_timeout(50)
+        page.wait_for_function("() => window.__liveAt !== null", timeout=60000)
+    page.wait_for_load_state("networkidle")  # the search index and the workers' scripts come after load
     data = page.evaluate(TIMINGS)
     if wait_live:
         data["input"] = page.evaluate(MEASURE_INPUT)
+    context.remove_listener("requestfinished", collect)
+    responses = [request.response() for request in finished]
+    data["bytes"] = sum(len(response.body()) for response in responses if response)
+    data["encoded"] = sum(max(request.sizes()["responseBodySize"], 0) for request in finished)
+    data["requests"] = len(finished)
+    data["transferred"] = counter.total - sent_before if counter else None
     page.close()
     return data
 
 
-def measure(browser, url, runs, wait_live):
+def new_context(browser):
+    return browser.new_context(service_workers="block")  # the HTTP cache, not the offline copy
+
+
+def measure(browser, url, runs, wait_live, counter):
     cold, warm = [], []
     for _ in range(runs):
-        context = browser.new_context(service_workers="block")  # the HTTP cache, not the offline copy
-        cold.append(visit(context, url, wait_live))
-        warm.append(visit(context, url, wait_live))
+        context = new_context(browser)
+        cold.append(visit(context, url, wait_live, counter))
+        warm.append(visit(context, url, wait_live, counter))
         context.close()
     return {"cold": cold, "warm": warm}
+
+
+def through_nginx(browser, url, wait_live):
+    """One cold visit through deploy/nginx.conf: decoded bytes, bytes on the wire, requests."""
+    context = new_context(browser)
+    try:
+        data = visit(context, url, wait_live)
+    finally:
+        context.close()
+    return {"bytes": data["bytes"], "encoded": data["encoded"], "requests": data["requests"]}
 
 
 def summary(values):
@@ -159,64 +203,207 @@ def summary(values):
     return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
 
+def row(live, base, floor, cache):
+    """One cache state of one page, in the results' shape (the schema: docs of scripts/speedpage.py)."""
+    runs = live[cache]
+    result = {
+        "live_ms": summary([r["live"] for r in runs]),
+        "load_ms": summary([r["load"] for r in runs]),
+        "baseline_load_ms": summary([r["load"] for r in base[cache]]),
+        "bytes": summary([r["bytes"] for r in runs]),
+        "transferred": summary([r["transferred"] for r in runs]),
+        "baseline_bytes": summary([r["bytes"] for r in base[cache]]),
+        "input_ms": summary([r.get("input") for r in runs]),
+        "floor_live_ms": summary([r["live"] for r in floor[cache]]) if floor else None,
+    }
+    base_load = result["baseline_load_ms"]["median"]
+    result["runtime_cost_ms"] = result["live_ms"]["median"] - base_load if result["live_ms"] else None
+    result["floor_cost_ms"] = (result["floor_live_ms"]["median"] - base_load
+                               if result["floor_live_ms"] else None)
+    return result
+
+
+def no_hooks_config():
+    """mkdocs.yml without the project's hooks, written beside it (docs_dir is relative to it)."""
+    with open(os.path.join(ROOT, "mkdocs.yml"), encoding="utf-8") as handle:
+        text = handle.read()
+    text, count = HOOKS_BLOCK.subn("", text)
+    if count != 1:
+        raise SystemExit("mkdocs.yml: no single 'hooks:' block to remove for the build baseline")
+    path = os.path.join(ROOT, ".bench-no-hooks.yml")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def build_seconds(config, strict):
+    """Wall-clock seconds of one ``mkdocs build`` in a new process, as ``make site`` runs it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    target = tempfile.mkdtemp(prefix="clienting-build-")
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", target]
+    started = time.perf_counter()
+    subprocess.run(command + (["--strict"] if strict else []), cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - started
+    shutil.rmtree(target, ignore_errors=True)
+    return elapsed
+
+
+def measure_build(runs):
+    config = no_hooks_config()
+    try:
+        site, plain = [], []
+        for _ in range(runs):  # interleaved, so a busy moment hits both alike
+            site.append(build_seconds(os.path.join(ROOT, "mkdocs.yml"), True))
+            plain.append(build_seconds(config, False))
+    finally:
+        os.remove(config)
+    return {"runs": runs, "site_s": summary(site), "no_hooks_s": summary(plain)}
+
+
+def package_version(*parts):
+    with open(os.path.join(ROOT, *parts), encoding="utf-8") as handle:
+        return json.load(handle)["version"]
+
+
+def versions(pyodide):
+    from importlib.metadata import version
+    found = {"pyscript": package_version("node_modules", "@pyscript", "core", "package.json"),
+             "micropython": runtime.micropython_version(),
+             "mkdocs_material": version("mkdocs-material")}
+    if pyodide:
+        found["pyodide"] = package_version("benchmarks", "pyodide", "node_modules", "pyodide", "package.json")
+    return found
+
+
+def print_row(name, cache, result):
+    def ms(key):
+        value = result[key]
+        value = value["median"] if isinstance(value, dict) else value
+        return "%9.0f" % value if value is not None else "%9s" % "-"
+    print("%-26s %-5s %s %s %s %s %s %8.0f %8.0f %8s" % (
+        name, cache, ms("live_ms"), ms("load_ms"), ms("baseline_load_ms"), ms("runtime_cost_ms"),
+        ms("floor_cost_ms"), result["bytes"]["median"] / 1024, result["transferred"]["median"] / 1024,
+        "%.2f" % result["input_ms"]["median"] if result["input_ms"] else "-"), flush=True)
+
+
+def measure_pages(browser, args, names, servers, url):
+    print("%-26s %-5s %9s %9s %9s %9s %9s %8s %8s %8s" % (
+        "page", "cache", "live ms", "load ms", "base ms", "runtime+", "floor+", "KB", "sent KB", "input ms"))
+    pages, bases = {}, {}
+    for name in names:
+        has_runtime = name != HOME
+        live = measure(browser, url("live", name), args.runs, has_runtime, servers["live"][1])
+        base = measure(browser, url("base", name), args.runs, False, servers["base"][1])
+        floor = measure(browser, url("floor", name), args.runs, True, servers["floor"][1]) if has_runtime else None
+        bases[name] = base
+        entry = {"path": page_path(name), "calculators": 1 if has_runtime else 0}
+        for cache in ("cold", "warm"):
+            entry[cache] = row(live, base, floor, cache)
+            print_row(name, cache, entry[cache])
+        entry["nginx"] = None
+        pages[name] = entry
+    return pages, bases
+
+
+def measure_nginx(browser, site, pages):
+    with nginx.serving(site) as root:
+        for name, entry in pages.items():
+            entry["nginx"] = through_nginx(browser, root + entry["path"], entry["calculators"] > 0)
+            print("%-26s nginx %8.0f KB decoded, %8.0f KB on the wire, %d requests" % (
+                name, entry["nginx"]["bytes"] / 1024, entry["nginx"]["encoded"] / 1024,
+                entry["nginx"]["requests"]), flush=True)
+
+
+def measure_pyodide(browser, args, servers, url, bases, pyodide_dir):
+    """The first calculator page with Pyodide as the runtime, against the same baseline."""
+    live = measure(browser, url("pyodide", PYODIDE_PAGE), args.runs, True, servers["pyodide"][1])
+    base = bases.get(PYODIDE_PAGE) or measure(browser, url("base", PYODIDE_PAGE), args.runs, False,
+                                              servers["base"][1])
+    entry = {"page": PYODIDE_PAGE, "path": page_path(PYODIDE_PAGE)}
+    for cache in ("cold", "warm"):
+        entry[cache] = row(live, base, None, cache)
+        print_row("pyodide", cache, entry[cache])
+    entry["nginx"] = None
+    if args.nginx:
+        with nginx.serving(pyodide_dir) as root:
+            entry["nginx"] = through_nginx(browser, root + entry["path"], True)
+    return entry
+
+
+def run(args, names, site, base_dir, floor_dir, pyodide_dir):
+    from playwright.sync_api import sync_playwright
+
+    servers = {"live": serve(site), "base": serve(base_dir), "floor": serve(floor_dir)}
+    if pyodide_dir:
+        servers["pyodide"] = serve(pyodide_dir)
+
+    def url(kind, name):
+        return "http://127.0.0.1:%d/%s" % (servers[kind][0].server_port, page_path(name))
+
+    results = {"schema": SCHEMA, "date": time.strftime("%Y-%m-%d"), "machine": "%s, %s, %d cores" % (
+        platform.platform(), platform.processor() or platform.machine(), os.cpu_count() or 0),
+        "browser": None, "versions": versions(bool(pyodide_dir)), "runs": args.runs, "language": "ru",
+        "targets": TARGETS, "build": None, "pages": {}, "pyodide": None}
+    path, _ = browser_finder.find()
+    try:
+        with sync_playwright() as p:
+            kwargs = {"args": browser_finder.ARGS}
+            if path:
+                kwargs["executable_path"] = path
+            browser = p.chromium.launch(**kwargs)
+            results["browser"] = "Chromium %s" % browser.version
+            results["pages"], bases = measure_pages(browser, args, names, servers, url)
+            if args.nginx:
+                measure_nginx(browser, site, results["pages"])
+            if pyodide_dir:
+                results["pyodide"] = measure_pyodide(browser, args, servers, url, bases, pyodide_dir)
+            browser.close()
+    finally:
+        for server, _ in servers.values():
+            server.shutdown()
+    results["build"] = measure_build(args.build_runs)
+    print("build: %.2f s (median of %d); without the project's hooks %.2f s" % (
+        results["build"]["site_s"]["median"], args.build_runs, results["build"]["no_hooks_s"]["median"]))
+    return results
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--build-runs", type=int, default=5)
     parser.add_argument("--site", default=os.path.join(ROOT, "site"))
-    parser.add_argument("--pages", default="all", help="calculator names, comma-separated, or all")
+    parser.add_argument("--pages", default="all", help="home and/or calculator names, comma-separated, or all")
+    parser.add_argument("--no-pyodide", dest="pyodide", action="store_false",
+                        help="skip the Pyodide comparison (it installs Pyodide from npm the first time)")
+    parser.add_argument("--no-nginx", dest="nginx", action="store_false",
+                        help="skip the sizes through nginx (needs Debian's nginx)")
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args(argv)
-    from playwright.sync_api import sync_playwright
 
-    names = sorted(registry.CALCULATORS) if args.pages == "all" else args.pages.split(",")
+    names = [HOME] + sorted(registry.NAMES) if args.pages == "all" else args.pages.split(",")
+    for name in names:
+        if name != HOME and name not in registry.NAMES:
+            parser.error("unknown page %r: home or one of %s" % (name, ", ".join(registry.NAMES)))
     site = os.path.abspath(args.site)
     if not os.path.exists(os.path.join(site, "index.html")):
         sys.exit("no built site in %s: run `make site` first" % site)
-    base_dir = site_copy(site, strip_runtime, "clienting-baseline-")
-    floor_dir = site_copy(site, floor_runtime, "clienting-floor-")
-    live_server, base_server, floor_server = serve(site), serve(base_dir), serve(floor_dir)
-    path, _ = browser_finder.find()
-    results = {"date": time.strftime("%Y-%m-%d"), "machine": "%s, %s, %d cores" % (
-        platform.platform(), platform.processor() or platform.machine(), os.cpu_count() or 0),
-        "runs": args.runs, "pages": {}}
-    with sync_playwright() as p:
-        kwargs = {"args": browser_finder.ARGS}
-        if path:
-            kwargs["executable_path"] = path
-        browser = p.chromium.launch(**kwargs)
-        print("%-26s %-5s %8s %8s %8s %9s %9s %8s %8s %8s" % (
-            "page", "cache", "live ms", "load ms", "base ms", "runtime+", "floor+", "KB", "sent KB", "input ms"))
-        for name in names:
-            page_path = "calculators/%s/" % name.replace("_", "-")
-            live = measure(browser, "http://127.0.0.1:%d/%s" % (live_server.server_port, page_path), args.runs, True)
-            base = measure(browser, "http://127.0.0.1:%d/%s" % (base_server.server_port, page_path), args.runs, False)
-            floor = measure(browser, "http://127.0.0.1:%d/%s" % (floor_server.server_port, page_path), args.runs, True)
-            entry = {}
-            for cache in ("cold", "warm"):
-                row = {
-                    "live_ms": summary([r["live"] for r in live[cache]]),
-                    "load_ms": summary([r["load"] for r in live[cache]]),
-                    "baseline_load_ms": summary([r["load"] for r in base[cache]]),
-                    "bytes": summary([r["bytes"] for r in live[cache]]),
-                    "transferred": summary([r["transferred"] for r in live[cache]]),
-                    "baseline_bytes": summary([r["bytes"] for r in base[cache]]),
-                    "input_ms": summary([r["input"] for r in live[cache]]),
-                    "floor_live_ms": summary([r["live"] for r in floor[cache]]),
-                }
-                row["runtime_cost_ms"] = row["live_ms"]["median"] - row["baseline_load_ms"]["median"]
-                row["floor_cost_ms"] = row["floor_live_ms"]["median"] - row["baseline_load_ms"]["median"]
-                entry[cache] = row
-                print("%-26s %-5s %8.0f %8.0f %8.0f %9.0f %9.0f %8.0f %8.0f %8.2f" % (
-                    name, cache, row["live_ms"]["median"], row["load_ms"]["median"],
-                    row["baseline_load_ms"]["median"], row["runtime_cost_ms"], row["floor_cost_ms"],
-                    row["bytes"]["median"] / 1024, row["transferred"]["median"] / 1024,
-                    row["input_ms"]["median"]), flush=True)
-            results["pages"][name] = entry
-        browser.close()
-    for server in (live_server, base_server, floor_server):
-        server.shutdown()
-    shutil.rmtree(base_dir, ignore_errors=True)
-    shutil.rmtree(floor_dir, ignore_errors=True)
+    if args.nginx:
+        nginx.check_installed()
+    temporary = []
+    try:
+        pyodide_dir = None
+        if args.pyodide:
+            from scripts import pyodide_site
+            pyodide_dir = tempfile.mkdtemp(prefix="clienting-pyodide-")
+            temporary.append(pyodide_dir)
+            pyodide_site.build(pyodide_dir)
+        temporary.append(site_copy(site, strip_runtime, "clienting-baseline-"))
+        temporary.append(site_copy(site, floor_runtime, "clienting-floor-"))
+        results = run(args, names, site, temporary[-2], temporary[-1], pyodide_dir)
+    finally:
+        for folder in temporary:
+            shutil.rmtree(folder, ignore_errors=True)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(results, handle, indent=2, ensure_ascii=False)

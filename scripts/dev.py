@@ -110,6 +110,8 @@ def main(argv=None):
     p_serve.add_argument("--host", default="127.0.0.1")
     p_serve.add_argument("--port", type=int, default=8000)
     sub.add_parser("setup", help="only install what is missing")
+    p_bench = sub.add_parser("bench", help="build, then benchmark into benchmarks/results.json")
+    p_bench.add_argument("bench_args", nargs=argparse.REMAINDER)
     p_test = sub.add_parser("test", help="run the whole test suite")
     p_test.add_argument("pytest_args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
@@ -122,6 +124,12 @@ def main(argv=None):
         build()
         run([venv_python(), os.path.join("scripts", "serve.py"), "--host", args.host,
              "--port", str(args.port), SITE])
+    elif args.task == "bench":
+        build()
+        run([venv_python(), os.path.join("scripts", "browser.py"), "--install"])
+        run([venv_python(), os.path.join("scripts", "bench.py"), "--runs", "5", "--json",
+             os.path.join("benchmarks", "results.json")] + args.bench_args)
+        print("Wrote benchmarks/results.json: rebuild (make site) to see it on the \"How fast is it\" page")
     elif args.task == "test":
         run([venv_python(), os.path.join("scripts", "browser.py"), "--install"])
         result = subprocess.run([venv_python(), "-m", "pytest"] + args.pytest_args, cwd=ROOT)

@@ -34,6 +34,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
     verbose = False
     cache_control = "no-cache"
+    counter = None
 
     def translate_path(self, path):
         clean = path.split("?", 1)[0].split("#", 1)[0]
@@ -56,9 +57,27 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
+    def copyfile(self, source, outputfile):
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        if self.counter is not None:
+            self.counter.add(source.tell() - start)
+
     def log_message(self, format, *args):
         if self.verbose:
             super().log_message(format, *args)
+
+
+class ByteCounter:
+    """Bytes of response bodies a server has sent (the benchmark reads it around each visit)."""
+
+    def __init__(self):
+        self.total = 0
+        self._lock = threading.Lock()
+
+    def add(self, count):
+        with self._lock:
+            self.total += count
 
 
 class Server(http.server.ThreadingHTTPServer):
@@ -72,21 +91,23 @@ class Server(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def make_server(directory, host="127.0.0.1", port=0, prefix="/", verbose=False, cache_control="no-cache"):
+def make_server(directory, host="127.0.0.1", port=0, prefix="/", verbose=False, cache_control="no-cache",
+                counter=None):
     """A threaded server for ``directory``; ``port=0`` picks a free port (``server.server_port``).
 
     ``cache_control`` is sent with every response: ``no-cache`` while editing, a max-age to measure
-    warm loads as a real host would serve them.
+    warm loads as a real host would serve them.  ``counter`` (a :class:`ByteCounter`) adds up the
+    bytes of the bodies sent.
     """
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     handler = type("SiteHandler", (Handler,), {"prefix": prefix, "verbose": verbose,
-                                               "cache_control": cache_control})
+                                               "cache_control": cache_control, "counter": counter})
     return Server((host, port), functools.partial(handler, directory=directory))
 
 
-def serve_in_background(directory, host="127.0.0.1", port=0, prefix="/", cache_control="no-cache"):
+def serve_in_background(directory, host="127.0.0.1", port=0, prefix="/", cache_control="no-cache", counter=None):
     """Start a server in a daemon thread; return it (call ``shutdown()`` to stop)."""
-    server = make_server(directory, host, port, prefix, cache_control=cache_control)
+    server = make_server(directory, host, port, prefix, cache_control=cache_control, counter=counter)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
