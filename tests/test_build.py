@@ -107,17 +107,26 @@ def test_runtime_and_modules_are_in_the_site(built_site):
 
 
 def test_one_compact_search_index_per_language(built_site):
-    ru_path = built_site / "search" / "search_index.json"
-    en_path = built_site / "en" / "search" / "search_index.json"
+    ru_path = built_site / "search" / "search_docs.json"
+    en_path = built_site / "en" / "search" / "search_docs.json"
     ru = json.loads(ru_path.read_text(encoding="utf-8"))
     en = json.loads(en_path.read_text(encoding="utf-8"))
-    assert ru["config"]["lang"][0] == "ru"
     assert any(doc["location"].startswith("calculators/") for doc in ru["docs"])
     assert not any(doc["location"].startswith("en/") for doc in ru["docs"])
     assert {doc["location"] for doc in en["docs"]} >= {"calculators/acquisition-vs-retention/"}
     assert "\\u04" not in ru_path.read_text(encoding="utf-8")  # UTF-8, not escapes
     # Calculators' forms are not indexed, their explanations are.
     assert not any("data-calculator" in doc["text"] for doc in ru["docs"])
+
+
+def test_pages_fetch_only_the_search_configuration(built_site):
+    """The documents come when someone searches (assets/javascripts/workers/stemmed-search.js)."""
+    for prefix, lang in (("", "ru"), ("en/", "en")):
+        path = built_site / prefix / "search" / "search_index.json"
+        index = json.loads(path.read_text(encoding="utf-8"))
+        assert index["docs"] == [] and path.stat().st_size < 1024
+        assert index["config"]["lang"][0] == "ru"  # the theme puts the page's language first itself
+        assert (built_site / index["config"]["clienting_docs"]) == built_site / prefix / "search" / "search_docs.json"
 
 
 def test_search_worker_wrapper_loads_the_themes_worker(built_site):

@@ -71,6 +71,7 @@ def recomputes(page, name, lang):
 def test_the_manifest_lists_pages_runtime_modules_and_search(built_site):
     files = offline.manifest(str(built_site))
     for path in ("index.html", "en/calculators/conversion-funnel/index.html", "search/search_index.json",
+                 "search/search_docs.json",
                  "assets/vendor/micropython/micropython.wasm", "assets/vendor/micropython/micropython.mjs",
                  "assets/vendor/pyscript/core.js", "assets/py/calculators/core.mpy", "assets/offline.js",
                  "assets/javascripts/lunr/min/lunr.ru.min.js"):

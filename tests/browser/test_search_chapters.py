@@ -30,7 +30,7 @@ SHOWS = """([slug, query]) => {
 
 
 def russian_words_in_index(built_site):
-    with open(os.path.join(built_site, "search", "search_index.json"), encoding="utf-8") as handle:
+    with open(os.path.join(built_site, "search", "search_docs.json"), encoding="utf-8") as handle:
         docs = json.load(handle)["docs"]
     return set(re.findall(r"[а-яё]+", " ".join(d["title"] + " " + d["text"] for d in docs).lower()))
 
