@@ -1,7 +1,8 @@
 """The Content Security Policy in every page of the built site: present, strict, and nothing blocked.
 
-Every page (both languages) is loaded in Chromium with a listener for ``securitypolicyviolation``;
-calculators must still go live and recompute, and the search (a worker) must still answer.
+Every page (both languages) is loaded in Chromium with a listener for ``securitypolicyviolation``,
+every request intercepted and the console watched; calculators must still go live and recompute, and
+the search (a worker) must still answer.
 """
 
 import os
@@ -10,6 +11,8 @@ import re
 import pytest
 
 from scripts import csp
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 LIVE_TIMEOUT_MS = 25000
 # Collects violations from the first script on: installed before any of the page's own.
@@ -74,19 +77,30 @@ def test_every_page_has_a_strict_meta_policy(built_site):
         assert ("'wasm-unsafe-eval'" in policy["script-src"]) == runtime, relative
 
 
-def test_no_page_violates_its_policy(chromium, site_url, built_site):
-    """Every page, eight tabs at a time; pages that run Python must go live."""
+def test_every_page_loads_cleanly_from_its_own_host(chromium, site_url, built_site):
+    """Every page, eight tabs at a time: no policy violation, no console error, no request to another
+    host (every request is intercepted; others are recorded and refused), and pages that run Python
+    go live."""
     context = chromium.new_context()
     context.add_init_script(LISTEN)
-    console = []
+    elsewhere, console = [], []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(site_url):
+            request_route.continue_()
+        else:
+            elsewhere.append(url)
+            request_route.abort()
+    context.route("**/*", route)
     seen, live, listed = {}, 0, pages(built_site)
     try:
         for start in range(0, len(listed), 8):
             batch = []
             for relative in listed[start:start + 8]:
                 page = context.new_page()
-                page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
-                page.on("pageerror", lambda e: console.append(str(e)))
+                page.on("console", lambda m, r=relative: console.append((r, m.text)) if m.type == "error" else None)
+                page.on("pageerror", lambda e, r=relative: console.append((r, str(e))))
                 page.goto(site_url + address(relative), wait_until="commit")
                 batch.append((relative, page))
             for relative, page in batch:
@@ -100,8 +114,13 @@ def test_no_page_violates_its_policy(chromium, site_url, built_site):
                 page.close()
     finally:
         context.close()
+    sources = [name for _, _, names in os.walk(os.path.join(ROOT, "docs"))
+               for name in names if name.endswith(".md")]
+    assert len(listed) == len(sources) + 1  # every page of both languages, and the 404
     assert seen == {}
-    assert [text for text in console if "Content Security Policy" in text] == []
+    assert elsewhere == []
+    # 404.html is the one page whose address does not exist: its own load is not an error.
+    assert [(page, text) for page, text in console if page != "404.html"] == []
     assert live >= 14  # every calculator page in both languages, and the chapters that embed one
 
 
