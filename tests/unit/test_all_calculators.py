@@ -3,23 +3,33 @@
 A new calculator is picked up by being registered: nothing here names one.
 """
 
+import ast
+import inspect
 import math
 import random
 import re
+import sys
 import xml.etree.ElementTree as ElementTree
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.core import COMMON_REASONS, INPUT_KINDS, OUTPUT_KINDS, Unavailable, evaluate
+from calcstrategies import (
+    LANGS,
+    SETTINGS,
+    inputs_strategy,
+    invalid_examples,
+    invalid_strategy,
+    typed_inputs_strategy,
+    value_strategy,
+)
+from calculators.core import COMMON_REASONS, INPUT_KINDS, OUTPUT_KINDS, Unavailable, compute_checked, evaluate
 from calculators.errors import MESSAGES, CalculatorError
-from calculators.numbers import CURRENCIES, MIN_MAGNITUDE, format_plain
+from calculators.numbers import CURRENCIES, format_plain
 from calculators.registry import CALCULATORS
 
 NAMES = sorted(CALCULATORS)
-LANGS = ("ru", "en")
-SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 # Formatted numbers must never show these (case-insensitive); reasons are checked for whole words.
 BAD_IN_NUMBER = ("nan", "inf", "e+", "none")
@@ -28,73 +38,6 @@ BAD_WORDS = re.compile(r"\b(nan|inf|infinity|none|null|undefined)\b|e\+\d|\{|\}"
 
 def calc(name):
     return CALCULATORS[name]
-
-
-# --- strategies -----------------------------------------------------------------------------------------
-
-def value_strategy(spec):
-    """A valid value for one input: bounds, zero, round and arbitrary numbers within the limits."""
-    lo = float(spec.minimum)
-    hi = float(spec.maximum)
-    if spec.integer:
-        first, last = int(math.ceil(lo)), int(math.floor(hi))
-        return st.one_of(
-            st.sampled_from(sorted(set([first, last, min(first + 1, last)]))),
-            st.integers(first, min(last, first + 1000)),
-            st.integers(first, last),
-        ).map(float)
-    specials = [lo, hi, (lo + hi) / 2]
-    for value in (0.0, 0.5, 1.0, 2.0, 10.0, 99.0, 100.0, 1000.0):
-        if lo <= value <= hi:
-            specials.append(value)
-    return st.one_of(
-        st.sampled_from(specials),
-        st.floats(lo, hi, allow_nan=False, allow_infinity=False).filter(
-            lambda v: v == 0 or abs(v) >= MIN_MAGNITUDE),  # below it the parser refuses a number
-        st.sampled_from([MIN_MAGNITUDE, 1e-9, 0.001]).filter(lambda v: lo <= v <= hi),
-        st.integers(int(math.ceil(lo * 100)), int(math.floor(min(hi, 10 ** 6) * 100))).map(lambda n: n / 100),
-    )
-
-
-def inputs_strategy(calculator):
-    return st.fixed_dictionaries(dict((spec.name, value_strategy(spec)) for spec in calculator.inputs))
-
-
-GARBAGE = ["", " ", "abc", "1e5", "1E-2", "inf", "-inf", "Infinity", "nan", "NaN", "None", "null",
-           "1.2.3", "1,2,3", "12abc", "--1", "0x1F", "1_000", "½", "\u0661\u0662", "\uff11\uff12",
-           "\u0967", "1" * 33, "1234567890123456", "<b>1</b>", "'; DROP TABLE", "\n", "1\n2"]
-
-
-def garbage_strategy():
-    letters = st.tuples(st.text(max_size=16), st.characters(categories=["L"]), st.text(max_size=16)).map(
-        "".join)  # any text holding a letter
-    foreign_digits = st.text(st.characters(categories=["Nd"]).filter(lambda ch: ch not in "0123456789"),
-                             min_size=1, max_size=5)
-    return st.one_of(st.sampled_from(GARBAGE), letters, foreign_digits)
-
-
-def invalid_strategy(spec):
-    """(raw value, expected error codes) that break one of the input's rules."""
-    lo = float(spec.minimum)
-    hi = float(spec.maximum)
-    # a fractional value out of range may be reported as either rule for a whole-number input
-    below = ("below_min", "not_integer") if spec.integer else ("below_min",)
-    above = ("above_max", "not_integer") if spec.integer else ("above_max",)
-    options = [
-        st.floats(lo - 1e12, lo, exclude_max=True, allow_nan=False).filter(
-            lambda v: abs(v) >= MIN_MAGNITUDE).map(lambda v: (v, below)),
-        st.sampled_from([-1.0, lo - 1, lo - 0.5]).map(lambda v: (v, below)),
-        st.sampled_from(["-1", "\u22121", "-0,5"]).map(lambda v: (v, below)),
-        st.floats(hi, hi * 10 + 1, exclude_min=True, allow_nan=False).map(lambda v: (v, above)),
-        st.sampled_from([hi + 1, hi * 2 + 1]).map(lambda v: (v, ("above_max",))),
-        garbage_strategy().map(lambda v: (v, ("not_a_number", "required", "too_long", "too_precise"))),
-    ]
-    if spec.integer:
-        first, last = int(math.ceil(lo)), int(math.floor(hi))
-        options.append(st.integers(first, max(first, last - 1)).map(lambda n: (n + 0.5, ("not_integer",))))
-        options.append(st.sampled_from(["1,5", "2.25", "0,1"]).filter(lambda t: lo <= float(
-            t.replace(",", ".")) <= hi).map(lambda v: (v, ("not_integer",))))
-    return st.one_of(options)
 
 
 # --- checks ---------------------------------------------------------------------------------------------------
@@ -167,10 +110,54 @@ def test_every_label_and_formula_in_both_languages(name):
         both(table, "reason " + code)
     for lang in LANGS:
         notes = calculator.notes[lang]
-        assert len(notes) >= 1, "no notes in " + lang
+        assert len(notes) >= 3, "fewer than three notes (assumptions) in " + lang
         for note in notes:
             assert isinstance(note, str) and note.strip()
     assert len(calculator.notes["ru"]) == len(calculator.notes["en"])
+
+
+def _codes_in_source(calculator):
+    """Unavailable codes the calculator's module can give: Unavailable("code"), ratio(a, b, "code"), bounded()."""
+    tree = ast.parse(inspect.getsource(sys.modules[calculator.compute.__module__]))
+    codes = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            continue
+        if node.func.id == "Unavailable" and node.args:
+            argument = node.args[0]
+        elif node.func.id == "ratio" and len(node.args) == 3:
+            argument = node.args[2]
+        elif node.func.id == "bounded":
+            codes.add("out_of_range")
+            continue
+        else:
+            continue
+        assert isinstance(argument, ast.Constant) and isinstance(argument.value, str), ast.dump(node)
+        codes.add(argument.value)
+    return codes
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_unavailable_code_has_its_reasons(name):
+    calculator = calc(name)
+    used = _codes_in_source(calculator)
+    assert used, "no Unavailable code found in the module of " + name
+    assert used <= set(calculator.reasons), "codes without a reason: %s" % sorted(used - set(calculator.reasons))
+    assert set(calculator.reasons) <= used, "reasons never given: %s" % sorted(set(calculator.reasons) - used)
+    for code in calculator.reasons:
+        for lang in LANGS:
+            text = calculator.reason_text(Unavailable(code), lang)
+            assert isinstance(text, str) and text.strip() and not BAD_WORDS.search(text), (code, lang, text)
+        assert calculator.reason_text(Unavailable(code), "ru") != calculator.reason_text(Unavailable(code), "en")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unknown_input_is_refused(name):
+    calculator = calc(name)
+    for unknown in ("no_such_input", calculator.inputs[0].name + "_x", calculator.inputs[0].name.upper()):
+        with pytest.raises(CalculatorError) as info:
+            compute_checked(calculator, dict(calculator.defaults("en"), **{unknown: 1}))
+        assert info.value.field == unknown and info.value.code == "unknown_input"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -240,15 +227,37 @@ def test_defaults_and_presets_are_valid(name):
 
 @pytest.mark.parametrize("name", NAMES)
 @given(data=st.data())
-@settings(max_examples=120, **SETTINGS)
+@settings(max_examples=200, **SETTINGS)
 def test_random_valid_inputs(name, data):
     calculator = calc(name)
     values = data.draw(inputs_strategy(calculator), label="values")
-    lang = data.draw(st.sampled_from(LANGS), label="lang")
     currency = data.draw(st.sampled_from(CURRENCIES), label="currency")
-    result = evaluate(calculator, values, lang, currency)
-    assert result.errors == {}, result.errors
+    for lang in LANGS:
+        result = evaluate(calculator, values, lang, currency)
+        assert result.errors == {}, result.errors
+        check_result(calculator, result)
+        for key, value in result.outputs.items():
+            if isinstance(value, Unavailable):
+                # valid input: only the calculator's own reasons, never "correct the field"
+                assert value.code in calculator.reasons, (key, value)
+    assert compute_checked(calculator, values) == evaluate(calculator, values, "en").outputs
+
+
+# --- typed text -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", NAMES)
+@given(data=st.data())
+@settings(max_examples=100, **SETTINGS)
+def test_random_typed_text_reads_as_the_number(name, data):
+    """Text typed the way a person writes numbers in each language gives the same result as the number."""
+    calculator = calc(name)
+    lang = data.draw(st.sampled_from(LANGS), label="lang")
+    texts, values = data.draw(typed_inputs_strategy(calculator, lang), label="typed")
+    result = evaluate(calculator, texts, lang)
+    assert result.errors == {}, (texts, result.errors)
+    assert result.values == values, texts
     check_result(calculator, result)
+    assert result.outputs == evaluate(calculator, values, lang).outputs
 
 
 # --- invalid input ----------------------------------------------------------------------------------------------------
@@ -282,12 +291,30 @@ def test_invalid_input_is_reported_for_its_field(name, data):
     for output in calculator.outputs:
         if spec.name in output.depends:
             assert result.outputs[output.key] == Unavailable("invalid_input"), output.key
-            text = result.text(output.key)
-            assert spec.label[lang] in text or any(
-                calculator.input_by_name[d].label[lang] in text for d in output.depends), text
+            assert result.text(output.key) == COMMON_REASONS["invalid_input"][lang].replace(
+                "{label}", spec.label[lang]), output.key
         else:
             assert same(result.outputs[output.key], reference.outputs[output.key]), output.key
     check_result(calculator, result)
+    with pytest.raises(CalculatorError) as info:
+        compute_checked(calculator, broken, lang)
+    assert (info.value.field, info.value.code) == (spec.name, error.code)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_rule_of_every_input_is_reported(name):
+    """A fixed table breaking each rule (below, above, empty, not a number, too precise, fractional...) of each input."""
+    calculator = calc(name)
+    for spec in calculator.inputs:
+        for raw, code in invalid_examples(spec):
+            for lang in LANGS:
+                result = evaluate(calculator, {spec.name: raw}, lang)
+                assert list(result.errors) == [spec.name], (spec.name, raw)
+                assert result.errors[spec.name].code == code, (spec.name, raw, result.errors[spec.name].code)
+                check_result(calculator, result)
+            with pytest.raises(CalculatorError) as info:
+                compute_checked(calculator, {spec.name: raw})
+            assert (info.value.field, info.value.code) == (spec.name, code), raw
 
 
 # --- depends is exact -----------------------------------------------------------------------------------------------
@@ -340,7 +367,7 @@ def _bases(calculator):
 
 def _perturbations(spec, value):
     lo, hi = float(spec.minimum), float(spec.maximum)
-    candidates = [lo, hi, (lo + hi) / 2, value * 2, value / 2, value + 1, value - 1, value * 1.1 + 0.37,
+    candidates = [lo, hi, (lo + hi) / 2, hi / 3, value * 2, value / 2, value + 1, value - 1, value * 1.1 + 0.37,
                   0.0, 1.0, 3.0, 50.0, 97.0, 1000.0]
     out = []
     for candidate in candidates:
@@ -349,6 +376,44 @@ def _perturbations(spec, value):
         if lo <= candidate <= hi and candidate != value:
             out.append(candidate)
     return out
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_depends_exact_from_defaults_presets_and_fixed_points(name):
+    """The deterministic companion of the property above: every base of _bases, every fixed perturbation."""
+    calculator = calc(name)
+    for base in _bases(calculator):
+        before = evaluate(calculator, base, "en").outputs
+        for spec in calculator.inputs:
+            for candidate in _perturbations(spec, base[spec.name]):
+                after = evaluate(calculator, dict(base, **{spec.name: candidate}), "en").outputs
+                for output in calculator.outputs:
+                    if spec.name not in output.depends:
+                        assert same(before[output.key], after[output.key]), (
+                            output.key, spec.name, base[spec.name], candidate)
+
+
+def _moves(calculator, base, output, dependency):
+    before = evaluate(calculator, base, "en").outputs[output.key]
+    spec = calculator.input_by_name[dependency]
+    for candidate in _perturbations(spec, base[dependency]):
+        if not same(before, evaluate(calculator, dict(base, **{dependency: candidate}), "en").outputs[output.key]):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_declared_dependency_moves_from_the_defaults(name):
+    """From the default scenario of each language, changing any declared input changes its output."""
+    calculator = calc(name)
+    still = []
+    for lang in LANGS:
+        base = calculator.defaults(lang)
+        for output in calculator.outputs:
+            for dependency in output.depends:
+                if not _moves(calculator, base, output, dependency):
+                    still.append("%s (%s defaults) does not move with %s" % (output.key, lang, dependency))
+    assert still == [], "; ".join(still)
 
 
 @pytest.mark.parametrize("name", NAMES)
