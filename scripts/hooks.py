@@ -13,7 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import csp, embed, meta, offline, printable, runtime, searchindex  # noqa: E402
+from scripts import csp, embed, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -53,7 +53,9 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
-    return csp.add_meta(output) if template_name == "404.html" else output  # 404.html is not a page
+    if template_name != "404.html":  # 404.html is a template, not a page
+        return output
+    return notfound.remember(config["theme"]["language"], csp.add_meta(output))
 
 
 @event_priority(-100)  # after the search and language plugins have written their files
@@ -62,6 +64,8 @@ def on_post_build(config):
     # so this runs once per language; only the outermost call, after every language, does the work.
     if config["plugins"]["i18n"].building:
         return
+    default, others = _languages(config)
     runtime.copy_runtime(config["site_dir"])
-    searchindex.split(config["site_dir"], _languages(config)[1])
-    offline.write(config["site_dir"], [_languages(config)[0]] + _languages(config)[1])  # last: hashes the rest
+    searchindex.split(config["site_dir"], others)
+    notfound.write(config["site_dir"], default, others)
+    offline.write(config["site_dir"], [default] + others)  # last: hashes the rest

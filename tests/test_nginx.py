@@ -87,7 +87,10 @@ def test_security_headers_on_every_response(nginx_url):
         assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"]
         assert headers.get("Server") == "nginx"  # no version
     status, headers, body = fetch(nginx_url + "no/such/page/")
-    assert status == 404 and b"Page not found" in body
+    assert status == 404 and b"Page not found" in body and b'<html lang="ru"' in body
+    status, headers, body = fetch(nginx_url + "en/no/such/page/")
+    assert status == 404 and b"Page not found" in body and b'<html lang="en"' in body
+
 
 def test_source_maps_are_not_served(nginx_url, built_site):
     source_map = first(built_site, "assets/javascripts", r"bundle\.[0-9a-f]{8}\.min\.js\.map$")

@@ -116,11 +116,12 @@ def test_every_page_loads_cleanly_from_its_own_host(chromium, site_url, built_si
         context.close()
     sources = [name for _, _, names in os.walk(os.path.join(ROOT, "docs"))
                for name in names if name.endswith(".md")]
-    assert len(listed) == len(sources) + 1  # every page of both languages, and the 404
+    assert len(listed) == len(sources) + 2  # every page of both languages, and their 404 pages
     assert seen == {}
     assert elsewhere == []
-    # 404.html is the one page whose address does not exist: its own load is not an error.
-    assert [(page, text) for page, text in console if page != "404.html"] == []
+    # The 404 pages' addresses start at the site's path (/playbook/ in the test build), which this
+    # server does not serve: their own load fails here; test_a11y checks them under /playbook/.
+    assert [(page, text) for page, text in console if not page.endswith("404.html")] == []
     assert live >= 14  # every calculator page in both languages, and the chapters that embed one
 
 
