@@ -4,6 +4,11 @@ A marker is a line of its own at column 0.  :func:`replace_markers` swaps each f
 before Markdown runs (so Markdown never touches the form's HTML) and :func:`fill_placeholders` puts
 the rendered HTML in after it.  An unknown calculator or preset raises :class:`EmbedError`, which
 fails the build.
+
+``::: benchmark-results [table=NAME]`` becomes the benchmark's tables (:mod:`scripts.speedpage`, from
+``benchmarks/results.json``).  They go into the Markdown as one raw HTML block, which Markdown stashes
+and puts back untouched, like a placeholder: the list of placeholders a page returns is the list of its
+calculators, which decides where the runtime loads, and a page of tables needs no runtime.
 """
 
 import os
@@ -13,13 +18,15 @@ import jinja2
 
 from calculators import numbers, registry
 from calculators.view import view
+from scripts import speedpage
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(ROOT, "overrides")
 
 LIST_MARKER = re.compile(r"^:::[ \t]*calculators-list[ \t]*$", re.MULTILINE)
 MARKER = re.compile(r"^:::[ \t]*calculator\b(?P<args>[^\n]*)$", re.MULTILINE)
-INDENTED_MARKER = re.compile(r"^[ \t]+:::[ \t]*calculator\b", re.MULTILINE)
+INDENTED_MARKER = re.compile(r"^[ \t]+:::[ \t]*(?:calculator|benchmark-results)\b", re.MULTILINE)
+BENCHMARK_MARKER = re.compile(r"^:::[ \t]*benchmark-results\b(?P<args>[^\n]*)$", re.MULTILINE)
 PLACEHOLDER = '<div class="clc-placeholder" data-embed="{index}"></div>'
 PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div class="clc-placeholder" data-embed="(\d+)"></div>(?:</p>)?')
 
@@ -83,13 +90,24 @@ def calculators_list(lang):
 def replace_markers(markdown, where="page", lang="ru"):
     """Swap markers for placeholders; return ``(markdown, [(name, preset), ...])``.
 
-    ``::: calculators-list`` becomes a Markdown list of every calculator (links checked by MkDocs).
+    ``::: calculators-list`` becomes a Markdown list of every calculator (links checked by MkDocs);
+    ``::: benchmark-results`` the benchmark's tables as a raw HTML block (not a placeholder: see above).
     """
     markdown = LIST_MARKER.sub(lambda match: calculators_list(lang), markdown)
     found = INDENTED_MARKER.search(markdown)
     if found:
         line = markdown.count("\n", 0, found.start()) + 1
-        raise EmbedError("%s:%d: a '::: calculator' marker must start at column 0" % (where, line))
+        raise EmbedError("%s:%d: a '%s' marker must start at column 0"
+                         % (where, line, markdown[found.start():found.end()].strip()))
+
+    def benchmark(match):
+        try:
+            html = speedpage.render_marker(match.group("args"), lang, where)
+        except speedpage.SpeedPageError as error:
+            raise EmbedError(str(error))
+        return "\n\n" + html + "\n\n"
+
+    markdown = BENCHMARK_MARKER.sub(benchmark, markdown)
     embeds = []
 
     def swap(match):

@@ -1,0 +1,560 @@
+"""Build face of the benchmark: ``benchmarks/results.json`` rendered as the tables of "How fast is it".
+
+``scripts/bench.py`` writes the file (schema 2); the page ``docs/<lang>/speed.md`` holds marker lines
+``::: benchmark-results [table=NAME]`` that :mod:`scripts.embed` replaces with the tables rendered here.
+Every figure on that page comes from the file: :func:`load` reads and checks it (a wrong or missing field
+raises :class:`SpeedPageError` naming the field, which fails the build), :func:`context` turns it into
+plain texts for one language (numbers with ``calculators.numbers``: ru ``1 234,5 мс``, en ``1,234.5 ms``)
+and computes whether each target is met, and :func:`render` draws them with
+``overrides/partials/speed.html`` (autoescaped).
+"""
+
+import datetime
+import json
+import math
+import os
+import re
+
+from calculators import numbers, registry
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RESULTS = os.path.join(ROOT, "benchmarks", "results.json")
+SCHEMA = 2
+# The tables a marker can ask for, in the order ``::: benchmark-results`` (no option) draws them all.
+TABLES = ("targets", "cold", "warm", "build", "pyodide", "about")
+TARGETS = ("cold_runtime_ms", "warm_runtime_ms", "page_bytes", "input_ms")
+VERSIONS = ("pyscript", "micropython", "mkdocs_material")
+ROW_STATS = ("live_ms", "load_ms", "baseline_load_ms", "bytes", "transferred", "baseline_bytes",
+             "input_ms", "floor_live_ms")
+ROW_NULLABLE = ("live_ms", "input_ms", "floor_live_ms")
+ROW_COSTS = ("runtime_cost_ms", "floor_cost_ms")
+PATH = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)*$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+NARROW_NBSP = "\u202f"
+DASH = "\u2013"
+
+MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+             "октября", "ноября", "декабря")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+TEXTS = {
+    "ru": {
+        "ms": "мс", "kb": "КБ", "s": "с", "none": "—",
+        "home": "Главная",
+        "met": "в пределах цели", "missed": "выше цели",
+        "page": "Страница", "live": "До готовности", "load": "Загрузка", "baseline_load": "Без рантайма",
+        "runtime_cost": "Цена рантайма", "floor_cost": "Цена пустого рантайма", "input": "Отклик на ввод",
+        "size": "Объём: распаковано / сжато (nginx)", "transferred": "Пришло по сети",
+        "target_le": "цель ≤ %s",
+        "caption_cold": "Первый визит (чистый профиль браузера): медиана, в скобках — разброс за %s",
+        "caption_warm": "Повторный визит (с кешем HTTP): медиана, в скобках — разброс за %s",
+        "no_calculator": "нет калькулятора",
+        "wire_share": "%s от распакованного",
+        "requests": ("запрос", "запроса", "запросов"),
+        "runs": ("прогон", "прогона", "прогонов"),
+        "builds": ("сборку", "сборки", "сборок"),
+        "caption_targets": "Цели и результат по всем измеренным страницам",
+        "target": "Цель", "limit": "Предел", "worst": "Худшая страница", "verdict": "Итог",
+        "target_cold_runtime_ms": "Цена рантайма, первый визит",
+        "target_warm_runtime_ms": "Цена рантайма, повторный визит",
+        "target_page_bytes": "Объём страницы (распаковано), первый визит",
+        "target_input_ms": "Отклик на ввод, первый визит",
+        "met_on": "в пределах цели на %s из %s",
+        "pages_of": ("страницы", "страниц"),
+        "caption_build": "Сборка сайта (обе языковые версии): медиана, в скобках — разброс за %s",
+        "build_what": "Что собирали", "duration": "Время",
+        "build_site": "Весь сайт, как он есть",
+        "build_no_hooks": "Те же страницы без хуков проекта",
+        "build_hooks": "Доля хуков: разница и отношение",
+        "caption_pyodide": "MicroPython против Pyodide на странице «%s», медианы за %s",
+        "measure": "Что сравниваем", "ratio": "Pyodide / MicroPython",
+        "cmp_live_cold": "До готовности, первый визит",
+        "cmp_live_warm": "До готовности, повторный визит",
+        "cmp_bytes": "Объём, распаковано",
+        "cmp_encoded": "Объём, сжато (nginx)",
+        "cmp_requests": "Запросов (nginx)",
+        "pyodide_missing": "В этом измерении Pyodide не запускали: сравнения с MicroPython здесь нет.",
+        "caption_about": "Где и когда измеряли",
+        "date": "Дата", "machine": "Машина", "browser": "Браузер", "versions": "Версии",
+        "runs_label": "Повторов каждого замера", "language": "Язык измеренных страниц",
+        "languages": {"ru": "русский", "en": "английский"},
+        "version_names": {"pyscript": "PyScript", "micropython": "MicroPython",
+                          "mkdocs_material": "mkdocs-material", "pyodide": "Pyodide"},
+    },
+    "en": {
+        "ms": "ms", "kb": "KB", "s": "s", "none": "—",
+        "home": "Home page",
+        "met": "within target", "missed": "over target",
+        "page": "Page", "live": "Time to live", "load": "Load", "baseline_load": "Without the runtime",
+        "runtime_cost": "Runtime cost", "floor_cost": "Bare runtime cost", "input": "Input latency",
+        "size": "Size: decoded / compressed (nginx)", "transferred": "Over the network",
+        "target_le": "target ≤ %s",
+        "caption_cold": "First visit (fresh browser profile): median, range over %s in brackets",
+        "caption_warm": "Second visit (with the HTTP cache): median, range over %s in brackets",
+        "no_calculator": "no calculator",
+        "wire_share": "%s of decoded",
+        "requests": ("request", "requests"),
+        "runs": ("run", "runs"),
+        "builds": ("build", "builds"),
+        "caption_targets": "Targets and the result over every measured page",
+        "target": "Target", "limit": "Limit", "worst": "Worst page", "verdict": "Result",
+        "target_cold_runtime_ms": "Runtime cost, first visit",
+        "target_warm_runtime_ms": "Runtime cost, second visit",
+        "target_page_bytes": "Page size (decoded), first visit",
+        "target_input_ms": "Input latency, first visit",
+        "met_on": "within target on %s of %s",
+        "pages_of": ("page", "pages"),
+        "caption_build": "Building the site (both languages): median, range over %s in brackets",
+        "build_what": "What was built", "duration": "Time",
+        "build_site": "The whole site as it is",
+        "build_no_hooks": "The same pages without the project's hooks",
+        "build_hooks": "The hooks' share: difference and ratio",
+        "caption_pyodide": "MicroPython against Pyodide on the page “%s”, medians over %s",
+        "measure": "Measure", "ratio": "Pyodide / MicroPython",
+        "cmp_live_cold": "Time to live, first visit",
+        "cmp_live_warm": "Time to live, second visit",
+        "cmp_bytes": "Size, decoded",
+        "cmp_encoded": "Size, compressed (nginx)",
+        "cmp_requests": "Requests (nginx)",
+        "pyodide_missing": "Pyodide was not run in this measurement, so there is no comparison with MicroPython here.",
+        "caption_about": "Where and when it was measured",
+        "date": "Date", "machine": "Machine", "browser": "Browser", "versions": "Versions",
+        "runs_label": "Repetitions of every measurement", "language": "Language of the measured pages",
+        "languages": {"ru": "Russian", "en": "English"},
+        "version_names": {"pyscript": "PyScript", "micropython": "MicroPython",
+                          "mkdocs_material": "mkdocs-material", "pyodide": "Pyodide"},
+    },
+}
+
+
+class SpeedPageError(ValueError):
+    """The results file is missing, malformed, or a marker asks for something unknown; fails the build."""
+
+
+# ---- Reading and checking ----------------------------------------------------------------------
+
+def load(path=RESULTS):
+    """The checked contents of the results file; :class:`SpeedPageError` naming the field otherwise."""
+    where = os.path.relpath(path, ROOT) if os.path.isabs(path) else path
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        raise SpeedPageError("%s: cannot read the benchmark results (%s); run `make bench`"
+                             % (where, error.strerror or error))
+    except ValueError as error:
+        raise SpeedPageError("%s: not valid JSON (%s)" % (where, error))
+    return validate(data, where)
+
+
+def _fail(where, field, problem):
+    raise SpeedPageError("%s: field %s: %s" % (where, field, problem))
+
+
+def _field(obj, key, field, where):
+    if key not in obj:
+        _fail(where, field + "." + key if field else key, "missing")
+    return obj[key]
+
+
+def _object(value, field, where):
+    if not isinstance(value, dict):
+        _fail(where, field or "(top level)", "expected an object, got %s" % _kind(value))
+    return value
+
+
+def _kind(value):
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string %r" % value[:40]
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _number(value, field, where, minimum=None):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        _fail(where, field, "expected a number, got %s" % _kind(value))
+    if minimum is not None and value < minimum:
+        _fail(where, field, "expected a number ≥ %s, got %r" % (minimum, value))
+    return value
+
+
+def _integer(value, field, where, minimum):
+    if isinstance(value, bool) or not isinstance(value, int):
+        _fail(where, field, "expected a whole number, got %s" % _kind(value))
+    if value < minimum:
+        _fail(where, field, "expected a whole number ≥ %d, got %d" % (minimum, value))
+    return value
+
+
+def _text(value, field, where):
+    if not isinstance(value, str) or not value.strip():
+        _fail(where, field, "expected a non-empty string, got %s" % _kind(value))
+    return value
+
+
+def _stats(value, field, where):
+    """``S = {"median", "min", "max"}``: numbers ≥ 0 with min ≤ median ≤ max."""
+    _object(value, field, where)
+    for key in ("median", "min", "max"):
+        _number(_field(value, key, field, where), field + "." + key, where, 0)
+    if not value["min"] <= value["median"] <= value["max"]:
+        _fail(where, field, "expected min ≤ median ≤ max, got %r ≤ %r ≤ %r"
+              % (value["min"], value["median"], value["max"]))
+    return value
+
+
+def _row(value, field, where, live_required):
+    _object(value, field, where)
+    for key in ROW_STATS:
+        item = _field(value, key, field, where)
+        if item is None and key in ROW_NULLABLE and not (live_required and key in ("live_ms", "input_ms")):
+            continue
+        _stats(item, field + "." + key, where)
+    for key in ROW_COSTS:
+        item = _field(value, key, field, where)
+        if item is None and not (live_required and key == "runtime_cost_ms"):
+            continue
+        _number(item, field + "." + key, where)
+    return value
+
+
+def _nginx(value, field, where):
+    _object(value, field, where)
+    for key in ("bytes", "encoded", "requests"):
+        _integer(_field(value, key, field, where), field + "." + key, where, 0)
+    return value
+
+
+def _path(value, field, where):
+    if not isinstance(value, str) or not PATH.match(value):
+        _fail(where, field, "expected a page address relative to the site's root such as "
+              "'calculators/referral-payback/' (or '' for the home page), got %s" % _kind(value))
+    return value
+
+
+def validate(data, where="benchmarks/results.json"):
+    """Check ``data`` against schema 2; return it unchanged or raise :class:`SpeedPageError`."""
+    _object(data, "", where)
+    schema = _field(data, "schema", "", where)
+    if schema != SCHEMA:
+        _fail(where, "schema", "expected %d, got %r: the file is in another shape; re-run `make bench`"
+              % (SCHEMA, schema))
+    date = _text(_field(data, "date", "", where), "date", where)
+    try:
+        if not DATE.match(date):
+            raise ValueError(date)
+        datetime.date(int(date[:4]), int(date[5:7]), int(date[8:]))
+    except ValueError:
+        _fail(where, "date", "expected a date YYYY-MM-DD, got %r" % date)
+    _text(_field(data, "machine", "", where), "machine", where)
+    _text(_field(data, "browser", "", where), "browser", where)
+    versions = _object(_field(data, "versions", "", where), "versions", where)
+    for key in VERSIONS:
+        _text(_field(versions, key, "versions", where), "versions." + key, where)
+    if "pyodide" in versions:
+        _text(versions["pyodide"], "versions.pyodide", where)
+    _integer(_field(data, "runs", "", where), "runs", where, 1)
+    language = _field(data, "language", "", where)
+    if language not in numbers.LANGS:
+        _fail(where, "language", "expected one of %s, got %s" % (", ".join(numbers.LANGS), _kind(language)))
+    targets = _object(_field(data, "targets", "", where), "targets", where)
+    for key in TARGETS:
+        _number(_field(targets, key, "targets", where), "targets." + key, where, 0)
+    build = _object(_field(data, "build", "", where), "build", where)
+    _integer(_field(build, "runs", "build", where), "build.runs", where, 1)
+    for key in ("site_s", "no_hooks_s"):
+        _stats(_field(build, key, "build", where), "build." + key, where)
+    pages = _object(_field(data, "pages", "", where), "pages", where)
+    names = list(pages)
+    if not names or names[0] != "home":
+        _fail(where, "pages", "expected \"home\" first, then the calculators by name; got %s"
+              % (", ".join(names) or "no pages"))
+    for name in names:
+        field = "pages." + name
+        if name != "home" and name not in registry.NAMES:
+            _fail(where, field, "not a calculator; known: %s" % ", ".join(registry.NAMES))
+        page = _object(pages[name], field, where)
+        _path(_field(page, "path", field, where), field + ".path", where)
+        count = _integer(_field(page, "calculators", field, where), field + ".calculators", where, 0)
+        for visit in ("cold", "warm"):
+            _row(_field(page, visit, field, where), field + "." + visit, where, count > 0)
+        _nginx(_field(page, "nginx", field, where), field + ".nginx", where)
+    pyodide = _field(data, "pyodide", "", where)
+    if pyodide is not None:
+        _object(pyodide, "pyodide", where)
+        page = _field(pyodide, "page", "pyodide", where)
+        if page not in pages or page == "home":
+            _fail(where, "pyodide.page", "expected a calculator measured under \"pages\", got %s" % _kind(page))
+        _path(_field(pyodide, "path", "pyodide", where), "pyodide.path", where)
+        for visit in ("cold", "warm"):
+            _row(_field(pyodide, visit, "pyodide", where), "pyodide." + visit, where, True)
+        _nginx(_field(pyodide, "nginx", "pyodide", where), "pyodide.nginx", where)
+    return data
+
+
+# ---- Formatting ---------------------------------------------------------------------------------
+
+def unit(value, lang, name, decimals=0):
+    """``1 234 мс`` / ``1,234 ms``: a number and its unit, kept together."""
+    return numbers.format_number(value, lang, decimals) + numbers.NBSP + TEXTS[lang][name]
+
+
+def milliseconds(value, lang):
+    """A short time: whole milliseconds as ``16 мс``, anything else with one decimal, ``4,7 мс``."""
+    return unit(value, lang, "ms", 0 if value == int(value) else 1)
+
+
+def kilobytes(count, lang):
+    """Bytes as kilobytes (1 KB = 1000 bytes): whole ones from 10 KB, one decimal below, 0 as 0."""
+    value = count / 1000.0
+    decimals = 1 if 0 < value < 10 else 0
+    return unit(value, lang, "kb", decimals)
+
+
+def stat_range(stats, lang, decimals=0, scale=1.0):
+    """``638–861``: the smallest and largest of the runs, without the unit (it stands beside the median)."""
+    return (numbers.format_number(stats["min"] / scale, lang, decimals) + DASH
+            + numbers.format_number(stats["max"] / scale, lang, decimals))
+
+
+def ratio(numerator, denominator, lang):
+    """``× 10,1`` / ``× 10.1``; ``—`` when the denominator is zero."""
+    if not denominator:
+        return TEXTS[lang]["none"]
+    return "×" + numbers.NBSP + numbers.format_number(numerator / float(denominator), lang, 1)
+
+
+def share(part, whole, lang):
+    """``part`` as a percentage of ``whole``: ``34 %`` / ``34%``; ``—`` when ``whole`` is zero."""
+    if not whole:
+        return TEXTS[lang]["none"]
+    return numbers.format_percent(100.0 * part / whole, lang, 0)
+
+
+def plural(count, lang, key):
+    """``3 запроса``, ``5 запросов``, ``1 request``: the count with the word in the right form."""
+    forms = TEXTS[lang][key]
+    if lang == "ru":
+        tail, tens = count % 10, count % 100
+        form = forms[0] if tail == 1 and tens != 11 else (
+            forms[1] if 2 <= tail <= 4 and not 12 <= tens <= 14 else forms[2])
+    else:
+        form = forms[0] if count == 1 else forms[1]
+    return numbers.format_number(count, lang, 0) + numbers.NBSP + form
+
+
+def pages_of(count, lang):
+    """``7 страниц`` / ``1 страницы`` after «из» (genitive); ``7 pages`` / ``1 page``."""
+    forms = TEXTS[lang]["pages_of"]
+    if lang == "ru":
+        form = forms[0] if count % 10 == 1 and count % 100 != 11 else forms[1]
+    else:
+        form = forms[0] if count == 1 else forms[1]
+    return numbers.format_number(count, lang, 0) + numbers.NBSP + form
+
+
+def long_date(iso, lang):
+    """``2026-11-27`` -> ``27 ноября 2026 г.`` / ``27 November 2026``."""
+    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:])
+    if lang == "ru":
+        return "%d%s%s%s%d%sг." % (day, numbers.NBSP, MONTHS_RU[month - 1], numbers.NBSP, year, numbers.NBSP)
+    return "%d%s%s %d" % (day, numbers.NBSP, MONTHS_EN[month - 1], year)
+
+
+def verdict(value, limit, lang):
+    """Whether ``value`` is within ``limit`` (≤): ``{"met": bool, "text": ...}``."""
+    met = value <= limit
+    return {"met": met, "text": TEXTS[lang]["met" if met else "missed"]}
+
+
+# ---- The tables' contents -------------------------------------------------------------------------
+
+def _cell(stats, lang, kind="ms"):
+    """One measured cell: the median, and the range beside it; ``None`` stats give a dash."""
+    if stats is None:
+        return {"value": None, "range": None}
+    if kind == "kb":
+        return {"value": kilobytes(stats["median"], lang),
+                "range": stat_range(stats, lang, 0, 1000.0)}
+    if kind == "s":
+        return {"value": unit(stats["median"], lang, "s", 1), "range": stat_range(stats, lang, 1)}
+    if kind == "ms1":
+        return {"value": unit(stats["median"], lang, "ms", 1), "range": stat_range(stats, lang, 1)}
+    return {"value": unit(stats["median"], lang, "ms"), "range": stat_range(stats, lang)}
+
+
+def page_title(name, lang):
+    return TEXTS[lang]["home"] if name == "home" else registry.CALCULATORS[name].title[lang]
+
+
+def _visit_rows(data, visit, lang):
+    targets = data["targets"]
+    rows = []
+    for name, page in data["pages"].items():
+        row = page[visit]
+        cost = row["runtime_cost_ms"]
+        floor = row["floor_cost_ms"]
+        item = {
+            "title": page_title(name, lang),
+            "href": "../" + page["path"],
+            "live": _cell(row["live_ms"], lang),
+            "load": _cell(row["load_ms"], lang),
+            "baseline_load": _cell(row["baseline_load_ms"], lang),
+            "runtime_cost": None if cost is None else unit(cost, lang, "ms"),
+            "runtime_verdict": None if cost is None else verdict(cost, targets[visit + "_runtime_ms"], lang),
+            "floor_cost": None if floor is None else unit(floor, lang, "ms"),
+            "input": _cell(row["input_ms"], lang, "ms1"),
+            "input_verdict": None if row["input_ms"] is None else verdict(
+                row["input_ms"]["median"], targets["input_ms"], lang),
+        }
+        if visit == "cold":
+            nginx = page["nginx"]
+            item["size"] = {
+                "decoded": kilobytes(nginx["bytes"], lang),
+                "encoded": kilobytes(nginx["encoded"], lang),
+                "share": TEXTS[lang]["wire_share"] % share(nginx["encoded"], nginx["bytes"], lang),
+                "requests": plural(nginx["requests"], lang, "requests"),
+                "verdict": verdict(row["bytes"]["median"], targets["page_bytes"], lang),
+            }
+        else:
+            item["transferred"] = _cell(row["transferred"], lang, "kb")
+        rows.append(item)
+    return rows
+
+
+def _targets(data, lang):
+    t = TEXTS[lang]
+    targets = data["targets"]
+    measures = (
+        ("cold_runtime_ms", lambda page: page["cold"]["runtime_cost_ms"], lambda v: unit(v, lang, "ms")),
+        ("warm_runtime_ms", lambda page: page["warm"]["runtime_cost_ms"], lambda v: unit(v, lang, "ms")),
+        ("page_bytes", lambda page: page["cold"]["bytes"]["median"], lambda v: kilobytes(v, lang)),
+        ("input_ms", lambda page: (page["cold"]["input_ms"] or {}).get("median"), lambda v: milliseconds(v, lang)),
+    )
+    rows = []
+    for key, pick, show in measures:
+        values = [(pick(page), name) for name, page in data["pages"].items() if pick(page) is not None]
+        limit = targets[key]
+        met = [value for value, _ in values if value <= limit]
+        worst = max(values, key=lambda pair: pair[0]) if values else None
+        rows.append({
+            "title": t["target_" + key],
+            "limit": "≤" + numbers.NBSP + show(limit),
+            "worst": None if worst is None else {"value": show(worst[0]), "page": page_title(worst[1], lang)},
+            "count": t["met_on"] % (numbers.format_number(len(met), lang, 0), pages_of(len(values), lang)),
+            "verdict": verdict(worst[0] if worst else 0, limit, lang),
+        })
+    return rows
+
+
+def _build(data, lang):
+    build = data["build"]
+    site, bare = build["site_s"]["median"], build["no_hooks_s"]["median"]
+    return {
+        "caption": TEXTS[lang]["caption_build"] % plural(build["runs"], lang, "builds"),
+        "site": _cell(build["site_s"], lang, "s"),
+        "no_hooks": _cell(build["no_hooks_s"], lang, "s"),
+        "difference": unit(site - bare, lang, "s", 1),
+        "ratio": ratio(site, bare, lang),
+    }
+
+
+def _pyodide(data, lang):
+    pyodide = data["pyodide"]
+    if pyodide is None:
+        return None
+    t = TEXTS[lang]
+    micro = data["pages"][pyodide["page"]]
+    pairs = (
+        ("cmp_live_cold", micro["cold"]["live_ms"]["median"], pyodide["cold"]["live_ms"]["median"],
+         lambda v: unit(v, lang, "ms")),
+        ("cmp_live_warm", micro["warm"]["live_ms"]["median"], pyodide["warm"]["live_ms"]["median"],
+         lambda v: unit(v, lang, "ms")),
+        ("cmp_bytes", micro["cold"]["bytes"]["median"], pyodide["cold"]["bytes"]["median"],
+         lambda v: kilobytes(v, lang)),
+        ("cmp_encoded", micro["nginx"]["encoded"], pyodide["nginx"]["encoded"], lambda v: kilobytes(v, lang)),
+        ("cmp_requests", micro["nginx"]["requests"], pyodide["nginx"]["requests"],
+         lambda v: numbers.format_number(v, lang, 0)),
+    )
+    return {
+        "caption": t["caption_pyodide"] % (page_title(pyodide["page"], lang), plural(data["runs"], lang, "runs")),
+        "rows": [{"title": t[key], "micropython": show(a), "pyodide": show(b), "ratio": ratio(b, a, lang)}
+                 for key, a, b, show in pairs],
+    }
+
+
+def _about(data, lang):
+    t = TEXTS[lang]
+    versions = data["versions"]
+    return {
+        "date": long_date(data["date"], lang),
+        "iso_date": data["date"],
+        "machine": data["machine"],
+        "browser": data["browser"],
+        "versions": [(t["version_names"][key], versions[key])
+                     for key in VERSIONS + ("pyodide",) if key in versions],
+        "runs": numbers.format_number(data["runs"], lang, 0),
+        "language": t["languages"][data["language"]],
+    }
+
+
+def context(data, lang):
+    """Everything the template shows, as texts for ``lang``: the data must have passed :func:`validate`."""
+    t = TEXTS[lang]
+    runs = plural(data["runs"], lang, "runs")
+    targets = data["targets"]
+    return {
+        "t": t,
+        "lang": lang,
+        "cold": {"caption": t["caption_cold"] % runs, "rows": _visit_rows(data, "cold", lang),
+                 "runtime_target": t["target_le"] % milliseconds(targets["cold_runtime_ms"], lang),
+                 "input_target": t["target_le"] % milliseconds(targets["input_ms"], lang),
+                 "bytes_target": t["target_le"] % kilobytes(targets["page_bytes"], lang)},
+        "warm": {"caption": t["caption_warm"] % runs, "rows": _visit_rows(data, "warm", lang),
+                 "runtime_target": t["target_le"] % milliseconds(targets["warm_runtime_ms"], lang),
+                 "input_target": t["target_le"] % unit(targets["input_ms"], lang, "ms")},
+        "targets": _targets(data, lang),
+        "build": _build(data, lang),
+        "pyodide": _pyodide(data, lang),
+        "about": _about(data, lang),
+    }
+
+
+# ---- Markers and rendering ------------------------------------------------------------------------
+
+def parse_marker(args, where="page"):
+    """``" table=cold"`` -> ``("cold",)``; no option -> every table.  Anything else raises."""
+    tables = []
+    for word in args.split():
+        key, sep, value = word.partition("=")
+        if key != "table" or not sep or value not in TABLES:
+            raise SpeedPageError("%s: unknown option %r in '::: benchmark-results' (allowed: table=%s)"
+                                 % (where, word, "|".join(TABLES)))
+        tables.append(value)
+    return tuple(tables) or TABLES
+
+
+def render(data, lang, tables=TABLES):
+    """The HTML of the asked-for tables for ``lang``, from checked ``data``."""
+    from scripts import embed  # the Jinja environment of overrides/ (embed imports this module)
+
+    return embed.environment().get_template("partials/speed.html").render(
+        tables=tables, **context(data, lang)).strip()
+
+
+def render_marker(args, lang, where="page", path=None):
+    """A ``::: benchmark-results`` marker's HTML: reads and checks the results file each time."""
+    tables = parse_marker(args, where)
+    try:
+        data = load(path or RESULTS)
+    except SpeedPageError as error:
+        raise SpeedPageError("%s: %s" % (where, error))
+    return render(data, lang, tables)
