@@ -10,10 +10,22 @@ from decimal import Decimal
 from hypothesis import HealthCheck
 from hypothesis import strategies as st
 
+from calculators.core import compute_checked
 from calculators.numbers import MAX_SIGNIFICANT_DIGITS, MIN_MAGNITUDE
 
 LANGS = ("ru", "en")
+NBSP = "\u00a0"
+MINUS = "\u2212"
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+def runner(calculator, base):
+    """``run(**changes)``: the outputs of ``calculator`` for ``base`` with some inputs changed."""
+    def run(**changes):
+        values = dict(base)
+        values.update(changes)
+        return compute_checked(calculator, values)
+    return run
 
 
 # --- valid numbers -------------------------------------------------------------------------------------------
@@ -147,7 +159,7 @@ def invalid_examples(spec):
         (lo - 1, "below_min"), ("-1" if lo == 0 else format(lo - 1, "f"), "below_min"), (-1e300, "below_min"),
         (hi + 1, "above_max"), (hi * 2 + 1, "above_max"), (1e300, "above_max"),
         ("", "required"), ("   ", "required"), (None, "required"),
-        ("abc", "not_a_number"), ("десять", "not_a_number"), ("1e5", "not_a_number"), ("1,5,0", "not_a_number"),
+        ("abc", "not_a_number"), ("12abc", "not_a_number"), ("десять", "not_a_number"), ("1e5", "not_a_number"), ("1,5,0", "not_a_number"),
         ("inf", "not_a_number"), ("nan", "not_a_number"), (float("nan"), "not_a_number"),
         (float("inf"), "not_a_number"), (True, "not_a_number"),
         ("1234567890123456", "too_precise"), ("1" * 33, "too_long"), (1e-31, "too_long"),

@@ -1,17 +1,14 @@
-"""bonus_uptake: hand-computed examples, unavailable cases, validation, formatting, properties."""
+"""bonus_uptake: hand-computed examples, unavailable cases, formatting, properties.
 
-import math
+What every calculator shares is checked once, in test_all_calculators.py.
+"""
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given
 
+from calcstrategies import MINUS, NBSP, inputs_strategy, runner, value_strategy
 from calculators.bonus_uptake import CALCULATOR
 from calculators.core import Unavailable, compute_checked, evaluate
-from calculators.errors import CalculatorError
-
-NBSP = "\u00a0"
-MINUS = "\u2212"
 
 BASE = {
     "customers": 1000,
@@ -24,10 +21,7 @@ BASE = {
 }
 
 
-def run(**changes):
-    values = dict(BASE)
-    values.update(changes)
-    return compute_checked(CALCULATOR, values)
+run = runner(CALCULATOR, BASE)
 
 
 # --- hand-computed examples, every output -------------------------------------------------------
@@ -126,12 +120,9 @@ def test_presets(preset, expected, lang, scale):
         assert out["break_even_lift_pp"] == pytest.approx(lift)
 
 
-def test_presets_exist():
-    assert len(CALCULATOR.presets) >= 3
-    assert CALCULATOR.presets["free_support_week"]["values"]["ru"]["uptake_pct"] == 20  # one in five
-    for preset in CALCULATOR.presets.values():
-        assert set(preset["title"]) == {"ru", "en"}
-        assert set(preset["values"]["ru"]) == set(preset["values"]["en"])
+def test_free_support_week_is_taken_by_one_in_five():
+    assert CALCULATOR.presets["free_support_week"]["values"]["ru"]["uptake_pct"] == 20
+    assert CALCULATOR.presets["free_support_week"]["values"]["en"]["uptake_pct"] == 20
 
 
 # --- unavailable --------------------------------------------------------------------------------
@@ -176,12 +167,7 @@ def test_never_pays_back_boundary():
     assert run(repeat_rate_without_pct=100, uptake_pct=0)["break_even_lift_pp"] == 0
 
 
-def test_every_code_has_reasons():
-    codes = {"no_customers", "no_margin", "never_pays_back"}
-    assert set(CALCULATOR.reasons) == codes
-    for code in codes:
-        for lang in ("ru", "en"):
-            assert CALCULATOR.reason_text(Unavailable(code), lang)
+def test_never_pays_back_says_so():
     assert "never pay back" in CALCULATOR.reasons["never_pays_back"]["en"].lower()
     assert "не окупится никогда" in CALCULATOR.reasons["never_pays_back"]["ru"].lower()
 
@@ -191,43 +177,6 @@ def test_reason_text_both_locales():
     assert ru.text("break_even_lift_pp").startswith("Не окупится никогда")
     en = evaluate(CALCULATOR, {"customers": "0"}, "en")
     assert en.text("break_even_lift_pp") == "Not available: no customers."
-
-
-# --- validation -----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("field, value, code", [
-    ("customers", 10.5, "not_integer"),
-    ("customers", -1, "below_min"),
-    ("customers", 1e9 + 1, "above_max"),
-    ("bonus_cost_per_use", -10, "below_min"),
-    ("uptake_pct", 120, "above_max"),
-    ("average_order", "дорого", "not_a_number"),
-    ("gross_margin_pct", 101, "above_max"),
-    ("repeat_rate_without_pct", -0.5, "below_min"),
-    ("repeat_rate_with_pct", "1234567890123456", "too_precise"),
-])
-def test_validation_errors(field, value, code):
-    with pytest.raises(CalculatorError) as info:
-        run(**{field: value})
-    assert info.value.field == field
-    assert info.value.code == code
-
-
-def test_unknown_input():
-    with pytest.raises(CalculatorError) as info:
-        compute_checked(CALCULATOR, {"repeat_rate_pct": 10})
-    assert info.value.field == "repeat_rate_pct"
-    assert info.value.code == "unknown_input"
-
-
-def test_invalid_field_marks_its_dependents():
-    result = evaluate(CALCULATOR, {"repeat_rate_with_pct": "abc"}, "en")
-    assert result.errors["repeat_rate_with_pct"].code == "not_a_number"
-    for key in ("extra_repeat_customers", "extra_margin", "net_effect"):
-        assert result.outputs[key] == Unavailable("invalid_input")
-    assert result.raw("bonus_cost") == pytest.approx(800)
-    assert result.raw("break_even_lift_pp") == pytest.approx(4)
 
 
 # --- formatting ---------------------------------------------------------------------------------
@@ -254,7 +203,7 @@ def test_formatted_en():
 # --- declaration --------------------------------------------------------------------------------
 
 
-def test_declaration_complete():
+def test_public_names():
     assert CALCULATOR.name == "bonus_uptake"
     assert [i.name for i in CALCULATOR.inputs] == [
         "customers", "bonus_cost_per_use", "uptake_pct", "average_order", "gross_margin_pct",
@@ -262,81 +211,16 @@ def test_declaration_complete():
     assert [o.key for o in CALCULATOR.outputs] == [
         "bonus_cost", "extra_repeat_customers", "extra_margin", "net_effect", "break_even_lift_pp"]
     assert CALCULATOR.input_by_name["customers"].integer
-    for spec in CALCULATOR.inputs:
-        assert set(spec.label) == {"ru", "en"}
-        assert spec.maximum is not None
-    for spec in CALCULATOR.outputs:
-        assert set(spec.label) == {"ru", "en"} and set(spec.formula) == {"ru", "en"}
-    assert len(CALCULATOR.notes["ru"]) == len(CALCULATOR.notes["en"]) >= 3
-
-
-def _candidates(spec, value):
-    top = spec.maximum
-    options = [0, 1, value / 2, value * 2, top, top / 3]
-    if spec.integer:
-        options = [int(x) for x in options]
-    return [x for x in options if spec.minimum <= x <= top and x != value]
-
-
-@pytest.mark.parametrize("base", [None, "free_support_week", "satin_ribbon", "free_assembly"])
-def test_depends_exact(base):
-    values = CALCULATOR.defaults("en", base)
-    before = compute_checked(CALCULATOR, values)
-    for spec in CALCULATOR.inputs:
-        for changed in _candidates(spec, values[spec.name]):
-            after = compute_checked(CALCULATOR, dict(values, **{spec.name: changed}))
-            for output in CALCULATOR.outputs:
-                if spec.name not in output.depends:
-                    assert after[output.key] == before[output.key], (spec.name, output.key)
-    if base is None:
-        for output in CALCULATOR.outputs:
-            for name in output.depends:
-                spec = CALCULATOR.input_by_name[name]
-                changes = [compute_checked(CALCULATOR, dict(values, **{name: x}))[output.key]
-                           for x in _candidates(spec, values[name])]
-                assert any(c != before[output.key] for c in changes), (name, output.key)
 
 
 # --- properties -------------------------------------------------------------------------------------
 
 
-def _typable(top):
-    """Zero or a magnitude of at least 1e-30: what a person can type in 32 characters."""
-    return st.one_of(st.just(0.0), st.floats(min_value=1e-30, max_value=top, allow_nan=False))
+SPEC = CALCULATOR.input_by_name
+VALID = inputs_strategy(CALCULATOR)
 
 
-def _field(spec):
-    top = spec.maximum
-    if spec.integer:
-        return st.one_of(st.integers(min_value=0, max_value=int(top)), st.sampled_from([0, 1, int(top)]))
-    return st.one_of(
-        # what a person can type: zero, or at least 1e-30 (0,000…001 in 32 characters)
-        st.floats(min_value=1e-30, max_value=top, allow_nan=False, allow_infinity=False),
-        st.integers(min_value=0, max_value=int(min(top, 10 ** 6))),
-        st.sampled_from([0, 0.01, 1, top]),
-    )
-
-
-VALID = st.fixed_dictionaries(dict((spec.name, _field(spec)) for spec in CALCULATOR.inputs))
-
-
-@settings(max_examples=400)
-@given(VALID)
-def test_no_nan_infinity_or_exception(values):
-    out = compute_checked(CALCULATOR, values)
-    assert set(out) == set(o.key for o in CALCULATOR.outputs)
-    for key, value in out.items():
-        if isinstance(value, Unavailable):
-            assert value.code in CALCULATOR.reasons, (key, value)
-        else:
-            assert math.isfinite(value), (key, value)
-    for lang in ("ru", "en"):
-        result = evaluate(CALCULATOR, values, lang)
-        for key in out:
-            assert result.text(key)
-
-
-@given(VALID, _typable(100))
+@given(VALID, value_strategy(SPEC["uptake_pct"]))
 def test_higher_uptake_higher_bonus_cost(values, other):
     low, high = sorted([values["uptake_pct"], other])
     a = compute_checked(CALCULATOR, dict(values, uptake_pct=low))
@@ -347,7 +231,7 @@ def test_higher_uptake_higher_bonus_cost(values, other):
         assert a["bonus_cost"] < b["bonus_cost"]
 
 
-@given(VALID, _typable(100))
+@given(VALID, value_strategy(SPEC["repeat_rate_with_pct"]))
 def test_higher_repeat_rate_with_better_net_effect(values, other):
     low, high = sorted([values["repeat_rate_with_pct"], other])
     a = compute_checked(CALCULATOR, dict(values, repeat_rate_with_pct=low))

@@ -1,4 +1,7 @@
-"""conversion_funnel: hand-computed examples, unavailable cases, validation, formatting, properties."""
+"""conversion_funnel: hand-computed examples, unavailable cases, formatting, properties.
+
+What every calculator shares is checked once, in test_all_calculators.py.
+"""
 
 import math
 from fractions import Fraction
@@ -7,13 +10,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from calcstrategies import MINUS, NBSP, inputs_strategy, runner, value_strategy
 from calculators.conversion_funnel import CALCULATOR
-from calculators.numbers import exact_fraction
 from calculators.core import Unavailable, compute_checked, evaluate
-from calculators.errors import CalculatorError
-
-NBSP = "\u00a0"
-MINUS = "\u2212"
+from calculators.numbers import exact_fraction
 
 BASE = {
     "visitors": 10000,
@@ -26,10 +26,7 @@ BASE = {
 }
 
 
-def run(**changes):
-    values = dict(BASE)
-    values.update(changes)
-    return compute_checked(CALCULATOR, values)
+run = runner(CALCULATOR, BASE)
 
 
 # --- hand-computed examples, every output -------------------------------------------------------
@@ -198,11 +195,6 @@ def test_reason_texts_both_languages():
     assert "zero conversion" in en.text("visitors_needed")
 
 
-def test_every_reason_has_both_languages():
-    for code, text in CALCULATOR.reasons.items():
-        assert text["ru"] and text["en"], code
-
-
 def test_out_of_range_guard():
     # the pure compute, given an absurd rate no one can type: 80 000 ÷ (1 × 1e-320 %) would be infinite
     values = dict((name, float(value)) for name, value in BASE.items())
@@ -212,38 +204,7 @@ def test_out_of_range_guard():
         assert isinstance(value, Unavailable) or math.isfinite(value)
 
 
-# --- validation ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("field, value, code", [
-    ("lead_rate_pct", 101, "above_max"),
-    ("sale_rate_pct", -1, "below_min"),
-    ("visitors", 10.5, "not_integer"),
-    ("visitors", -1, "below_min"),
-    ("visitors", 1e9 + 1, "above_max"),
-    ("target_customers", 2.5, "not_integer"),
-    ("average_order", "abc", "not_a_number"),
-    ("traffic_cost", 1e12 + 1, "above_max"),
-    ("gross_margin_pct", "", "required"),
-    ("no_such_input", 1, "unknown_input"),
-])
-def test_validation_errors(field, value, code):
-    with pytest.raises(CalculatorError) as info:
-        run(**{field: value})
-    assert info.value.field == field
-    assert info.value.code == code
-
-
-def test_invalid_input_marks_dependent_outputs_only():
-    result = evaluate(CALCULATOR, {"average_order": "много"}, "ru")
-    assert result.errors["average_order"].code == "not_a_number"
-    assert result.outputs["revenue"] == Unavailable("invalid_input")
-    assert result.outputs["gross_profit"] == Unavailable("invalid_input")
-    assert result.outputs["first_order_roi_pct"] == Unavailable("invalid_input")
-    assert result.text("revenue") == "Нет значения: исправьте поле «Средний чек»."
-    # outputs that do not read the order value are still computed
-    assert result.raw("cac") == 500
-    assert result.raw("visitors_needed") == 30000
+# --- error messages -----------------------------------------------------------------------------
 
 
 def test_error_message_both_languages():
@@ -305,41 +266,12 @@ def test_public_names():
         "first_order_roi_pct", "visitors_needed"]
 
 
-def test_declaration_complete():
-    for spec in CALCULATOR.inputs:
-        assert spec.label["ru"] and spec.label["en"]
-        assert spec.maximum is not None
-        for lang in ("ru", "en"):
-            spec.parse(spec.default[lang], lang)
-    for spec in CALCULATOR.outputs:
-        assert spec.label["ru"] and spec.label["en"]
-        assert spec.formula["ru"] and spec.formula["en"]
-        assert set(spec.depends) <= set(CALCULATOR.input_by_name)
-    assert len(CALCULATOR.notes["ru"]) == len(CALCULATOR.notes["en"]) >= 3
-
-
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_depends_exact_by_perturbation(lang):
-    base = CALCULATOR.defaults(lang)
-    reference = compute_checked(CALCULATOR, base, lang)
-    for spec in CALCULATOR.inputs:
-        changed = dict(base)
-        changed[spec.name] = base[spec.name] + 1 if base[spec.name] < 99 else base[spec.name] - 1
-        outputs = compute_checked(CALCULATOR, changed, lang)
-        for output in CALCULATOR.outputs:
-            moved = outputs[output.key] != reference[output.key]
-            assert moved == (spec.name in output.depends), (spec.name, output.key)
-
-
-def test_presets():
+def test_presets_give_every_output():
+    # the chapter's three businesses; in each every figure of the funnel has a value
     assert {"coffee_shop", "online_store", "b2b_service"} <= set(CALCULATOR.presets)
-    names = set(CALCULATOR.input_by_name)
-    for name, preset in CALCULATOR.presets.items():
-        assert preset["title"]["ru"] and preset["title"]["en"]
+    for name in CALCULATOR.presets:
         for lang in ("ru", "en"):
-            assert set(preset["values"][lang]) <= names, name
             result = evaluate(CALCULATOR, CALCULATOR.defaults(lang, name), lang)
-            assert not result.errors, (name, lang)
             assert not any(isinstance(v, Unavailable) for v in result.outputs.values()), (name, lang)
 
 
@@ -362,50 +294,8 @@ def test_preset_stories():
 # --- properties ---------------------------------------------------------------------------------
 
 
-def _field(spec):
-    if spec.integer:
-        return st.integers(min_value=int(spec.minimum), max_value=int(spec.maximum)).map(float)
-    # magnitudes below 1e-30 cannot be typed (and the parser may refuse them): use 0 instead
-    return st.floats(min_value=spec.minimum, max_value=spec.maximum, allow_nan=False,
-                     allow_infinity=False).map(lambda x: 0.0 if x < 1e-30 else x)
-
-
-def _typed(spec):
-    """Text a person could type: a decimal inside the limits with at most 15 significant digits."""
-    if spec.integer:
-        return st.integers(min_value=int(spec.minimum), max_value=int(spec.maximum)).map(str)
-    places = min(4, 15 - len(str(int(spec.maximum))))
-    return st.decimals(min_value=spec.minimum, max_value=spec.maximum, places=places,
-                       allow_nan=False, allow_infinity=False).map(str)
-
-
 SPEC = CALCULATOR.input_by_name
-VALID = st.fixed_dictionaries(dict((spec.name, _field(spec)) for spec in CALCULATOR.inputs))
-TYPED = st.fixed_dictionaries(dict((spec.name, _typed(spec)) for spec in CALCULATOR.inputs))
-
-
-def _check_finite(outputs):
-    assert set(outputs) == set(CALCULATOR.output_by_key)
-    for key, value in outputs.items():
-        if not isinstance(value, Unavailable):
-            assert isinstance(value, float), key
-            assert math.isfinite(value), key
-
-
-@settings(max_examples=300, deadline=None)
-@given(VALID)
-def test_no_valid_number_gives_nan_infinity_or_exception(values):
-    _check_finite(compute_checked(CALCULATOR, values))
-
-
-@settings(max_examples=200, deadline=None)
-@given(TYPED, st.sampled_from(["ru", "en"]))
-def test_no_typed_value_gives_nan_infinity_or_exception(values, lang):
-    result = evaluate(CALCULATOR, values, lang)
-    assert not result.errors
-    _check_finite(result.outputs)
-    for key in result.outputs:
-        assert result.text(key)
+VALID = inputs_strategy(CALCULATOR)
 
 
 @settings(max_examples=200, deadline=None)
@@ -440,7 +330,7 @@ def test_more_visitors_strictly_more_customers():
 
 
 @settings(max_examples=200, deadline=None)
-@given(VALID, _field(SPEC["traffic_cost"]), _field(SPEC["traffic_cost"]))
+@given(VALID, value_strategy(SPEC["traffic_cost"]), value_strategy(SPEC["traffic_cost"]))
 def test_higher_traffic_cost_higher_cac(values, a, b):
     low, high = min(a, b), max(a, b)
     cheap = compute_checked(CALCULATOR, dict(values, traffic_cost=low))
@@ -453,7 +343,7 @@ def test_higher_traffic_cost_higher_cac(values, a, b):
 
 
 @settings(max_examples=200, deadline=None)
-@given(VALID, _field(SPEC["lead_rate_pct"]), _field(SPEC["lead_rate_pct"]))
+@given(VALID, value_strategy(SPEC["lead_rate_pct"]), value_strategy(SPEC["lead_rate_pct"]))
 def test_better_conversion_needs_fewer_visitors(values, a, b):
     low, high = min(a, b), max(a, b)
     worse = compute_checked(CALCULATOR, dict(values, lead_rate_pct=low))
@@ -461,13 +351,3 @@ def test_better_conversion_needs_fewer_visitors(values, a, b):
     assume(not isinstance(worse["visitors_needed"], Unavailable))
     assume(not isinstance(better["visitors_needed"], Unavailable))
     assert better["visitors_needed"] <= worse["visitors_needed"]
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.sampled_from(sorted(CALCULATOR.input_by_name)),
-       st.one_of(st.floats(max_value=-1e-9, allow_nan=False, allow_infinity=False), st.floats(1e12 + 1, 1e300),
-                 st.sampled_from(["", "abc", "1e5", "nan", "inf", "1..2", "--3"])))
-def test_invalid_input_always_names_the_field(name, value):
-    with pytest.raises(CalculatorError) as info:
-        run(**{name: value})
-    assert info.value.field == name

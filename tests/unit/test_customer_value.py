@@ -1,17 +1,15 @@
-"""customer_value: hand-computed examples, unavailable cases, validation, formatting, properties."""
+"""customer_value: hand-computed examples, unavailable cases, formatting, properties.
 
-import math
+What every calculator shares is checked once, in test_all_calculators.py.
+"""
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from calcstrategies import MINUS, NBSP, inputs_strategy, runner, value_strategy
 from calculators.core import Unavailable, compute_checked, evaluate
 from calculators.customer_value import CALCULATOR
-from calculators.errors import CalculatorError
-
-NBSP = "\u00a0"
-MINUS = "\u2212"
 
 BASE = {
     "annual_revenue": 100000,
@@ -22,10 +20,7 @@ BASE = {
 }
 
 
-def run(**changes):
-    values = dict(BASE)
-    values.update(changes)
-    return compute_checked(CALCULATOR, values)
+run = runner(CALCULATOR, BASE)
 
 
 # --- hand-computed examples, every output -------------------------------------------------------
@@ -140,47 +135,11 @@ def test_reason_texts_both_languages():
         "No limit: staff time is priced at zero, so hours never eat into the profit.")
 
 
-def test_every_reason_has_both_languages():
-    for code, text in CALCULATOR.reasons.items():
-        assert text["ru"] and text["en"], code
-
-
 def test_out_of_range_guard():
     # the pure compute, given a cost of an hour no one can type: 35 000 ÷ 1e-320 would be infinite
     values = dict((name, float(value)) for name, value in BASE.items())
     out = CALCULATOR.compute(dict(values, hourly_cost=1e-320))
     assert out["break_even_hours"] == Unavailable("out_of_range")
-
-
-# --- validation ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("field, value, code", [
-    ("gross_margin_pct", 100.5, "above_max"),
-    ("annual_revenue", -1, "below_min"),
-    ("annual_revenue", 1e12 + 1, "above_max"),
-    ("service_hours", 1e6 + 1, "above_max"),
-    ("service_hours", "-2", "below_min"),
-    ("hourly_cost", "12abc", "not_a_number"),
-    ("other_costs", "", "required"),
-    ("no_such_input", 1, "unknown_input"),
-])
-def test_validation_errors(field, value, code):
-    with pytest.raises(CalculatorError) as info:
-        run(**{field: value})
-    assert info.value.field == field
-    assert info.value.code == code
-
-
-def test_invalid_input_marks_dependent_outputs_only():
-    result = evaluate(CALCULATOR, {"service_hours": "-5"}, "en")
-    assert result.errors["service_hours"].code == "below_min"
-    assert result.outputs["cost_to_serve"] == Unavailable("invalid_input")
-    assert result.outputs["net_value"] == Unavailable("invalid_input")
-    assert result.text("net_value") == "Not available: correct “Staff hours on the customer per year”."
-    # gross profit and the break-even hours do not read the hours
-    assert result.raw("gross_profit") == 960
-    assert result.raw("break_even_hours") == 47.5
 
 
 # --- formatting ---------------------------------------------------------------------------------
@@ -216,44 +175,19 @@ def test_public_names():
         "gross_profit", "cost_to_serve", "net_value", "break_even_hours"]
 
 
-def test_declaration_complete():
-    for spec in CALCULATOR.inputs:
-        assert spec.label["ru"] and spec.label["en"]
-        assert spec.maximum is not None
-        for lang in ("ru", "en"):
-            spec.parse(spec.default[lang], lang)
-    for spec in CALCULATOR.outputs:
-        assert spec.label["ru"] and spec.label["en"]
-        assert spec.formula["ru"] and spec.formula["en"]
-        assert set(spec.depends) <= set(CALCULATOR.input_by_name)
-    assert len(CALCULATOR.notes["ru"]) == len(CALCULATOR.notes["en"]) >= 3
+def test_notes_state_the_caveat():
     # the caveat the chapter relies on
     assert any("не всегда" in note for note in CALCULATOR.notes["ru"])
     assert any("does not always save" in note for note in CALCULATOR.notes["en"])
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_depends_exact_by_perturbation(lang):
-    base = CALCULATOR.defaults(lang)
-    reference = compute_checked(CALCULATOR, base, lang)
-    for spec in CALCULATOR.inputs:
-        changed = dict(base)
-        changed[spec.name] = base[spec.name] + 1
-        outputs = compute_checked(CALCULATOR, changed, lang)
-        for output in CALCULATOR.outputs:
-            moved = outputs[output.key] != reference[output.key]
-            assert moved == (spec.name in output.depends), (spec.name, output.key)
-
-
-def test_presets():
+def test_presets_describe_whole_customers():
+    # the chapter's four customers, each described by every input (nothing left to the defaults)
     assert {"coffee_shop", "online_store", "b2b_service", "demanding_client"} <= set(CALCULATOR.presets)
     names = set(CALCULATOR.input_by_name)
     for name, preset in CALCULATOR.presets.items():
-        assert preset["title"]["ru"] and preset["title"]["en"]
         for lang in ("ru", "en"):
             assert set(preset["values"][lang]) == names, name
-            result = evaluate(CALCULATOR, CALCULATOR.defaults(lang, name), lang)
-            assert not result.errors, (name, lang)
 
 
 def test_presets_tell_the_same_story_in_both_languages():
@@ -267,56 +201,19 @@ def test_presets_tell_the_same_story_in_both_languages():
 # --- properties ---------------------------------------------------------------------------------
 
 
-def _field(spec):
-    """Any value in the limits, with ordinary magnitudes (up to a million) drawn as often as any."""
-    # magnitudes below 1e-30 cannot be typed (and the parser may refuse them): use 0 instead
-    anything = st.floats(min_value=spec.minimum, max_value=spec.maximum, allow_nan=False,
-                         allow_infinity=False).map(lambda x: 0.0 if x < 1e-30 else x)
-    ordinary = st.integers(0, int(min(spec.maximum, 10 ** 6)) * 100).map(lambda n: n / 100)
-    return st.one_of(ordinary, anything)
-
-
-def _typed(spec):
-    """Text a person could type: a decimal inside the limits with at most 15 significant digits."""
-    places = min(4, 15 - len(str(int(spec.maximum))))
-    return st.decimals(min_value=spec.minimum, max_value=spec.maximum, places=places,
-                       allow_nan=False, allow_infinity=False).map(str)
-
-
 SPEC = CALCULATOR.input_by_name
-VALID = st.fixed_dictionaries(dict((spec.name, _field(spec)) for spec in CALCULATOR.inputs))
-TYPED = st.fixed_dictionaries(dict((spec.name, _typed(spec)) for spec in CALCULATOR.inputs))
-
-
-def _check_finite(outputs):
-    assert set(outputs) == set(CALCULATOR.output_by_key)
-    for key, value in outputs.items():
-        if not isinstance(value, Unavailable):
-            assert isinstance(value, float), key
-            assert math.isfinite(value), key
+VALID = inputs_strategy(CALCULATOR)
 
 
 @settings(max_examples=300, deadline=None)
 @given(VALID)
-def test_no_valid_number_gives_nan_infinity_or_exception(values):
+def test_net_value_is_gross_profit_less_cost_to_serve(values):
     outputs = compute_checked(CALCULATOR, values)
-    _check_finite(outputs)
-    # the identity holds wherever both sides exist
     assert outputs["net_value"] == pytest.approx(outputs["gross_profit"] - outputs["cost_to_serve"])
 
 
 @settings(max_examples=200, deadline=None)
-@given(TYPED, st.sampled_from(["ru", "en"]))
-def test_no_typed_value_gives_nan_infinity_or_exception(values, lang):
-    result = evaluate(CALCULATOR, values, lang)
-    assert not result.errors
-    _check_finite(result.outputs)
-    for key in result.outputs:
-        assert result.text(key)
-
-
-@settings(max_examples=200, deadline=None)
-@given(VALID, _field(SPEC["service_hours"]), _field(SPEC["service_hours"]))
+@given(VALID, value_strategy(SPEC["service_hours"]), value_strategy(SPEC["service_hours"]))
 def test_more_service_hours_lower_net_value(values, a, b):
     low, high = min(a, b), max(a, b)
     light = compute_checked(CALCULATOR, dict(values, service_hours=low))
@@ -374,13 +271,3 @@ def test_break_even_hours_is_where_net_value_hits_zero(draw):
     at_line = CALCULATOR.compute(dict(values, service_hours=hours))
     scale = max(1.0, outputs["gross_profit"])
     assert abs(at_line["net_value"]) <= 1e-9 * scale
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.sampled_from(sorted(CALCULATOR.input_by_name)),
-       st.one_of(st.floats(max_value=-1e-9, allow_nan=False, allow_infinity=False), st.floats(1e12 + 1, 1e300),
-                 st.sampled_from(["", "abc", "1e5", "nan", "inf", "1..2", "--3"])))
-def test_invalid_input_always_names_the_field(name, value):
-    with pytest.raises(CalculatorError) as info:
-        run(**{name: value})
-    assert info.value.field == name

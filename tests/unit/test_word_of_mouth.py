@@ -1,18 +1,16 @@
-"""word_of_mouth: hand-computed examples, unavailable cases, validation, formatting, properties."""
+"""word_of_mouth: hand-computed examples, unavailable cases, formatting, properties.
 
-import math
+What every calculator shares is checked once, in test_all_calculators.py.
+"""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from calcstrategies import MINUS, NBSP, inputs_strategy, runner, value_strategy
 from calculators.core import Unavailable, compute_checked, evaluate
-from calculators.errors import CalculatorError
 from calculators.numbers import round_half_away
 from calculators.word_of_mouth import CALCULATOR
-
-NBSP = "\u00a0"
-MINUS = "\u2212"
 
 BASE = {
     "charm_budget": 30000,
@@ -25,10 +23,7 @@ BASE = {
 }
 
 
-def run(**changes):
-    values = dict(BASE)
-    values.update(changes)
-    return compute_checked(CALCULATOR, values)
+run = runner(CALCULATOR, BASE)
 
 
 # --- hand-computed examples, every output -------------------------------------------------------
@@ -150,13 +145,6 @@ def test_presets(preset, expected, lang, scale):
     assert out["savings_vs_paid_pct"] == pytest.approx(savings)
 
 
-def test_presets_exist():
-    assert len(CALCULATOR.presets) >= 3
-    for preset in CALCULATOR.presets.values():
-        assert set(preset["title"]) == {"ru", "en"}
-        assert set(preset["values"]["ru"]) == set(preset["values"]["en"])
-
-
 # --- unavailable --------------------------------------------------------------------------------
 
 
@@ -215,14 +203,6 @@ def test_too_large_instead_of_infinity():
     assert out["savings_vs_paid_pct"] == Unavailable("too_large")
 
 
-def test_every_code_has_reasons():
-    codes = {"free_gesture", "no_new_customers", "nothing_spent", "no_paid_cac", "too_large"}
-    assert set(CALCULATOR.reasons) == codes
-    for code in codes:
-        for lang in ("ru", "en"):
-            assert CALCULATOR.reason_text(Unavailable(code), lang)
-
-
 def test_reason_text_both_locales():
     ru = evaluate(CALCULATOR, {"paid_cac": "0"}, "ru")
     assert ru.text("savings_vs_paid_pct").startswith("Нет данных")
@@ -231,41 +211,7 @@ def test_reason_text_both_locales():
     assert "costs nothing" in en.text("gestures")
 
 
-# --- validation -----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("field, value, code", [
-    ("charm_budget", -1, "below_min"),
-    ("charm_budget", 1e12 + 1, "above_max"),
-    ("cost_per_gesture", -0.01, "below_min"),
-    ("people_told", 1e6 + 1, "above_max"),
-    ("told_conversion_pct", 100.5, "above_max"),
-    ("incremental_pct", -5, "below_min"),
-    ("clv", "abc", "not_a_number"),
-    ("paid_cac", "", "required"),
-    ("paid_cac", "1e5", "not_a_number"),
-])
-def test_validation_errors(field, value, code):
-    with pytest.raises(CalculatorError) as info:
-        run(**{field: value})
-    assert info.value.field == field
-    assert info.value.code == code
-
-
-def test_unknown_input():
-    with pytest.raises(CalculatorError) as info:
-        compute_checked(CALCULATOR, {"charm": 1})
-    assert info.value.field == "charm"
-    assert info.value.code == "unknown_input"
-
-
-def test_invalid_field_marks_its_dependents():
-    result = evaluate(CALCULATOR, {"clv": "много"}, "ru")
-    assert result.errors["clv"].code == "not_a_number"
-    assert result.outputs["value_created"] == Unavailable("invalid_input")
-    assert result.outputs["roe_pct"] == Unavailable("invalid_input")
-    assert result.raw("gestures") == 60
-    assert "Пожизненная ценность" in result.text("roe_pct")
+# --- typed text ---------------------------------------------------------------------------------
 
 
 def test_parses_typed_text():
@@ -298,7 +244,7 @@ def test_formatted_en():
 # --- declaration --------------------------------------------------------------------------------
 
 
-def test_declaration_complete():
+def test_public_names():
     assert CALCULATOR.name == "word_of_mouth"
     assert [i.name for i in CALCULATOR.inputs] == [
         "charm_budget", "cost_per_gesture", "people_told", "told_conversion_pct", "incremental_pct",
@@ -307,85 +253,18 @@ def test_declaration_complete():
         "gestures", "spent", "new_customers", "cost_per_new_customer", "value_created", "roe_pct",
         "savings_vs_paid_pct"]
     assert CALCULATOR.input_by_name["incremental_pct"].default == {"ru": 100, "en": 100}
-    for spec in CALCULATOR.inputs:
-        assert set(spec.label) == {"ru", "en"}
-        assert spec.maximum is not None
-    for spec in CALCULATOR.outputs:
-        assert set(spec.label) == {"ru", "en"} and set(spec.formula) == {"ru", "en"}
     assert "return on experience" in CALCULATOR.output_by_key["roe_pct"].label["ru"]
     assert "Return on experience" in CALCULATOR.output_by_key["roe_pct"].label["en"]
-    assert len(CALCULATOR.notes["ru"]) == len(CALCULATOR.notes["en"]) >= 3
-
-
-def _candidates(spec, value):
-    top = spec.maximum
-    options = [0, 1, value / 2, value * 2, top, top / 3]
-    return [x for x in options if spec.minimum <= x <= top and x != value]
-
-
-@pytest.mark.parametrize("base", [None, "car_dealer", "oil_change", "condolences"])
-def test_depends_exact(base):
-    values = CALCULATOR.defaults("en", base)
-    before = compute_checked(CALCULATOR, values)
-    for spec in CALCULATOR.inputs:
-        for changed in _candidates(spec, values[spec.name]):
-            after = compute_checked(CALCULATOR, dict(values, **{spec.name: changed}))
-            for output in CALCULATOR.outputs:
-                if spec.name not in output.depends:
-                    assert after[output.key] == before[output.key], (spec.name, output.key)
-    if base is None:
-        # every declared dependency is read: some change of it changes the output (or its availability)
-        for output in CALCULATOR.outputs:
-            for name in output.depends:
-                spec = CALCULATOR.input_by_name[name]
-                changes = [compute_checked(CALCULATOR, dict(values, **{name: x}))[output.key]
-                           for x in _candidates(spec, values[name])]
-                assert any(c != before[output.key] for c in changes), (name, output.key)
 
 
 # --- properties -------------------------------------------------------------------------------------
 
 
-def _typable(top):
-    """Zero or a magnitude of at least 1e-30: what a person can type in 32 characters."""
-    return st.one_of(st.just(0.0), st.floats(min_value=1e-30, max_value=top, allow_nan=False))
+SPEC = CALCULATOR.input_by_name
+VALID = inputs_strategy(CALCULATOR)
 
 
-def _field(spec):
-    top = spec.maximum
-    return st.one_of(
-        # what a person can type: zero, or at least 1e-30 (0,000…001 in 32 characters)
-        st.floats(min_value=1e-30, max_value=top, allow_nan=False, allow_infinity=False),
-        st.integers(min_value=0, max_value=int(min(top, 10 ** 6))),
-        st.sampled_from([0, 0.01, 0.1, 0.3, 1, top]),
-    )
-
-
-VALID = st.fixed_dictionaries(dict((spec.name, _field(spec)) for spec in CALCULATOR.inputs))
-
-
-def _check_finite(out):
-    for key, value in out.items():
-        if isinstance(value, Unavailable):
-            assert value.code in CALCULATOR.reasons, (key, value)
-        else:
-            assert isinstance(value, float), (key, value)
-            assert math.isfinite(value), (key, value)
-
-
-@settings(max_examples=400)
-@given(VALID)
-def test_no_nan_infinity_or_exception(values):
-    out = compute_checked(CALCULATOR, values)
-    assert set(out) == set(o.key for o in CALCULATOR.outputs)
-    _check_finite(out)
-    for lang in ("ru", "en"):
-        result = evaluate(CALCULATOR, values, lang)
-        for key in out:
-            assert result.text(key)
-
-
-@given(VALID, _typable(1e12))
+@given(VALID, value_strategy(SPEC["charm_budget"]))
 def test_bigger_budget_no_fewer_gestures(values, other):
     low, high = sorted([values["charm_budget"], other])
     a = compute_checked(CALCULATOR, dict(values, charm_budget=low))
@@ -407,7 +286,7 @@ def test_dearer_gesture_no_more_gestures(values, other):
     assert a["gestures"] >= b["gestures"]
 
 
-@given(VALID, _typable(1e6))
+@given(VALID, value_strategy(SPEC["people_told"]))
 def test_more_people_told_no_fewer_customers(values, other):
     low, high = sorted([values["people_told"], other])
     a = compute_checked(CALCULATOR, dict(values, people_told=low))
