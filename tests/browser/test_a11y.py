@@ -315,3 +315,49 @@ def test_calculator_works_with_the_keyboard_alone(axe_page, subpath_url, lang):
     page.wait_for_function("([r, b]) => JSON.stringify([...document.querySelectorAll(r + ' [data-unit=money]')]"
                            ".map(e => e.textContent)) !== JSON.stringify(b)", arg=[root, units], timeout=5000)
     assert outputs(page, root) == before  # the same numbers in another currency
+
+
+def test_wide_tables_on_a_phone_scroll_from_the_keyboard(chromium, built_site, subpath_url):
+    """At 360 px every table (or row of tab labels) that overflows is a named stop in the tab order,
+    and the arrow keys scroll it; at desktop width the ones that fit are no tab stops."""
+    paths = [path for path in site_pages(str(built_site))
+             if "<table" in open(os.path.join(str(built_site), path if path.endswith(".html") else path + "index.html"),
+                                 encoding="utf-8").read() and not path.endswith("404.html")]
+    assert len(paths) > 10, paths
+    context = chromium.new_context(viewport={"width": 360, "height": 780}, service_workers="block")
+    context.add_init_script(script=AXE_SCRIPT)
+    page = context.new_page()
+    found, scrolling, names, table_page = [], 0, set(), None
+    try:
+        for path in paths:
+            page.goto(subpath_url + path, wait_until="load")
+            found += failures(page, "360px /" + path, ["scrollable-region-focusable", "landmark-unique"])
+            state = page.eval_on_selector_all(".md-typeset__scrollwrap, .tabbed-labels", """els => els.map(e => [
+                e.scrollWidth > e.clientWidth + 1, e.getAttribute('tabindex'), e.getAttribute('aria-label')])""")
+            for overflows, tabindex, label in state:
+                assert (tabindex == "0") == overflows, (path, state)
+                if overflows:
+                    scrolling += 1
+                    names.add(label)
+                    if table_page is None and label.startswith("Таблица"):
+                        table_page = path
+        assert found == []
+        assert scrolling >= 5 and len(names) > 3, (scrolling, names)
+        # One of them, by keyboard alone: Tab until the box has the focus, then the right arrow.
+        page.goto(subpath_url + table_page, wait_until="load")
+        for _ in range(300):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.matches('.md-typeset__scrollwrap')"):
+                break
+        assert page.evaluate("() => document.activeElement.matches('.md-typeset__scrollwrap')")
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=3000)
+        assert page.evaluate("() => document.activeElement.getAttribute('aria-label')").startswith("Таблица")
+        # Turned into a wide screen, the same table fits and leaves the tab order.
+        page.set_viewport_size({"width": 1366, "height": 900})
+        page.wait_for_function("() => !document.querySelector('.md-typeset__scrollwrap[tabindex]')"
+                               " || [...document.querySelectorAll('.md-typeset__scrollwrap[tabindex]')]"
+                               ".every(e => e.scrollWidth > e.clientWidth + 1)", timeout=3000)
+    finally:
+        context.close()
