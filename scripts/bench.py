@@ -14,7 +14,9 @@ browser context per run) and a warm cache (a second visit in the same context), 
   ``transferred``: the body bytes the server actually sent for the visit (0 when all came from the
   HTTP cache);
 - ``input``: one input → all outputs rewritten (the handler runs synchronously on the main thread);
-- ``nginx``: one cold visit through ``deploy/nginx.conf`` (gzip on): decoded bytes and bytes on the wire.
+- ``nginx``: one cold visit through ``deploy/nginx.conf`` (gzip on): decoded bytes and bytes on the wire;
+- ``search``: on the home page, key press → the expected page among the results, for the first query
+  (which loads the search documents) and the next one.
 
 The baseline is the same page with the runtime removed (its script tags and preloads), served from a
 copy of the site; its "ready" is its ``load`` event.  The runtime's own cost is ``live − baseline load``.
@@ -170,6 +172,41 @@ def visit(context, url, wait_live, counter=None):
     data["transferred"] = counter.total - sent_before if counter else None
     page.close()
     return data
+
+
+# Two Russian queries on the home page: the first makes the search worker load the documents and
+# build its index (scripts/searchindex.py), the second finds them ready.  Each must show its page.
+SEARCHES = (("воронкой", "/calculators/conversion-funnel/"), ("сарафанное", "/chapters/word-of-mouth/"))
+SEARCH_SHOWN = """slug => {
+  const shown = [...document.querySelectorAll('.md-search-result__link')].some(a => a.href.includes(slug));
+  if (shown && window.__searchAt === null) window.__searchAt = performance.now();
+  return shown;
+}"""
+
+
+def search_once(page, query, slug):
+    """Milliseconds from the last key press of ``query`` to its page among the results (frame resolution)."""
+    page.fill("input.md-search__input", query)
+    page.evaluate("() => { window.__searchAt = null; window.__typedAt = performance.now(); }")
+    page.press("input.md-search__input", "End")
+    page.wait_for_function(SEARCH_SHOWN, arg=slug, polling="raf", timeout=30000)
+    return page.evaluate("() => window.__searchAt - window.__typedAt")
+
+
+def measure_search(browser, url, runs):
+    """The first and the next search on a freshly loaded home page, ``runs`` times (cold)."""
+    first, following = [], []
+    for _ in range(runs):
+        context = new_context(browser)
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.click("input.md-search__input")
+        first.append(search_once(page, *SEARCHES[0]))
+        following.append(search_once(page, *SEARCHES[1]))
+        context.close()
+    return {"page": HOME, "queries": [query for query, _ in SEARCHES],
+            "first_ms": summary(first), "next_ms": summary(following)}
 
 
 def new_context(browser):
@@ -344,7 +381,7 @@ def run(args, names, site, base_dir, floor_dir, pyodide_dir):
     results = {"schema": SCHEMA, "date": time.strftime("%Y-%m-%d"), "machine": "%s, %s, %d cores" % (
         platform.platform(), platform.processor() or platform.machine(), os.cpu_count() or 0),
         "browser": None, "versions": versions(bool(pyodide_dir)), "runs": args.runs, "language": "ru",
-        "targets": TARGETS, "build": None, "pages": {}, "pyodide": None}
+        "targets": TARGETS, "build": None, "pages": {}, "search": None, "pyodide": None}
     path, _ = browser_finder.find()
     try:
         with sync_playwright() as p:
@@ -354,6 +391,9 @@ def run(args, names, site, base_dir, floor_dir, pyodide_dir):
             browser = p.chromium.launch(**kwargs)
             results["browser"] = "Chromium %s" % browser.version
             results["pages"], bases = measure_pages(browser, args, names, servers, url)
+            results["search"] = measure_search(browser, url("live", HOME), args.runs)
+            print("search: first query %.0f ms, next %.0f ms (medians)" % (
+                results["search"]["first_ms"]["median"], results["search"]["next_ms"]["median"]), flush=True)
             if args.nginx:
                 measure_nginx(browser, site, results["pages"])
             if pyodide_dir:

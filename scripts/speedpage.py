@@ -21,7 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESULTS = os.path.join(ROOT, "benchmarks", "results.json")
 SCHEMA = 2
 # The tables a marker can ask for, in the order ``::: benchmark-results`` (no option) draws them all.
-TABLES = ("targets", "cold", "warm", "build", "pyodide", "about")
+TABLES = ("targets", "cold", "warm", "search", "build", "pyodide", "about")
 TARGETS = ("cold_runtime_ms", "warm_runtime_ms", "page_bytes", "input_ms")
 VERSIONS = ("pyscript", "micropython", "mkdocs_material")
 ROW_STATS = ("live_ms", "load_ms", "baseline_load_ms", "bytes", "transferred", "baseline_bytes",
@@ -75,6 +75,12 @@ TEXTS = {
         "cmp_encoded": "Объём, сжато (nginx)",
         "cmp_requests": "Запросов (nginx)",
         "pyodide_missing": "В этом измерении Pyodide не запускали: сравнения с MicroPython здесь нет.",
+        "caption_search": "Поиск на главной, от нажатия клавиши до нужной страницы в результатах: "
+                          "медиана, в скобках — разброс за %s",
+        "search_query": "Запрос", "search_time": "Время",
+        "search_first": "Первый запрос «%s» (загружает указатель)",
+        "search_next": "Следующий запрос «%s»",
+        "search_missing": "В этом измерении поиск не замеряли.",
         "caption_about": "Где и когда измеряли",
         "date": "Дата", "machine": "Машина", "browser": "Браузер", "versions": "Версии",
         "runs_label": "Повторов каждого замера", "language": "Язык измеренных страниц",
@@ -118,6 +124,12 @@ TEXTS = {
         "cmp_encoded": "Size, compressed (nginx)",
         "cmp_requests": "Requests (nginx)",
         "pyodide_missing": "Pyodide was not run in this measurement, so there is no comparison with MicroPython here.",
+        "caption_search": "Search on the home page, from the key press to the right page among the results: "
+                          "median, range over %s in brackets",
+        "search_query": "Query", "search_time": "Time",
+        "search_first": "First query “%s” (loads the index)",
+        "search_next": "Next query “%s”",
+        "search_missing": "Search was not measured in this run.",
         "caption_about": "Where and when it was measured",
         "date": "Date", "machine": "Machine", "browser": "Browser", "versions": "Versions",
         "runs_label": "Repetitions of every measurement", "language": "Language of the measured pages",
@@ -287,6 +299,18 @@ def validate(data, where="benchmarks/results.json"):
         for visit in ("cold", "warm"):
             _row(_field(page, visit, field, where), field + "." + visit, where, count > 0)
         _nginx(_field(page, "nginx", field, where), field + ".nginx", where)
+    search = data.get("search")  # measured since the search documents load on the first query
+    if search is not None:
+        _object(search, "search", where)
+        if _field(search, "page", "search", where) != "home":
+            _fail(where, "search.page", "expected \"home\", got %s" % _kind(search["page"]))
+        queries = _field(search, "queries", "search", where)
+        if not isinstance(queries, list) or len(queries) != 2:
+            _fail(where, "search.queries", "expected the two queries typed, got %s" % _kind(queries))
+        for index, query in enumerate(queries):
+            _text(query, "search.queries[%d]" % index, where)
+        for key in ("first_ms", "next_ms"):
+            _stats(_field(search, key, "search", where), "search." + key, where)
     pyodide = _field(data, "pyodide", "", where)
     if pyodide is not None:
         _object(pyodide, "pyodide", where)
@@ -491,6 +515,18 @@ def _pyodide(data, lang):
     }
 
 
+def _search(data, lang):
+    search = data.get("search")
+    if search is None:
+        return None
+    t = TEXTS[lang]
+    return {
+        "caption": t["caption_search"] % plural(data["runs"], lang, "runs"),
+        "rows": [(t["search_first"] % search["queries"][0], _cell(search["first_ms"], lang)),
+                 (t["search_next"] % search["queries"][1], _cell(search["next_ms"], lang))],
+    }
+
+
 def _about(data, lang):
     t = TEXTS[lang]
     versions = data["versions"]
@@ -523,6 +559,7 @@ def context(data, lang):
                  "input_target": t["target_le"] % unit(targets["input_ms"], lang, "ms")},
         "targets": _targets(data, lang),
         "build": _build(data, lang),
+        "search": _search(data, lang),
         "pyodide": _pyodide(data, lang),
         "about": _about(data, lang),
     }

@@ -131,6 +131,24 @@ def test_pyodide_null_is_valid_and_the_page_says_it_was_not_run(data):
     assert "Pyodide was not run" in speedpage.render(data, "en", ("pyodide",))
 
 
+def test_search_shows_the_first_and_the_next_query(data):
+    html = speedpage.render(data, "ru", ("search",))
+    assert "Первый запрос «воронкой» (загружает указатель)" in html
+    assert "271" + NBSP + "мс" in html and "(259–301)" in html  # 270.5 rounds half away from zero
+    assert "39" + NBSP + "мс" in html and "(38–42)" in html
+    english = speedpage.render(data, "en", ("search",))
+    assert "First query “воронкой” (loads the index)" in english and "39" + NBSP + "ms" in english
+
+
+def test_search_may_be_absent_and_the_page_says_so(data):
+    del data["search"]
+    speedpage.validate(data)
+    assert "поиск не замеряли" in speedpage.render(data, "ru", ("search",))
+    data["search"] = None
+    speedpage.validate(data)
+    assert "Search was not measured" in speedpage.render(data, "en", ("search",))
+
+
 def test_text_from_the_file_is_escaped(data):
     data["machine"] = '<script>alert("x")</script> & co'
     data["browser"] = "<b>Chromium</b>"
@@ -176,6 +194,11 @@ def test_text_from_the_file_is_escaped(data):
     (lambda d: d["pyodide"]["warm"].pop("bytes"), "pyodide.warm.bytes", "missing"),
     (lambda d: d["pyodide"]["cold"]["live_ms"].update(min=-1), "pyodide.cold.live_ms.min", "≥ 0"),
     (lambda d: d.pop("pyodide"), "pyodide", "missing"),
+    (lambda d: d["search"].update(page="calculators"), "search.page", '"home"'),
+    (lambda d: d["search"].update(queries=["воронкой"]), "search.queries", "two queries"),
+    (lambda d: d["search"].update(queries=["воронкой", 5]), "search.queries[1]", "expected"),
+    (lambda d: d["search"].pop("next_ms"), "search.next_ms", "missing"),
+    (lambda d: d["search"]["first_ms"].update(median=-3), "search.first_ms.median", "≥ 0"),
 ])
 def test_a_wrong_or_missing_field_fails_naming_it(data, tmp_path, change, field, problem):
     change(data)
