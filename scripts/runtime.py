@@ -160,28 +160,24 @@ def page_runtime(base_url, calculators=None, runtime=None):
         files["%s/%s/calculators/%s" % (base, PY, served)] = "calculators/" + served
     if custom.path():  # a trainer's custom.json, copied next to the modules by copy_runtime
         files["%s/%s/calculators/%s" % (base, PY, custom.FILE_NAME)] = "calculators/" + custom.FILE_NAME
+    extra = {}
     if runtime == PYODIDE:
-        pyodide = vendor + "/pyodide/"
-        config = {"interpreter": pyodide + "pyodide.mjs", "files": files}
-        return {
-            "type": "py",
-            "core": vendor + "/pyscript/core.js",
-            "chunks": [vendor + "/pyscript/" + name for name in eager_chunks()],
-            "interpreter": config["interpreter"],
-            "interpreter_modules": [pyodide + "pyodide.asm.mjs"],
-            "wasm": pyodide + "pyodide.asm.wasm",
-            "fetches": [pyodide + "python_stdlib.zip", pyodide + "pyodide-lock.json"],
-            "config": json.dumps(config, sort_keys=True, separators=(",", ":")),
-        }
-    config = {"interpreter": vendor + "/micropython/micropython.mjs", "files": files}
-    return {
-        "type": "mpy",
+        folder = vendor + "/pyodide/"
+        interpreter, wasm = folder + "pyodide.mjs", folder + "pyodide.asm.wasm"
+        extra = {"interpreter_modules": [folder + "pyodide.asm.mjs"],
+                 "fetches": [folder + "python_stdlib.zip", folder + "pyodide-lock.json"]}
+    else:
+        interpreter = vendor + "/micropython/micropython.mjs"
+        wasm = vendor + "/micropython/micropython.wasm"
+    config = {"interpreter": interpreter, "files": files}
+    return dict({
+        "type": "py" if runtime == PYODIDE else "mpy",
         "core": vendor + "/pyscript/core.js",
         "chunks": [vendor + "/pyscript/" + name for name in eager_chunks()],
-        "interpreter": config["interpreter"],
-        "wasm": vendor + "/micropython/micropython.wasm",
+        "interpreter": interpreter,
+        "wasm": wasm,
         "config": json.dumps(config, sort_keys=True, separators=(",", ":")),
-    }
+    }, **extra)
 
 
 def copy_runtime(site_dir, runtime=None):
