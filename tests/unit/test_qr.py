@@ -158,3 +158,50 @@ def test_zbarimg_reads_the_svg_rendered_to_png(chromium, tmp_path):
     done = subprocess.run(["zbarimg", "--quiet", "--raw", str(target)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == link
+
+
+def reference_penalty(matrix):
+    """The standard's rules N1 to N4 written out module by module: what the line-at-a-time scoring
+    of calculators/qr.py must equal."""
+    size = len(matrix)
+    score = 0
+    lines = [list(row) for row in matrix] + [[matrix[i][j] for i in range(size)] for j in range(size)]
+    for line in lines:
+        run = 1
+        for j in range(1, size + 1):
+            if j < size and line[j] == line[j - 1]:
+                run += 1
+                continue
+            if run >= 5:
+                score += run - 2
+            run = 1
+        at = 0
+        while at <= size - 7:
+            if line[at:at + 7] == [1, 0, 1, 1, 1, 0, 1]:
+                before = line[max(at - 4, 0):at]
+                after = line[at + 7:min(at + 11, size)]
+                if at == 0 or at == size - 7 or not any(before) or not any(after):
+                    score += 40
+                    at += 7
+                    continue
+                at += 4
+                continue
+            at += 1
+    for i in range(1, size):
+        for j in range(1, size):
+            if matrix[i][j] == matrix[i][j - 1] == matrix[i - 1][j] == matrix[i - 1][j - 1]:
+                score += 3
+    dark = sum(sum(row) for row in matrix)
+    return score + 10 * int(abs(100.0 * dark / (size * size) - 50) / 5)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_penalty_equals_the_rules_written_out(seed):
+    generator = random.Random(seed)
+    size = generator.choice((21, 25, 45, 57, 177))
+    weight = generator.random()
+    matrix = [[1 if generator.random() < weight else 0 for _ in range(size)] for _ in range(size)]
+    for _ in range(generator.randrange(4)):  # finder-like patterns and long runs, which random data lacks
+        row, col = generator.randrange(size), generator.randrange(size - 7)
+        matrix[row][col:col + 7] = [1, 0, 1, 1, 1, 0, 1]
+    assert qr.penalty(matrix) == reference_penalty(matrix)
