@@ -4,7 +4,8 @@
  * On demand: every page hands the worker its language's search configuration, without documents
  * (scripts/searchindex.py).  The worker says it is ready at once; on the first real query it loads the
  * theme's worker (its file name comes after "?worker="), fetches the documents from
- * config.clienting_docs and builds the index.  A reader who never searches downloads none of it.
+ * config.clienting_docs and builds the index.  A reader who never searches downloads none of it
+ * (assets/search-ahead.js fetches the documents into the cache once the search field has the focus).
  *
  * Stemming: the theme searches as you type, so every term gets a trailing wildcard, and the search
  * library skips stemming for wildcard terms.  The index holds stems («удержание» -> «удержан»), so a
