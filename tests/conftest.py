@@ -72,6 +72,23 @@ def chromium():
     playwright.stop()
 
 
+LAN_HOST = "playbook.test"
+
+
+@pytest.fixture(scope="module")
+def lan_browser(chromium):
+    """A second Chromium from the same Playwright, with a made-up host name mapped to 127.0.0.1: to the
+    page, http://playbook.test:PORT/ is a laptop on the room's network (not a secure context, as
+    127.0.0.1 itself would be)."""
+    path, _ = browser_finder.find()
+    kwargs = {"args": browser_finder.ARGS + ["--host-resolver-rules=MAP %s 127.0.0.1" % LAN_HOST]}
+    if path:
+        kwargs["executable_path"] = path
+    browser = chromium.browser_type.launch(**kwargs)
+    yield browser
+    browser.close()
+
+
 class Watched:
     """A page plus what it said on the console and what it requested."""
 

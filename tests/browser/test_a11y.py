@@ -45,6 +45,13 @@ def site_pages(site_dir):
     return sorted(found)
 
 
+def page_html(site_dir, path):
+    """The built HTML of a page given as :func:`site_pages` lists it."""
+    file_path = path if path.endswith(".html") else path + "index.html"
+    with open(os.path.join(str(site_dir), file_path), encoding="utf-8") as handle:
+        return handle.read()
+
+
 def wait_calculators_live(page):
     """On a page that starts the Python runtime, wait until every calculator has left static/starting and
     require that all went live.  (The printable handout shows calculators without the runtime.)"""
@@ -169,9 +176,7 @@ def test_every_page_offers_to_report_an_error(built_site):
     from urllib.parse import parse_qs, urlsplit
 
     for path in site_pages(str(built_site)):
-        file_path = path if path.endswith(".html") else path + "index.html"
-        with open(os.path.join(str(built_site), file_path), encoding="utf-8") as handle:
-            html = handle.read()
+        html = page_html(built_site, path)
         assert html.count("data-report") == 1, path
         start = html.index('href="', html.index("data-report")) + len('href="')
         href = html[start:html.index('"', start)].replace("&amp;", "&")
@@ -321,8 +326,7 @@ def test_wide_tables_on_a_phone_scroll_from_the_keyboard(chromium, built_site, s
     """At 360 px every table (or row of tab labels) that overflows is a named stop in the tab order,
     and the arrow keys scroll it; at desktop width the ones that fit are no tab stops."""
     paths = [path for path in site_pages(str(built_site))
-             if "<table" in open(os.path.join(str(built_site), path if path.endswith(".html") else path + "index.html"),
-                                 encoding="utf-8").read() and not path.endswith("404.html")]
+             if "<table" in page_html(built_site, path) and not path.endswith("404.html")]
     assert len(paths) > 10, paths
     context = chromium.new_context(viewport={"width": 360, "height": 780}, service_workers="block")
     context.add_init_script(script=AXE_SCRIPT)

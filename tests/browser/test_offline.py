@@ -7,11 +7,11 @@ import shutil
 import pytest
 
 from calculators import registry
-from calculators.view import input_text, view
 from scripts import offline
 from scripts.serve import serve_in_background
 
-LIVE_TIMEOUT_MS = 25000
+from browsing import recomputes
+
 READY_TIMEOUT_MS = 30000
 PREFIX = "/playbook/"
 
@@ -46,26 +46,6 @@ def wait_ready(page):
     page.wait_for_function(
         "document.documentElement.dataset.offline === 'ready' && !!navigator.serviceWorker.controller",
         timeout=READY_TIMEOUT_MS)
-
-
-def recomputes(page, name, lang):
-    """The calculator goes live and shows what CPython computes for a changed first input."""
-    root = "[data-calculator=%s]" % name
-    page.wait_for_selector(root + "[data-state=live]", timeout=LIVE_TIMEOUT_MS)
-    calculator = registry.get(name)
-    spec = calculator.inputs[0]
-    value = spec.default[lang] * 2 or 1
-    if spec.maximum is not None and value > spec.maximum:
-        value = spec.maximum
-    text = input_text(value, lang)
-    page.fill("%s input[name=%s]" % (root, spec.name), text)
-    raw = dict((k, input_text(v, lang)) for k, v in calculator.defaults(lang).items())
-    raw[spec.name] = text
-    expected = [[o["key"], o["value"]] for o in view(calculator, raw, lang)["outputs"]]
-    page.wait_for_function(
-        "([sel, want]) => JSON.stringify([...document.querySelectorAll(sel + ' [data-output]')]"
-        ".map(e => [e.dataset.output, e.dataset.value])) === JSON.stringify(want)",
-        arg=[root, expected], timeout=5000)
 
 
 def test_the_manifest_lists_pages_runtime_modules_and_search(built_site):

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from browsing import wait_until
+
 CHAPTER = "chapters/after-the-sale/"
 NEXT_CHAPTER = "chapters/who-answers-the-phone/"
 PREVIOUS_CHAPTER = "chapters/permission-and-trust/"
@@ -28,14 +30,6 @@ def page(context):
     return page
 
 
-def wait_until(page, expression, arg=None, timeout_ms=10000):
-    """Poll a JavaScript expression from here (the site's CSP forbids the eval of wait_for_function)."""
-    waited = 0
-    while not page.evaluate(expression, arg):
-        if waited > timeout_ms:
-            raise AssertionError("timed out waiting for %s" % expression)
-        page.wait_for_timeout(100)
-        waited += 100
 
 
 def presenting(page):

@@ -9,6 +9,8 @@ import zlib
 
 import pytest
 
+from browsing import wait_until
+
 CHAPTER = "chapters/after-the-sale/"
 PREFIX = {"ru": "", "en": "en/"}
 TITLES = {"ru": "После продажи", "en": "After the sale"}
@@ -145,14 +147,6 @@ def pdf_of(page):
     return pages, squeeze(text)
 
 
-def wait_until(page, expression, arg=None, timeout_ms=15000):
-    """Poll a JavaScript expression from here (the site's CSP forbids the eval of wait_for_function)."""
-    waited = 0
-    while not page.evaluate(expression, arg):
-        if waited > timeout_ms:
-            raise AssertionError("timed out waiting for %s" % expression)
-        page.wait_for_timeout(100)
-        waited += 100
 
 
 @pytest.fixture
@@ -171,7 +165,8 @@ def test_a_chapter_prints_as_a_handout_with_the_calculators_current_values(site_
     first = page.locator("[data-calculator=bonus_uptake] [data-output]").first
     before = first.get_attribute("data-value")
     field.fill("75")
-    wait_until(page, "([el, before]) => el.dataset.value !== before", [first.element_handle(), before])
+    wait_until(page, "([el, before]) => el.dataset.value !== before", [first.element_handle(), before],
+               timeout_ms=15000)
     outputs = page.eval_on_selector_all("[data-calculator=bonus_uptake] [data-output]", "els => els.map(e => e.textContent)")
     pages, text = pdf_of(page)
     assert squeeze(TITLES[lang]) in text
@@ -236,12 +231,14 @@ def test_the_whole_playbook_prints_from_one_page(site_url, page, lang):
     calculators = page.locator("[data-calculator]")
     assert calculators.count() >= 7
     page.wait_for_selector("[data-calculator][data-state=live]", timeout=LIVE_TIMEOUT_MS)
-    wait_until(page, "() => Array.from(document.querySelectorAll('[data-calculator]')).every(c => c.dataset.state === 'live')")
+    wait_until(page, "() => Array.from(document.querySelectorAll('[data-calculator]'))"
+               ".every(c => c.dataset.state === 'live')", timeout_ms=15000)
     field = page.locator("[data-calculator=bonus_uptake] input[name=customers]").first
     first = page.locator("[data-calculator=bonus_uptake] [data-output]").first
     before = first.get_attribute("data-value")
     field.fill("75")
-    wait_until(page, "([el, before]) => el.dataset.value !== before", [first.element_handle(), before])
+    wait_until(page, "([el, before]) => el.dataset.value !== before", [first.element_handle(), before],
+               timeout_ms=15000)
     values = page.eval_on_selector_all("[data-calculator] [data-output]", "els => els.map(e => e.textContent)")
     # Same-page links only point at ids that exist.
     broken = page.evaluate("""() => Array.from(document.querySelectorAll('article a[href^="#"]'))

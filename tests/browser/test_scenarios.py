@@ -10,7 +10,7 @@ import pytest
 from calculators import registry, scenario
 from calculators.core import evaluate
 from calculators.view import compare, input_text, table_csv, table_tsv, view
-from scripts import browser as browser_finder
+from conftest import LAN_HOST as HOST
 
 LIVE_TIMEOUT_MS = 25000
 AVR = registry.get("acquisition_vs_retention")
@@ -233,22 +233,6 @@ def test_two_calculators_on_one_page_keep_their_own_keys(watched, site_url):
     assert other.input_value(ROOT + " input[name=new_customers]") == "321"
     other.close()
     assert watched.errors() == []
-
-
-HOST = "playbook.test"
-
-
-@pytest.fixture(scope="module")
-def lan_browser(chromium):
-    """A second Chromium from the same Playwright, with a made-up host name mapped to 127.0.0.1: to the
-    page, http://playbook.test:PORT/ is a laptop on the room's network (not a secure context)."""
-    path, _ = browser_finder.find()
-    kwargs = {"args": browser_finder.ARGS + ["--host-resolver-rules=MAP %s 127.0.0.1" % HOST]}
-    if path:
-        kwargs["executable_path"] = path
-    browser = chromium.browser_type.launch(**kwargs)
-    yield browser
-    browser.close()
 
 
 def test_without_a_secure_context_the_link_and_table_are_selected_instead(lan_browser, site_url):

@@ -1,0 +1,38 @@
+"""Steps the browser tests share (fixtures are in tests/conftest.py)."""
+
+from calculators import registry
+from calculators.view import input_text, view
+
+LIVE_TIMEOUT_MS = 25000
+
+
+def recomputes(page, name, lang, with_text=False):
+    """The calculator goes live and shows what CPython computes for a changed first input: every
+    output's ``data-value`` (and, ``with_text``, its formatted text)."""
+    root = "[data-calculator=%s]" % name
+    page.wait_for_selector(root + "[data-state=live]", timeout=LIVE_TIMEOUT_MS)
+    calculator = registry.get(name)
+    spec = calculator.inputs[0]
+    value = spec.default[lang] * 2 or 1
+    if spec.maximum is not None and value > spec.maximum:
+        value = spec.maximum
+    raw = dict((k, input_text(v, lang)) for k, v in calculator.defaults(lang).items())
+    raw[spec.name] = input_text(value, lang)
+    page.fill("%s input[name=%s]" % (root, spec.name), raw[spec.name])
+    outputs = view(calculator, raw, lang)["outputs"]
+    expected = [[o["key"], o["value"], o["text"]] if with_text else [o["key"], o["value"]] for o in outputs]
+    shown = "[e.dataset.output, e.dataset.value, e.textContent]" if with_text else "[e.dataset.output, e.dataset.value]"
+    page.wait_for_function(
+        "([sel, want]) => JSON.stringify([...document.querySelectorAll(sel + ' [data-output]')]"
+        ".map(e => %s)) === JSON.stringify(want)" % shown,
+        arg=[root, expected], timeout=5000)
+
+
+def wait_until(page, expression, arg=None, timeout_ms=10000):
+    """Poll a JavaScript expression from here (the site's CSP forbids the eval of wait_for_function)."""
+    waited = 0
+    while not page.evaluate(expression, arg):
+        if waited > timeout_ms:
+            raise AssertionError("timed out waiting for %s" % expression)
+        page.wait_for_timeout(100)
+        waited += 100
