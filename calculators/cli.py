@@ -12,6 +12,7 @@ and a message naming the field and the rule.
 import argparse
 import json
 import sys
+import textwrap
 
 from .core import evaluate, format_value
 from .custom import CustomError
@@ -21,20 +22,45 @@ from . import registry
 USAGE_ERROR = 2
 
 
+class _UsageError(Exception):
+    """A flag argparse refuses; :func:`run` writes it to its own ``err`` and exits 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise _UsageError(message)
+
+
 def _parser(calculator=None):
     prog = "python -m calculators" + (" " + calculator.name if calculator else "")
-    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    description, epilog = __doc__.split("\n")[0], None
+    if calculator is not None:
+        description = textwrap.fill("%s. %s" % (calculator.title["en"], calculator.summary["en"]), 78)
+        width = max([len(key) for key in calculator.presets] + [0])
+        epilog = "presets (--preset):\n" + "\n".join(
+            "  %s  %s" % (key + " " * (width - len(key)), calculator.presets[key]["title"]["en"])
+            for key in sorted(calculator.presets))
+        epilog += ("\n\nIn custom.json a field is named as its flag, with underscores:\n"
+                   "--%s is %s." % (calculator.inputs[0].name.replace("_", "-"), calculator.inputs[0].name))
+    parser = _Parser(prog=prog, description=description, epilog=epilog,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of labels and defaults")
     parser.add_argument("--currency", choices=CURRENCIES, help="currency label (nothing is converted)")
     parser.add_argument("--preset", help="start from a named preset scenario")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     if calculator is not None:
         for spec in calculator.inputs:
+            text = "%s (default: ru %s, en %s)" % (spec.label["en"], format_plain(spec.default["ru"]),
+                                                   format_plain(spec.default["en"]))
             parser.add_argument("--" + spec.name.replace("_", "-"), dest=spec.name, metavar="VALUE",
-                                help="%s (default: ru %s, en %s)" % (spec.label["en"], format_plain(
-                                    spec.default["ru"]), format_plain(spec.default["en"])))
+                                help=_literal(text))
     return parser
+
+
+def _literal(text):
+    """Help text shown as written: argparse reads ``%`` in help as a format (``%(default)s``), and a
+    label such as "Retention rate, %" would crash ``--help``."""
+    return text.replace("%", "%%")
 
 
 def list_text():
@@ -80,6 +106,10 @@ def run(argv, out, err):
         out.write("\ncalculators:\n" + list_text() + "\n")
         return 0
     if argv[0] == "--list":
+        if len(argv) > 1:
+            err.write("--list takes no other arguments (got: %s); run `python -m calculators --list`, "
+                      "then `python -m calculators NAME --help`\n" % " ".join(argv[1:]))
+            return USAGE_ERROR
         out.write(list_text() + "\n")
         return 0
     name = argv[0]
@@ -87,10 +117,15 @@ def run(argv, out, err):
         err.write("unknown calculator %r; `python -m calculators --list` lists them\n" % name)
         return USAGE_ERROR
     calculator = registry.get(name)
+    parser = _parser(calculator)
+    if "-h" in argv[1:] or "--help" in argv[1:]:
+        parser.print_help(out)
+        return 0
     try:
-        args = _parser(calculator).parse_args(argv[1:])
-    except SystemExit as stop:
-        return stop.code if isinstance(stop.code, int) else USAGE_ERROR
+        args = parser.parse_args(argv[1:])
+    except _UsageError as error:
+        err.write(parser.format_usage() + "%s: error: %s\n" % (parser.prog, error))
+        return USAGE_ERROR
     if args.preset is not None and args.preset not in calculator.presets:
         err.write("--preset: %s has no preset %r; known: %s\n"
                   % (name, args.preset, ", ".join(sorted(calculator.presets))))

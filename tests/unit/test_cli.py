@@ -96,3 +96,27 @@ def test_a_mistake_in_custom_json_is_a_message_not_a_traceback(tmp_path, monkeyp
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert "custom.json" in done.stderr and "gross_margin_pct" in done.stderr
+
+
+@pytest.mark.parametrize("name", sorted(registry.NAMES))
+def test_help_of_every_calculator_lists_its_flags_presets_and_labels(name):
+    # Labels such as "Gross margin, %" reach argparse, which reads % as a format; the Adapt page tells
+    # trainers to run exactly this to learn the field names.
+    code, out, err = run(name, "--help")
+    assert code == 0, err
+    calculator = registry.get(name)
+    assert calculator.title["en"] in out
+    for spec in calculator.inputs:
+        assert "--" + spec.name.replace("_", "-") in out
+        assert " ".join(spec.label["en"].split()) in " ".join(out.split())
+    for key in calculator.presets:
+        assert key in out
+    done = subprocess.run([sys.executable, "-m", "calculators", name, "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("extra", [["bonus_uptake"], ["--json"], ["--lang", "en"]])
+def test_list_with_other_arguments_is_an_error(extra):
+    code, out, err = run("--list", *extra)
+    assert code == 2 and out == ""
+    assert "--list" in err and extra[0] in err
