@@ -45,7 +45,7 @@ sys.path.insert(0, ROOT)
 
 from calculators import registry  # noqa: E402
 from scripts import browser as browser_finder  # noqa: E402
-from scripts import nginx, runtime  # noqa: E402
+from scripts import compress, nginx, runtime  # noqa: E402
 from scripts.serve import ByteCounter, serve_in_background  # noqa: E402
 
 SCHEMA = 2
@@ -139,6 +139,7 @@ def site_copy(site, change, prefix):
                 if stripped != text:
                     with open(path, "w", encoding="utf-8") as handle:
                         handle.write(stripped)
+                    compress.compress_file(path)  # its copies as the build would write them
     return target
 
 

@@ -3,7 +3,7 @@
 - Markdown ``::: calculator NAME [preset=KEY]`` lines become calculators computed at build time.
 - Pages that hold a calculator load the self-hosted runtime (and only those pages).
 - The runtime and the calculators' modules are copied into the built site; the search index is
-  rewritten as compact UTF-8.
+  rewritten as compact UTF-8; every text file gets precompressed copies (``.gz``, ``.br``).
 """
 
 import os
@@ -13,7 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import csp, embed, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
+from scripts import compress, csp, embed, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -68,4 +68,5 @@ def on_post_build(config):
     runtime.copy_runtime(config["site_dir"])
     searchindex.split(config["site_dir"], others)
     notfound.write(config["site_dir"], default, others)
-    offline.write(config["site_dir"], [default] + others)  # last: hashes the rest
+    offline.write(config["site_dir"], [default] + others)  # hashes the rest
+    compress.write(config["site_dir"])  # last: precompressed copies of everything, sw.js included

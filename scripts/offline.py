@@ -6,9 +6,10 @@ site's root from ``scripts/sw.template.js`` with that list and a version: the ha
 the hashes.  Any change to any listed file gives a new version, so a new deployment is noticed;
 ``assets/offline.js`` registers the worker and offers the update.
 
-Left out: source maps, the sitemaps (their dates change with every build), PyScript's editor and
-terminal chunks (never used by these pages) and the search library's languages the site does not
-search in.
+Left out: source maps, the sitemaps (their dates change with every build), the precompressed copies
+the server sends in place of a file (``NAME.gz``, ``NAME.br``: ``scripts/compress.py``; the worker
+gets them through ordinary requests, decoded), PyScript's editor and terminal chunks (never used by
+these pages) and the search library's languages the site does not search in.
 """
 
 import hashlib
@@ -20,7 +21,7 @@ TEMPLATE = os.path.join(HERE, "sw.template.js")
 WORKER = "sw.js"
 
 SKIP_FILES = (WORKER, "sitemap.xml", "sitemap.xml.gz")
-SKIP_SUFFIXES = (".map",)
+SKIP_SUFFIXES = (".map", ".gz", ".br")
 # PyScript's lazily loaded chunks for its code editor, terminal and Pyodide: not used here.
 SKIP_PREFIXES = ("assets/vendor/pyscript/codemirror", "assets/vendor/pyscript/xterm",
                  "assets/vendor/pyscript/pyodide_graph")

@@ -4,15 +4,32 @@
     python scripts/serve.py [--host 127.0.0.1] [--port 8000] [--prefix /playbook/] SITE_DIR
 
 ``--prefix`` serves the site under a sub-path, as a deployment at ``https://host/playbook/`` would.
-Standard library only; used by ``make serve``, the tests and the benchmark.
+Standard library only; used by ``make serve``, ``make room`` (``scripts/room.py``), the tests and the
+benchmark.
+
+Compression as nginx's ``gzip_static`` does it, with no work per request: when the browser accepts
+brotli or gzip and the build wrote a copy beside the file (``NAME.br``, ``NAME.gz``:
+``scripts/compress.py``), that copy is sent with ``Content-Encoding``, its own ``Content-Length``
+and the original's type; every response of a file that has copies says ``Vary: Accept-Encoding``.
+A copy older than its original is ignored.  The copies are never served under their own names, and
+folders are never listed.  Caching as ``deploy/nginx.conf``: files whose name carries a content
+hash are immutable for a year, everything else ``no-cache`` (a cheap 304 when unchanged).
 """
 
 import argparse
+import datetime
+import email.utils
 import functools
 import http.server
 import os
+import re
 import sys
 import threading
+
+try:
+    from scripts import compress
+except ImportError:  # run as a file: scripts/ itself is on the path
+    import compress
 
 TYPES = {
     ".wasm": "application/wasm",
@@ -27,13 +44,62 @@ TYPES = {
 }
 
 
+# Names that carry a content hash never change (as in deploy/nginx.conf): the theme's bundle and
+# styles, its search worker, PyScript's chunks.
+IMMUTABLE = re.compile(r"/assets/(?:(?:javascripts|stylesheets)/[^/]+\.[0-9a-f]{8}\.min\.(?:js|css)"
+                       r"|javascripts/workers/search\.[0-9a-f]{8}\.min\.js"
+                       r"|vendor/pyscript/[a-z-]+-[A-Za-z0-9_-]{8}\.js)$")
+NO_CACHE = "no-cache"
+FOREVER = "public, max-age=31536000, immutable"
+
+
+def cache_policy(path):
+    """``Cache-Control`` for a URL path, as deploy/nginx.conf sends it."""
+    return FOREVER if IMMUTABLE.search(path) else NO_CACHE
+
+
+def accepted_encodings(header):
+    """``{coding: q}`` from an ``Accept-Encoding`` header (names in lower case; ``x-gzip`` is gzip)."""
+    found = {}
+    for part in (header or "").split(","):
+        bits = part.split(";")
+        name = bits[0].strip().lower()
+        if not name:
+            continue
+        quality = 1.0
+        for parameter in bits[1:]:
+            key, _, value = parameter.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value.strip())
+                except ValueError:
+                    quality = 0.0
+        found["gzip" if name == "x-gzip" else name] = quality
+    return found
+
+
+def choose_encoding(header, available):
+    """The encoding to send among ``available`` (the server's order of preference), or None for identity.
+
+    The highest quality the browser gives wins; on a tie, the server's order.  ``*`` stands for any
+    coding the header does not name; a quality of 0 refuses.
+    """
+    accepted = accepted_encodings(header)
+    best, best_quality = None, 0.0
+    for name in available:
+        quality = accepted.get(name, accepted.get("*", 0.0))
+        if quality > best_quality:
+            best, best_quality = name, quality
+    return best
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     """Static files from ``directory``, optionally under ``prefix``; quiet unless asked."""
 
     extensions_map = dict(http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES)
     prefix = "/"
     verbose = False
-    cache_control = "no-cache"
+    cache_control = None  # None: per file, as deploy/nginx.conf (cache_policy)
     counter = None
 
     def translate_path(self, path):
@@ -45,16 +111,93 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path(path)
 
     def send_head(self):
+        self.vary = False
         clean = self.path.split("?", 1)[0]
         if self.prefix != "/" and clean == self.prefix.rstrip("/"):
             self.send_response(301)
             self.send_header("Location", self.prefix)
             self.end_headers()
             return None
-        return super().send_head()
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            index = os.path.join(path, "index.html")
+            if not clean.endswith("/") or not os.path.isfile(index):
+                return super().send_head()  # the redirect to ".../", or no page here (list_directory)
+            path = index
+        if path.endswith(compress.SUFFIXES) and compress.compressible(path[:path.rindex(".")]) \
+                and os.path.isfile(path[:path.rindex(".")]):
+            self.send_error(404, "File not found")  # a precompressed copy is not a file of the site
+            return None
+        return self.send_file(path)
+
+    def send_file(self, path):
+        """Headers for the file at ``path`` (its precompressed copy when the browser accepts one); the body."""
+        try:
+            source = open(path, "rb")
+        except (OSError, ValueError):  # ValueError: a path outside --prefix (translate_path)
+            self.send_error(404, "File not found")
+            return None
+        with source:
+            stat = os.fstat(source.fileno())
+        copies = self.copies(path, stat) if compress.compressible(path) else {}
+        encoding = choose_encoding(self.headers.get("Accept-Encoding"), list(copies))
+        self.vary = bool(copies)
+        if self.not_modified(stat):
+            self.send_response(304)
+            self.end_headers()
+            return None
+        served = copies[encoding] if encoding else path
+        try:
+            body = open(served, "rb")
+            size = os.fstat(body.fileno()).st_size
+        except OSError:
+            self.send_error(404, "File not found")
+            return None
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(size))
+        self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
+        self.end_headers()
+        return body
+
+    @staticmethod
+    def copies(path, stat):
+        """``{encoding: path}`` of the file's precompressed copies that are not older than it."""
+        found = {}
+        for encoding, suffix in compress.ENCODINGS:
+            try:
+                if os.stat(path + suffix).st_mtime_ns >= stat.st_mtime_ns:
+                    found[encoding] = path + suffix
+            except OSError:
+                pass
+        return found
+
+    def not_modified(self, stat):
+        """Whether ``If-Modified-Since`` says the browser's copy is current (whole seconds, as sent)."""
+        header = self.headers.get("If-Modified-Since")
+        if not header or "If-None-Match" in self.headers:
+            return False
+        try:
+            since = email.utils.parsedate_to_datetime(header)
+        except (TypeError, IndexError, OverflowError, ValueError):
+            return False
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=datetime.timezone.utc)
+        modified = datetime.datetime.fromtimestamp(int(stat.st_mtime), datetime.timezone.utc)
+        return modified <= since
+
+    def list_directory(self, path):
+        self.send_error(404, "File not found")  # no listings: a folder without a page is not a page
+        return None
 
     def end_headers(self):
-        self.send_header("Cache-Control", self.cache_control)
+        if getattr(self, "vary", False):
+            self.send_header("Vary", "Accept-Encoding")
+            self.vary = False
+        clean = self.path.split("?", 1)[0].split("#", 1)[0]
+        self.send_header("Cache-Control", self.cache_control or cache_policy(clean))
         super().end_headers()
 
     def copyfile(self, source, outputfile):
@@ -91,13 +234,13 @@ class Server(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def make_server(directory, host="127.0.0.1", port=0, prefix="/", verbose=False, cache_control="no-cache",
+def make_server(directory, host="127.0.0.1", port=0, prefix="/", verbose=False, cache_control=None,
                 counter=None):
     """A threaded server for ``directory``; ``port=0`` picks a free port (``server.server_port``).
 
-    ``cache_control`` is sent with every response: ``no-cache`` while editing, a max-age to measure
-    warm loads as a real host would serve them.  ``counter`` (a :class:`ByteCounter`) adds up the
-    bytes of the bodies sent.
+    ``cache_control`` is sent with every response when given (the benchmark's max-age); by default
+    each file gets what deploy/nginx.conf sends (:func:`cache_policy`).  ``counter`` (a
+    :class:`ByteCounter`) adds up the bytes of the bodies sent, compressed as sent.
     """
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     handler = type("SiteHandler", (Handler,), {"prefix": prefix, "verbose": verbose,
@@ -105,7 +248,7 @@ def make_server(directory, host="127.0.0.1", port=0, prefix="/", verbose=False, 
     return Server((host, port), functools.partial(handler, directory=directory))
 
 
-def serve_in_background(directory, host="127.0.0.1", port=0, prefix="/", cache_control="no-cache", counter=None):
+def serve_in_background(directory, host="127.0.0.1", port=0, prefix="/", cache_control=None, counter=None):
     """Start a server in a daemon thread; return it (call ``shutdown()`` to stop)."""
     server = make_server(directory, host, port, prefix, cache_control=cache_control, counter=counter)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -21,10 +21,18 @@ def test_a_calculator_goes_live_over_plain_http_on_the_local_network(lan_browser
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
+    encodings = {}
+    page.on("response", lambda r: encodings.__setitem__(r.url.split("?")[0], r.all_headers().get("content-encoding")))
     try:
-        page.goto(base + ("en/" if lang == "en" else "") + "calculators/%s/" % name.replace("_", "-"))
+        address = base + ("en/" if lang == "en" else "") + "calculators/%s/" % name.replace("_", "-")
+        page.goto(address)
         assert page.evaluate("window.isSecureContext") is False
         recomputes(page, name, lang, with_text=True)
+
+        # The room's Wi-Fi carries the build's gzip copies (a browser offers brotli only over HTTPS).
+        assert encodings[address] == "gzip"
+        assert encodings[base + "assets/vendor/micropython/micropython.wasm"] == "gzip"
+        assert [url for url, encoding in encodings.items() if url.endswith("/web.mpy") and encoding == "gzip"]
 
         # The offline copy degrades silently: no service worker, no banner, nothing said in the console.
         page.wait_for_load_state("load")
