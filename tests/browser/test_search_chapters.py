@@ -16,6 +16,7 @@ KEY_WORDS = {
     "after-the-sale": (["послевкусием", "атласными"], ["aftertaste", "ribbon"]),
     "who-answers-the-phone": (["столиками", "операторами"], ["Scharffen", "agents"]),
     "customer-not-always-right": (["скандалистами", "Келлехером"], ["Kelleher", "Bethune"]),
+    "front-line": (["эрлангами", "неустойками"], ["Erlang", "Yandex"]),
     "three-kinds-of-interaction": (["стамесками", "Беловым"], ["chisel", "Belov"]),
     "word-of-mouth": (["очарованием", "бантами"], ["charm", "starfish"]),
     "words-that-sell": (["копирайтером", "концовками"], ["copywriter", "endings"]),
