@@ -22,7 +22,9 @@ The file (every part optional; keys starting with ``_`` are comments and ignored
 A value is a number or text as a person would type it (``"1 800,50"``), the same for both languages,
 or ``{"ru": …, "en": …}``.  Every value goes through the page's parser and the input's limits; a
 mistake raises :class:`CustomError` naming the calculator, the preset and the field.  A preset with
-the key of a built-in one replaces it.
+the key of a built-in one replaces it; ``default`` is no preset's key (links use it for the defaults).
+The file is read as UTF-8 (a byte-order mark is skipped) and laid over copies of the declarations:
+each calculator's module keeps the playbook's own numbers.
 
 Plain Python that runs unchanged on CPython and MicroPython (which has ``json``).
 """
@@ -36,6 +38,11 @@ LANGS = ("ru", "en")
 SECTIONS = ("defaults", "presets")
 PRESET_KEYS = ("title", "values")
 _KEY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+# Words a preset's key may not be: ``preset=default`` in a link means the calculator's own defaults.
+RESERVED_KEYS = ("default",)
+BOM = "\ufeff"
+# The deepest a sensible file goes: file, calculator, section, preset, "values", field, language is 6.
+MAX_DEPTH = 16
 
 _cache = {}
 
@@ -79,57 +86,123 @@ def _exists(path):
         return False
 
 
-def candidates():
-    """Where the file is looked for, in order: ``$CLIENTING_CUSTOM``, next to these modules (the
-    page), the directory above them (the repository's root)."""
-    found = []
+def _explicit():
+    """``$CLIENTING_CUSTOM`` on CPython; None when unset or where there is no environment (the page)."""
     try:
         import os
-        explicit = os.getenv("CLIENTING_CUSTOM")
+        return os.getenv("CLIENTING_CUSTOM") or None
     except (ImportError, AttributeError):
-        explicit = None
+        return None
+
+
+def candidates():
+    """Where the file is looked for, in order: ``$CLIENTING_CUSTOM`` (alone, when it is set), next to
+    these modules (the page), the directory above them (the repository's root)."""
+    explicit = _explicit()
     if explicit:
-        found.append(explicit)
+        return [explicit]
     try:
         package = _split(__file__)[0]
     except NameError:
         package = "calculators"
-    found.append(_join(package, FILE_NAME))
     parent = _split(package)[0] if package not in ("", ".") else ".."
-    found.append(_join(parent, FILE_NAME))
-    return found
+    return [_join(package, FILE_NAME), _join(parent, FILE_NAME)]
 
 
 def path():
-    """The custom file in use, or None when there is none (the playbook's own numbers then)."""
+    """The custom file in use, or None when there is none (the playbook's own numbers then).
+
+    A ``$CLIENTING_CUSTOM`` that names no file is a mistake, not a reason to look elsewhere.
+    """
     for candidate in candidates():
         if _exists(candidate):
             return candidate
+    explicit = _explicit()
+    if explicit:
+        raise CustomError("%s: CLIENTING_CUSTOM names %s, which does not exist; correct the path or unset "
+                          "the variable" % (FILE_NAME, explicit))
+    return None
+
+
+def in_use():
+    """The custom file when it changes anything (names a calculator), else None: a file of comments
+    or ``{}`` need not be shipped to the page."""
+    found = path()
+    if found is None:
+        return None
+    for key in settings():
+        if not key.startswith("_"):
+            return found
     return None
 
 
 def read(file_path):
-    """Parse a custom file; :class:`CustomError` for unreadable JSON or a top level that is not an object."""
+    """Parse a custom file; :class:`CustomError` for a file that cannot be read, is not UTF-8, is not
+    JSON, is nested beyond any sensible depth or whose top level is not an object.
+
+    The bytes are decoded as UTF-8 here, whatever the platform's default encoding (Windows, MicroPython),
+    and a byte-order mark (Windows Notepad writes one) is skipped.
+    """
     try:
-        with open(file_path, "r") as handle:
-            text = handle.read()
+        with open(file_path, "rb") as handle:
+            data = handle.read()
     except OSError as error:
         raise CustomError("%s: cannot read %s: %s" % (FILE_NAME, file_path, error))
     try:
-        data = json.loads(text)
+        text = data.decode("utf-8")
+    except UnicodeError:
+        raise CustomError("%s: %s is not UTF-8 text (perhaps saved as Windows-1251); open it in a text "
+                          "editor and save it with the encoding UTF-8" % (FILE_NAME, file_path))
+    if text.startswith(BOM):
+        text = text[len(BOM):]
+    depth = _depth(text)
+    if depth > MAX_DEPTH:
+        raise CustomError("%s: %s nests objects and lists %d levels deep; a custom file needs 6 at most "
+                          "(calculator, section, preset, values, field, language): compare it with "
+                          "custom.example.json" % (FILE_NAME, file_path, depth))
+    try:
+        parsed = json.loads(text)
     except ValueError as error:
-        raise CustomError("%s: not valid JSON (%s): %s" % (FILE_NAME, file_path, error))
-    if not isinstance(data, dict):
+        raise CustomError("%s: %s is not valid JSON (%s); check the commas, quotes and brackets"
+                          % (FILE_NAME, file_path, error))
+    if not isinstance(parsed, dict):
         raise CustomError("%s: the file must hold one object {...} keyed by calculator name" % FILE_NAME)
-    return data
+    return parsed
+
+
+def _depth(text):
+    """How deeply ``[`` and ``{`` nest in JSON text (brackets inside strings do not count).
+
+    Checked before parsing: CPython's parser recurses and would fail on a deep enough file with a
+    RecursionError instead of a message.
+    """
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char == "[" or char == "{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif char == "]" or char == "}":
+            depth -= 1
+    return deepest
 
 
 def settings():
-    """The parsed custom file, or ``{}``; read once per process."""
-    if "data" not in _cache:
-        found = path()
-        _cache["data"] = read(found) if found else {}
-    return _cache["data"]
+    """The parsed custom file, or ``{}``; each file is read once per process."""
+    found = path()
+    if found not in _cache:
+        _cache[found] = read(found) if found else {}
+    return _cache[found]
 
 
 def _per_lang(value, calculator, preset, field):
@@ -184,6 +257,9 @@ def _check_key(key, calculator):
     if not key or any(ch not in _KEY_CHARS for ch in key):
         _fail("a preset's key may hold only a-z, 0-9 and _ (it goes into page markers and links)",
               calculator, key)
+    if key in RESERVED_KEYS:
+        _fail("%r is taken: a link's preset=%s means the calculator's own defaults; choose another key"
+              % (key, key), calculator, key)
 
 
 def validate(calculator, entry):
@@ -227,10 +303,20 @@ def check_names(data, names):
                               % (FILE_NAME, key, ", ".join(sorted(names))))
 
 
-def apply(calculator, data=None):
-    """Lay the custom entry for ``calculator`` over its declaration (in place) and return it.
+def _clone(thing):
+    """A shallow copy of a plain object (MicroPython has no ``copy`` module)."""
+    twin = object.__new__(thing.__class__)
+    for key in thing.__dict__:
+        setattr(twin, key, getattr(thing, key))
+    return twin
 
-    ``data`` defaults to :func:`settings` (the file).  Called once per calculator by the registry.
+
+def apply(calculator, data=None):
+    """The declaration ``calculator`` with the custom entry laid over it, as a copy.
+
+    The declaration itself is never changed: its module keeps the playbook's own numbers whatever
+    the file says.  ``data`` defaults to :func:`settings` (the file).  Called once per calculator by
+    the registry; without an entry for ``calculator`` it comes back as it is.
     """
     if data is None:
         data = settings()
@@ -242,16 +328,21 @@ def apply(calculator, data=None):
     if entry is None:
         return calculator
     defaults, presets = validate(calculator, entry)
+    inputs = []
     for spec in calculator.inputs:
         if any(spec.name in defaults[lang] for lang in LANGS):
             default = dict(spec.default)
             for lang in LANGS:
                 if spec.name in defaults[lang]:
                     default[lang] = defaults[lang][spec.name]
+            spec = _clone(spec)
             spec.default = default
-    if presets:
-        merged = dict(calculator.presets)
-        for key in presets:
-            merged[key] = presets[key]
-        calculator.presets = merged
-    return calculator
+        inputs.append(spec)
+    merged = dict(calculator.presets)
+    for key in presets:
+        merged[key] = presets[key]
+    adapted = _clone(calculator)
+    adapted.inputs = inputs
+    adapted.input_by_name = dict((spec.name, spec) for spec in inputs)
+    adapted.presets = merged
+    return adapted

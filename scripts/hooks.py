@@ -11,9 +11,20 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from calculators import custom, registry  # noqa: E402
 from scripts import compress, csp, embed, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
+
+
+@event_priority(100)  # first: a mistake in custom.json stops the build before any page is read
+def on_config(config):
+    try:
+        registry.CALCULATORS  # reads custom.json and lays it over every calculator, checking each value
+    except custom.CustomError as error:
+        raise PluginError(str(error))
+    return config
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -158,7 +158,7 @@ def page_runtime(base_url, calculators=None, runtime=None):
     for name in python_files(calculators):
         served = name[:-3] + suffix
         files["%s/%s/calculators/%s" % (base, PY, served)] = "calculators/" + served
-    if custom.path():  # a trainer's custom.json, copied next to the modules by copy_runtime
+    if custom.in_use():  # a trainer's custom.json, copied next to the modules by copy_runtime
         files["%s/%s/calculators/%s" % (base, PY, custom.FILE_NAME)] = "calculators/" + custom.FILE_NAME
     extra = {}
     if runtime == PYODIDE:
@@ -214,7 +214,7 @@ def copy_runtime(site_dir, runtime=None):
             os.makedirs(os.path.dirname(target), exist_ok=True)
             compile_module(os.path.join(PACKAGE_DIR, name), target)
         compiled.append(target)
-    found = custom.path()
+    found = custom.in_use()
     if found:
         custom.read(found)
         compiled.append(os.path.join(site_dir, PY, "calculators", custom.FILE_NAME))

@@ -136,3 +136,27 @@ def test_search_worker_wrapper_loads_the_themes_worker(built_site):
     folder = built_site / "assets" / "javascripts" / "workers"
     assert (folder / "stemmed-search.js").exists()
     assert (folder / worker.group(2)).exists(), "the theme's worker was renamed: update overrides/main.html"
+
+
+@pytest.mark.parametrize("content, words", [
+    (b'{"acquisition_vs_retention": {"defaults": {"gross_margin_pct": 150}}}',
+     ["calculator 'acquisition_vs_retention'", "field 'gross_margin_pct' (ru)", "at most 100"]),
+    ('{"bonus_uptake": {"presets": {"shop": {"title": "Лавка"}}}}'.encode("cp1251"),
+     ["not UTF-8", "save it with the encoding UTF-8"]),
+], ids=["out-of-limits", "cp1251"])
+def test_a_mistake_in_custom_json_stops_the_build_with_one_line_naming_it(tmp_path, content, words):
+    import subprocess
+    import sys
+    bad = tmp_path / "custom.json"
+    bad.write_bytes(content)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CLIENTING_CUSTOM=str(bad))
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert lines[0].startswith("ERROR") and "custom.json" in lines[0], done.stderr
+    for word in words:
+        assert word in lines[0]
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "Error reading page" not in done.stderr

@@ -91,6 +91,9 @@ def test_no_file_changes_nothing():
     ({NAME: {"presets": {"shop": {"title": "x", "valeus": {}}}}}, ["preset 'shop'", "'valeus'"]),
     ({NAME: {"default": {}}}, ["calculator '%s'" % NAME, "'default'", "allowed: defaults, presets"]),
     ({NAME: {"defaults": {"average_order": {"de": 5}}}}, ["field 'average_order'", "'de'"]),
+    # preset=default in a link means the calculator's own defaults: a preset cannot take the word.
+    ({NAME: {"presets": {"default": {"title": "Ours", "values": {"new_customers": 10}}}}},
+     ["preset 'default'", "taken", "preset=default"]),
 ])
 def test_mistakes_name_the_calculator_preset_and_field(data, words):
     with pytest.raises(custom.CustomError) as caught:
@@ -99,6 +102,79 @@ def test_mistakes_name_the_calculator_preset_and_field(data, words):
     assert message.startswith("custom.json")
     for word in words:
         assert word in message
+
+
+def test_applying_leaves_the_declaration_as_it_was():
+    # The module's declaration keeps the playbook's own numbers; the registry holds the adapted copy.
+    from calculators import acquisition_vs_retention as module
+    declared = module.CALCULATOR
+    before = (declared.defaults("ru"), declared.defaults("en"), sorted(declared.presets),
+              [spec.default for spec in declared.inputs])
+    adapted = custom.apply(declared, GOOD)
+    assert adapted is not declared
+    assert adapted.defaults("ru")["average_order"] == 1800.5
+    assert adapted.input_by_name["average_order"].default["en"] == 30
+    assert "flower_shop" in adapted.presets
+    assert (declared.defaults("ru"), declared.defaults("en"), sorted(declared.presets),
+            [spec.default for spec in declared.inputs]) == before
+    assert declared.input_by_name["average_order"] is not adapted.input_by_name["average_order"]
+    # Inputs the file does not touch are shared, not copied; outputs and the formula are the same.
+    assert declared.input_by_name["new_customers"] is adapted.input_by_name["new_customers"]
+    assert adapted.compute is declared.compute and adapted.outputs is declared.outputs
+
+
+def test_a_byte_order_mark_and_utf8_text_are_read_on_any_platform(tmp_path, monkeypatch):
+    # Windows Notepad starts UTF-8 files with a byte-order mark; the platform's own encoding
+    # (cp1251 on a Russian Windows) must not decide how the Russian titles are read.
+    target = tmp_path / "custom.json"
+    target.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD, ensure_ascii=False).encode("utf-8"))
+    import builtins
+    real_open = builtins.open
+
+    def open_without_platform_encoding(file, mode="r", *args, **kwargs):
+        assert "b" in mode or kwargs.get("encoding"), "text read in the platform's encoding: %r" % (file,)
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", open_without_platform_encoding)
+    data = custom.read(str(target))
+    assert data[NAME]["presets"]["flower_shop"]["title"]["ru"] == "Цветочная лавка"
+    done = run_cli([NAME, "--preset", "flower_shop", "--json"], target)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_file_in_another_encoding_gets_one_message_naming_the_file_and_the_fix(tmp_path):
+    target = tmp_path / "custom.json"
+    target.write_bytes(json.dumps(GOOD, ensure_ascii=False).encode("cp1251"))
+    with pytest.raises(custom.CustomError) as caught:
+        custom.read(str(target))
+    message = str(caught.value)
+    assert str(target) in message and "not UTF-8" in message and "save it with the encoding UTF-8" in message
+    done = run_cli([NAME, "--json"], target)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip() == message and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("text", [
+    '{"x": ' + "[" * 100000 + "]" * 100000 + "}",
+    '{"x": ' + '{"y": ' * 5000 + "1" + "}" * 5000 + "}",
+    "[" * 100000,
+])
+def test_an_absurdly_nested_file_gets_one_message_not_a_traceback(tmp_path, text):
+    target = tmp_path / "custom.json"
+    target.write_text(text, encoding="utf-8")
+    with pytest.raises(custom.CustomError) as caught:
+        custom.read(str(target))
+    message = str(caught.value)
+    assert str(target) in message and "levels deep" in message and "custom.example.json" in message
+    done = run_cli([NAME, "--json"], target)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip() == message and "Traceback" not in done.stderr
+
+
+def test_nesting_is_counted_outside_strings_only(tmp_path):
+    target = tmp_path / "custom.json"
+    target.write_text(json.dumps({"_comment": "[[[[{{{{" * 10 + '\\"[' * 20}), encoding="utf-8")
+    assert custom.read(str(target))["_comment"].startswith("[[[[")
 
 
 def test_read_reports_broken_json(tmp_path):
@@ -111,15 +187,27 @@ def test_read_reports_broken_json(tmp_path):
         custom.read(str(broken))
 
 
-def test_the_file_is_found_by_environment_then_beside_the_modules_then_at_the_root(tmp_path, monkeypatch):
+def test_the_file_is_found_by_environment_alone_else_beside_the_modules_then_at_the_root(tmp_path, monkeypatch):
     monkeypatch.delenv("CLIENTING_CUSTOM", raising=False)
     found = [os.path.normpath(candidate) for candidate in custom.candidates()]
     assert found == [os.path.join(ROOT, "calculators", "custom.json"), os.path.join(ROOT, "custom.json")]
     target = tmp_path / "mine.json"
     target.write_text("{}", encoding="utf-8")
     monkeypatch.setenv("CLIENTING_CUSTOM", str(target))
-    assert custom.candidates()[0] == str(target)
+    assert custom.candidates() == [str(target)]
     assert custom.path() == str(target)
+    # A variable naming no file is a typo to report, not a reason to take another file.
+    monkeypatch.setenv("CLIENTING_CUSTOM", str(tmp_path / "typo.json"))
+    with pytest.raises(custom.CustomError, match="CLIENTING_CUSTOM names .*typo.json, which does not exist"):
+        custom.path()
+
+
+def test_the_suite_runs_on_the_playbooks_own_numbers():
+    # tests/conftest.py points CLIENTING_CUSTOM at a file of comments, so that a trainer's custom.json
+    # at the root changes nothing the tests check, and the page is not sent that file.
+    assert os.path.normpath(custom.path()) == os.path.join(ROOT, "tests", "no-custom.json")
+    assert custom.settings() and all(key.startswith("_") for key in custom.settings())
+    assert custom.in_use() is None
 
 
 def test_the_example_in_the_repository_is_valid():
@@ -131,11 +219,12 @@ def test_the_example_in_the_repository_is_valid():
 
 
 def test_the_page_receives_the_file_beside_its_modules(tmp_path, monkeypatch):
-    monkeypatch.setenv("CLIENTING_CUSTOM", str(tmp_path / "absent.json"))
+    comments = tmp_path / "comments.json"
+    comments.write_text('{"_comment": "nothing yet"}', encoding="utf-8")
+    monkeypatch.setenv("CLIENTING_CUSTOM", str(comments))
     monkeypatch.chdir(tmp_path)
     without = json.loads(runtime.page_runtime("..", [NAME])["config"])["files"]
-    if not os.path.exists(os.path.join(ROOT, "custom.json")):
-        assert not [url for url in without if url.endswith("custom.json")]
+    assert not [url for url in without if url.endswith("custom.json")]
     target = tmp_path / "custom.json"
     target.write_text(json.dumps(GOOD), encoding="utf-8")
     monkeypatch.setenv("CLIENTING_CUSTOM", str(target))
@@ -181,13 +270,16 @@ mp.FS.mkdir("/calculators");
 for (const name of fs.readdirSync(packageDir)) {
   if (name.endsWith(".py")) mp.FS.writeFile("/calculators/" + name, fs.readFileSync(packageDir + "/" + name));
 }
-mp.FS.writeFile("/calculators/custom.json", customText);
+mp.FS.writeFile("/calculators/custom.json", "\ufeff" + customText);
 mp.runPython([
   "import sys",
   "sys.path.insert(0, '/')",
   "from calculators import registry",
   "c = registry.get('acquisition_vs_retention')",
   "print('DEFAULT', c.defaults('ru')['average_order'], c.defaults('en', 'flower_shop')['average_order'])",
+  "print('TITLE', c.presets['flower_shop']['title']['ru'])",
+  "from calculators import acquisition_vs_retention",
+  "print('DECLARED', acquisition_vs_retention.CALCULATOR.defaults('ru')['average_order'])",
 ].join("\n"));
 process.stdout.write(out);
 """
@@ -203,3 +295,6 @@ def test_micropython_in_the_page_reads_the_file_beside_its_modules():
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "DEFAULT 1800.5 35.0" in done.stdout, done.stdout
+    # Read as UTF-8 past Notepad's byte-order mark, and laid over a copy of the declaration.
+    assert "TITLE Цветочная лавка" in done.stdout, done.stdout
+    assert "DECLARED 2500\n" in done.stdout, done.stdout

@@ -52,7 +52,7 @@ def test_the_default_is_micropython_as_before(monkeypatch):
     vendor = "../../assets/vendor/"
     files = dict(("../../assets/py/calculators/%s.mpy" % name[:-3], "calculators/%s.mpy" % name[:-3])
                  for name in runtime.python_files(NAMES))
-    if runtime.custom.path():
+    if runtime.custom.in_use():
         files["../../assets/py/calculators/custom.json"] = "calculators/custom.json"
     assert info == {
         "type": "mpy",
