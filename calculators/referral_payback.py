@@ -103,10 +103,10 @@ CALCULATOR = Calculator(
     name="referral_payback",
     title={"ru": "Окупаемость реферальной программы", "en": "Referral payback"},
     summary={
-        "ru": "«Приведи друга»: сколько клиентов приведёт программа, во что обойдётся каждый дополнительный "
+        "ru": "«Приведи друга»: сколько клиентов приведёт программа, во что обойдётся каждый приростной "
               "и когда он окупится.",
-        "en": "“Bring a friend”: how many customers the programme brings, what each extra one costs, and when "
-              "they pay back.",
+        "en": "“Bring a friend”: how many customers the programme brings, what each incremental one costs, and "
+              "when they pay back.",
     },
     inputs=[
         Input("customers", "count",
@@ -147,9 +147,9 @@ CALCULATOR = Calculator(
               {"ru": "Скидка рекомендателю, % следующего заказа", "en": "Referrer's discount, % of the next order"},
               {"ru": 30, "en": 30}, maximum=100,
               help={"ru": "Скидка на следующий заказ за каждого приведённого друга — как в «приведи друга и "
-                          "получи скидку 30 %».",
-                    "en": "A discount on the next order for each friend brought in, as in “bring a friend, get "
-                          "30% off”."}),
+                          "получи скидку на заказ 30 %».",
+                    "en": "A discount on the next order for each friend brought in, as in “bring a friend and "
+                          "get 30% off your order”."}),
         Input("friend_discount_pct", "pct",
               {"ru": "Скидка другу на первый заказ, %", "en": "Friend's discount on the first order, %"},
               {"ru": 10, "en": 10}, maximum=100),
@@ -181,8 +181,8 @@ CALCULATOR = Calculator(
         Output("referred_customers", "count", {"ru": "Приведённых клиентов", "en": "Referred customers"},
                _REFERRED, formula={"ru": "клиенты × K: N × K", "en": "customers × K: N × K"}),
         Output("incremental_customers", "count",
-               {"ru": "Из них дополнительных", "en": "Of whom incremental"}, _INCREMENTAL,
-               formula={"ru": "приведённые × доля дополнительных: N × K × i",
+               {"ru": "Из них приростных", "en": "Of whom incremental"}, _INCREMENTAL,
+               formula={"ru": "приведённые × доля приростных: N × K × i",
                         "en": "referred × incremental share: N × K × i"}),
         Output("reward_cost", "money", {"ru": "Расходы на награды и скидки", "en": "Rewards and discounts"},
                _REWARDS, decimals=0,
@@ -195,23 +195,23 @@ CALCULATOR = Calculator(
                formula={"ru": "награды и скидки + расходы на программу: … + F",
                         "en": "rewards and discounts + programme cost: … + F"}),
         Output("cost_per_incremental_customer", "money",
-               {"ru": "Цена дополнительного клиента", "en": "Cost per incremental customer"}, _PER_CUSTOMER,
-               formula={"ru": "все расходы ÷ дополнительные клиенты", "en": "total cost ÷ incremental customers"}),
+               {"ru": "Цена приростного клиента", "en": "Cost per incremental customer"}, _PER_CUSTOMER,
+               formula={"ru": "все расходы ÷ приростные клиенты", "en": "total cost ÷ incremental customers"}),
         Output("savings_vs_paid_pct", "pct",
                {"ru": "Экономия против рекламы", "en": "Saving against paid channels"},
                _PER_CUSTOMER + ("paid_cac",),
-               formula={"ru": "(1 − цена дополнительного клиента ÷ CAC рекламы) × 100; меньше нуля — дороже рекламы",
+               formula={"ru": "(1 − цена приростного клиента ÷ CAC рекламы) × 100; меньше нуля — дороже рекламы",
                         "en": "(1 − cost per incremental customer ÷ paid CAC) × 100; below zero is dearer "
                               "than paid channels"}),
         Output("payback_months", "months",
-               {"ru": "Окупаемость дополнительного клиента", "en": "Payback of an incremental customer"},
+               {"ru": "Окупаемость приростного клиента", "en": "Payback of an incremental customer"},
                _PER_CUSTOMER + _MARGIN, decimals=1,
-               formula={"ru": "цена дополнительного клиента ÷ его маржа за месяц: ÷ (P × g × f ÷ 12)",
+               formula={"ru": "цена приростного клиента ÷ его маржа за месяц: ÷ (P × g × f ÷ 12)",
                         "en": "cost per incremental customer ÷ their monthly margin: ÷ (P × g × f ÷ 12)"}),
         Output("first_year_roi_pct", "pct",
                {"ru": "Отдача за первый год (ROI)", "en": "First-year return (ROI)"},
                _PER_CUSTOMER + _MARGIN,
-               formula={"ru": "(дополнительные × P × g × f − все расходы) ÷ все расходы × 100",
+               formula={"ru": "(приростные × P × g × f − все расходы) ÷ все расходы × 100",
                         "en": "(incremental × P × g × f − total cost) ÷ total cost × 100"}),
         Output("customers_per_paid_customer", "number",
                {"ru": "Клиентов на одного оплаченного, все поколения",
@@ -223,7 +223,7 @@ CALCULATOR = Calculator(
     chart=referral_payback_chart,
     reasons={
         "no_incremental": {
-            "ru": "Нет данных: дополнительных клиентов 0 — программа никого не привела или все пришли бы и так.",
+            "ru": "Нет данных: приростных клиентов 0 — программа никого не привела или все пришли бы и так.",
             "en": "Not available: no incremental customers — the programme brought nobody, or all would have "
                   "come anyway.",
         },
@@ -248,15 +248,15 @@ CALCULATOR = Calculator(
     notes={
         "ru": [
             "Обозначения: N — клиенты, s — доля рекомендующих, n — приглашений на одного, q — доля купивших "
-            "приглашённых, i — доля дополнительных, P — средний чек, g — маржа, f — покупок в год, W — награда, "
+            "приглашённых, i — доля приростных, P — средний чек, g — маржа, f — покупок в год, W — награда, "
             "d₁ и d₂ — скидки рекомендателю и другу, F — расходы на программу.",
             "Приведённые за год считаются одним поколением; цепочку из всех поколений показывает только "
             "последний результат, если приведённые рекомендуют так же охотно, как остальные.",
             "Скидки оцениваются по полной сумме заказа, как недополученная выручка; скидку рекомендатель "
             "получает за каждого приведённого друга.",
-            "Награды платятся за всех приведённых, а выгода считается только по дополнительным: за тех, кто "
+            "Награды платятся за всех приведённых, а выгода считается только по приростным: за тех, кто "
             "пришёл бы и так, программа платит впустую.",
-            "Окупаемость и отдача за год предполагают, что дополнительные клиенты остаются весь год и покупают "
+            "Окупаемость и отдача за год предполагают, что приростные клиенты остаются весь год и покупают "
             "так же часто и на ту же сумму, что и остальные.",
             "Экономия ниже нуля значит, что клиент по рекомендации обходится дороже клиента из рекламы.",
         ],
@@ -277,16 +277,17 @@ CALCULATOR = Calculator(
     },
     presets={
         "coffee_shop": {
-            "title": {"ru": "Кофейня: скидка 30 % обоим", "en": "Coffee shop: 30% off for both"},
+            "title": {"ru": "Кофейня: скидка 30 % за приведённого друга",
+                      "en": "Coffee shop: 30% off for bringing a friend"},
             "values": {
                 "ru": {"customers": 1500, "participation_pct": 15, "referrals_per_referrer": 2,
                        "referral_conversion_pct": 30, "average_order": 350, "gross_margin_pct": 65,
                        "orders_per_year": 40, "referrer_reward": 0, "referrer_discount_pct": 30,
-                       "friend_discount_pct": 30, "program_cost": 5000, "paid_cac": 300, "incremental_pct": 70},
+                       "friend_discount_pct": 0, "program_cost": 5000, "paid_cac": 300, "incremental_pct": 70},
                 "en": {"customers": 1500, "participation_pct": 15, "referrals_per_referrer": 2,
                        "referral_conversion_pct": 30, "average_order": 7, "gross_margin_pct": 65,
                        "orders_per_year": 40, "referrer_reward": 0, "referrer_discount_pct": 30,
-                       "friend_discount_pct": 30, "program_cost": 100, "paid_cac": 6, "incremental_pct": 70},
+                       "friend_discount_pct": 0, "program_cost": 100, "paid_cac": 6, "incremental_pct": 70},
             },
         },
         "online_store": {

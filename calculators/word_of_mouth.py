@@ -216,14 +216,14 @@ CALCULATOR = Calculator(
                        "told_conversion_pct": 10, "incremental_pct": 100, "clv": 600, "paid_cac": 120},
             },
         },
-        "condolences": {
-            "title": {"ru": "Соболезнования: цветы и сертификат на уборку",
-                      "en": "Condolences: flowers and a cleaning voucher"},
+        "ribbon": {
+            "title": {"ru": "Интернет-магазин: атласная лента и бирка от руки",
+                      "en": "Online shop: a satin ribbon and a handwritten tag"},
             "values": {
-                "ru": {"charm_budget": 50000, "cost_per_gesture": 5000, "people_told": 12,
-                       "told_conversion_pct": 5, "incremental_pct": 100, "clv": 60000, "paid_cac": 10000},
-                "en": {"charm_budget": 1000, "cost_per_gesture": 100, "people_told": 12,
-                       "told_conversion_pct": 5, "incremental_pct": 100, "clv": 1200, "paid_cac": 200},
+                "ru": {"charm_budget": 30000, "cost_per_gesture": 60, "people_told": 3,
+                       "told_conversion_pct": 2, "incremental_pct": 100, "clv": 8000, "paid_cac": 1500},
+                "en": {"charm_budget": 600, "cost_per_gesture": 1.2, "people_told": 3,
+                       "told_conversion_pct": 2, "incremental_pct": 100, "clv": 160, "paid_cac": 30},
             },
         },
     },

@@ -448,7 +448,7 @@ def test_referral_chart_ru_never_pays_back():
     svg = charts.referral_payback(stand_in("ru", 100.0, 12000.5))
     root, title, desc = check_svg(svg, "ru")
     assert elements(root, "chart-marker") == []
-    assert desc == ("Накопленная маржа дополнительных клиентов за 12 месяцев достигает 12" + NBSP + "000"
+    assert desc == ("Накопленная маржа приростных клиентов за 12 месяцев достигает 12" + NBSP + "000"
                     + NBSP + "₽ при затратах 12" + NBSP + "001" + NBSP + "₽; за 12 месяцев программа не окупается.")
     assert "Затраты на программу: 12" + NBSP + "001" + NBSP + "₽" in [e.text for e in elements(root, "chart-cost-label")]
 

@@ -99,13 +99,23 @@ def test_presets_every_story():
     # K = 15 % × 2 × 30 % = 0.09; 1 500 × 0.09 = 135 referred; × 70 % = 94.5 incremental
     assert coffee["referred_customers"] == pytest.approx(135)
     assert coffee["incremental_customers"] == pytest.approx(94.5)
-    # 135 × (30 % + 30 %) × 350 ₽ = 28 350 ₽; + 5 000 ₽ = 33 350 ₽; ÷ 94.5 = 352.91 ₽
-    assert coffee["total_cost"] == pytest.approx(33350)
-    assert coffee["cost_per_incremental_customer"] == pytest.approx(33350 / 94.5)
-    # dearer than the 300 ₽ of paid channels: (1 − 352.91 ÷ 300) × 100 = −17.6 %
-    assert coffee["savings_vs_paid_pct"] == pytest.approx((300 - 33350 / 94.5) / 3)
-    # ... yet paid back in under a month: 352.91 ÷ (350 × 65 % × 40 ÷ 12 = 758.33) = 0.47 months
-    assert coffee["payback_months"] == pytest.approx(33350 / 94.5 / (350 * 0.65 * 40 / 12))
+    # Titova's offer: 30 % off an order for whoever brings a friend, nothing said of the friend
+    for lang in ("ru", "en"):
+        offer = CALCULATOR.defaults(lang, "coffee_shop")
+        assert (offer["referrer_discount_pct"], offer["friend_discount_pct"]) == (30, 0)
+    # 135 × 30 % × 350 ₽ = 14 175 ₽; + 5 000 ₽ = 19 175 ₽; ÷ 94.5 = 202.91 ₽
+    assert coffee["total_cost"] == pytest.approx(19175)
+    assert coffee["cost_per_incremental_customer"] == pytest.approx(19175 / 94.5)
+    # cheaper than the 300 ₽ of paid channels: (1 − 202.91 ÷ 300) × 100 = 32.4 %
+    assert coffee["savings_vs_paid_pct"] == pytest.approx((300 - 19175 / 94.5) / 3)
+    # paid back in about a week: 202.91 ÷ (350 × 65 % × 40 ÷ 12 = 758.33) = 0.27 months
+    assert coffee["payback_months"] == pytest.approx(19175 / 94.5 / (350 * 0.65 * 40 / 12))
+    # with 30 % for the friend as well: 135 × 60 % × 350 + 5 000 = 33 350 ₽, 352.91 ₽ each, −17.6 %
+    both = dict(CALCULATOR.defaults("ru", "coffee_shop"), friend_discount_pct=30)
+    both = compute_checked(CALCULATOR, both, "ru")
+    assert both["total_cost"] == pytest.approx(33350)
+    assert both["savings_vs_paid_pct"] == pytest.approx((300 - 33350 / 94.5) / 3)
+    assert both["payback_months"] == pytest.approx(33350 / 94.5 / (350 * 0.65 * 40 / 12))
     store = compute_checked(CALCULATOR, CALCULATOR.defaults("ru", "online_store"), "ru")
     # K = 5 % × 4 × 15 % = 0.03; 2 500 × 0.03 = 75; 75 × (300 + 10 % × 3 200) = 46 500; + 60 000 = 106 500
     assert store["total_cost"] == pytest.approx(106500)
@@ -225,7 +235,7 @@ def test_free_programme():
 
 def test_reason_texts_both_languages():
     ru = evaluate(CALCULATOR, {"incremental_pct": "0", "paid_cac": "0"}, "ru")
-    assert "дополнительных клиентов 0" in ru.text("cost_per_incremental_customer")
+    assert "приростных клиентов 0" in ru.text("cost_per_incremental_customer")
     assert ru.raw("savings_vs_paid_pct") is None
     en = evaluate(CALCULATOR, {"incremental_pct": "0"}, "en")
     assert "no incremental customers" in en.text("payback_months")
@@ -255,7 +265,7 @@ def test_formatted_text_ru():
     assert result.text("payback_months") == "4,2" + NBSP + "мес."
     assert result.text("customers_per_paid_customer") == "1,08"
     coffee = evaluate(CALCULATOR, CALCULATOR.defaults("ru", "coffee_shop"), "ru")
-    assert coffee.text("savings_vs_paid_pct") == MINUS + "17,6" + NBSP + "%"
+    assert coffee.text("savings_vs_paid_pct") == "32,4" + NBSP + "%"
     assert coffee.text("incremental_customers") == "94,5"
 
 
