@@ -94,3 +94,100 @@ def test_no_sentence_is_copied_from_the_sources():
         common = shingles(words(unquoted(read("ru", page))), n) & seed_shingles
         copied += ["%s: %s" % (page, s) for s in sorted(common)]
     assert copied == []
+
+
+# --- one term per idea, no doubled words, no box that repeats its heading ---------------------------------
+
+CALCULATORS = os.path.join(ROOT, "calculators")
+
+# Wording the playbook has settled, per language: a pattern that must not appear, and what to write instead.
+# The glossary holds the terms; a book's title in «…» may keep its own words.
+BANNED = {
+    "ru": [
+        (r"(?<!«)\bдоверительн\w*\s+маркетинг", "«маркетинг разрешения» («Доверительный маркетинг» — только "
+                                                 "как название книги, в кавычках)"),
+        (r"\bдополнительн\w*\s+клиент|\bдол\w+\s+дополнительных\b", "«приростные клиенты»"),
+        (r"\bпооперационн\w*|\bпо видам деятельности\b", "«ФСА (ABC-метод)»"),
+        (r"\bчары\b", "«очарование»"),
+    ],
+    "en": [
+        (r"\b(?:extra|additional) customers?\b", "“incremental customers”"),
+        (r"\btrust marketing\b", "“permission marketing”"),
+        (r"\ba perfect permission, if a brief one|\bconsiders fair a programme|\bover whom the shop begrudged",
+         "plain English, not a calque"),
+    ],
+}
+
+
+def calculator_sources():
+    return sorted(name for name in os.listdir(CALCULATORS) if name.endswith(".py"))
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_one_term_per_idea(lang):
+    found = []
+    texts = [("docs/%s/%s" % (lang, page), read(lang, page)) for page in pages(lang)]
+    for name in calculator_sources():
+        with open(os.path.join(CALCULATORS, name), encoding="utf-8") as handle:
+            texts.append(("calculators/" + name, handle.read()))
+    for where, text in texts:
+        for pattern, instead in BANNED[lang]:
+            for match in re.finditer(pattern, text, re.I):
+                found.append("%s: %r — write %s" % (where, match.group(0), instead))
+    assert found == []
+
+
+DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]{2,})[ \u00a0]+\1(?![\w-])", re.I)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_word_is_doubled(lang):
+    doubled = []
+    for page in pages(lang):
+        text = read(lang, page)
+        doubled += ["%s: %r" % (page, m.group(0)) for m in DOUBLED.finditer(text)]
+    assert doubled == []
+
+
+BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?) *[\w-]+(?: [\w-]+)* +"([^"]*)"', re.M)
+TITLE_PREFIX = re.compile(r"^(?:шаблон|template)\s*:\s*", re.I)
+
+
+def title_words(text):
+    text = re.sub(r"\{#[^}]*\}", " ", text)
+    return set(words(TITLE_PREFIX.sub("", text.strip())))
+
+
+def boxes_under_headings(text):
+    """(box title, the nearest heading above it) for every titled admonition or collapsible block."""
+    heading = None
+    for line in text.split("\n"):
+        found = re.match(r"^#{1,6} (.*)$", line)
+        if found:
+            heading = found.group(1)
+            continue
+        box = BOX.match(line)
+        if box and box.group(1).strip() and heading is not None:
+            yield box.group(1), heading
+
+
+def test_box_titles_check_catches_a_repeat():
+    sample = '## Принцип {#principle}\n\n!!! tip "Принцип"\n    …\n\n## Ответ на жалобу {#reply}\n\n' \
+             '???+ example "Шаблон: ответ на жалобу"\n\n## Дальше {#next}\n\n!!! note "Оговорка"\n'
+    repeats = [(t, h) for t, h in boxes_under_headings(sample) if repeats_heading(t, h)]
+    assert repeats == [("Принцип", "Принцип {#principle}"), ("Шаблон: ответ на жалобу", "Ответ на жалобу {#reply}")]
+
+
+def repeats_heading(title, heading):
+    box, head = title_words(title), title_words(heading)
+    return bool(box) and bool(head) and (box <= head or head <= box)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_box_title_repeats_the_heading_above_it(lang):
+    repeats = []
+    for page in pages(lang):
+        for title, heading in boxes_under_headings(read(lang, page)):
+            if repeats_heading(title, heading):
+                repeats.append("%s: box %r under heading %r" % (page, title, heading))
+    assert repeats == []
