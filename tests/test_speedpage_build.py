@@ -27,8 +27,15 @@ def test_speed_page_shows_machine_date_and_browser_from_the_results_file(built_s
         assert 'type="mpy"' not in text  # tables only: the page loads no runtime
 
 
-def test_speed_page_is_in_the_navigation_of_both_languages(built_site):
-    ru = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
-    en = (built_site / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert "Насколько он быстрый" in ru and 'href="../speed/"' in ru
-    assert "How fast is it" in en and 'href="../speed/"' in en
+def test_speed_page_is_linked_from_the_footer_not_from_the_reader_menu(built_site):
+    """An engineering page: every page's footer leads to it in its own language; the menu does not."""
+    for prefix, label in (("", "О сайте: насколько он быстрый"), ("en/", "About the site: how fast is it")):
+        glossary = (built_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
+        assert glossary.count('href="../speed/"') == 1
+        footer = glossary[glossary.index('<footer class="md-footer"'):]
+        assert '<a class="clienting-speed" data-speed-page href="../speed/">%s</a>' % label in footer
+        chapter = (built_site / prefix / "chapters" / "after-the-sale" / "index.html").read_text(encoding="utf-8")
+        assert chapter.count('href="../../speed/"') == 1 and "data-speed-page" in chapter
+        # the page itself is still built, with no link to itself
+        speed = (built_site / prefix / "speed" / "index.html").read_text(encoding="utf-8")
+        assert "data-speed-page" not in speed
