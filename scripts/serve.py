@@ -3,7 +3,8 @@
 
     python scripts/serve.py [--host 127.0.0.1] [--port 8000] [--prefix /playbook/] SITE_DIR
 
-``--prefix`` serves the site under a sub-path, as a deployment at ``https://host/playbook/`` would.
+``--prefix`` serves the site under a sub-path, as a deployment at ``https://host/playbook/`` would;
+an address outside it is a 404.  An address holding a NUL byte (``%00``) is a 400.
 Standard library only; used by ``make serve``, ``make room`` (``scripts/room.py``), the tests and the
 benchmark.
 
@@ -25,6 +26,7 @@ import os
 import re
 import sys
 import threading
+import urllib.parse
 
 try:
     from scripts import compress
@@ -113,10 +115,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
         self.vary = False
         clean = self.path.split("?", 1)[0]
+        if "\0" in urllib.parse.unquote(clean.split("#", 1)[0]):
+            self.send_error(400, "No address holds a NUL byte (%00)")
+            return None
         if self.prefix != "/" and clean == self.prefix.rstrip("/"):
             self.send_response(301)
             self.send_header("Location", self.prefix)
             self.end_headers()
+            return None
+        if not clean.startswith(self.prefix):
+            self.send_error(404, "File not found (the site is served under %s)" % self.prefix)
             return None
         path = self.translate_path(self.path)
         if os.path.isdir(path):
