@@ -83,6 +83,9 @@ def table(result):
     lines = [calc.title[result.lang], ""]
     for label, value in rows:
         lines.append((label + " " * (width - len(label)) + "  " + value).rstrip())
+    verdict = calc.verdict(result) if calc.verdict else None
+    if verdict:
+        lines += ["", verdict]
     return "\n".join(lines)
 
 
@@ -148,6 +151,8 @@ def run(argv, out, err):
             "inputs": dict((k, v) for k, v in result.values.items()),
             "outputs": dict((spec.key, result.raw(spec.key)) for spec in calculator.outputs),
         }
+        if calculator.verdict:
+            payload["verdict"] = calculator.verdict(result) or None
         out.write(json.dumps(payload, ensure_ascii=False, sort_keys=False, allow_nan=False) + "\n")
     else:
         out.write(table(result) + "\n")

@@ -20,12 +20,16 @@ from .numbers import (
 
 # Kinds of input and output, and how each is shown.  Money is in currency units; "pct" values are
 # in percent (7.5 means 7.5 %).
-INPUT_KINDS = ("money", "count", "pct", "number")
-OUTPUT_KINDS = ("money", "count", "pct", "ratio", "years", "months", "number")
+# "seconds" are durations in seconds, "points" a difference on a scale (NPS runs from −100 to 100),
+# "erlangs" telephone traffic (calls × hours of handling per hour).
+INPUT_KINDS = ("money", "count", "pct", "number", "seconds")
+OUTPUT_KINDS = ("money", "count", "pct", "ratio", "years", "months", "number", "seconds", "points", "erlangs")
 
 UNIT_LABELS = {
     "months": {"ru": "мес.", "en": "months"},
     "ratio": {"ru": "×", "en": "×"},
+    "seconds": {"ru": "с", "en": "s"},
+    "erlangs": {"ru": "Эрл", "en": "Erl"},
 }
 
 
@@ -41,6 +45,23 @@ def years_unit(value, lang):
     if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
         return "года"
     return "лет"
+
+def points_unit(value, lang):
+    """"point"/"points"; in Russian пункт/пункта/пунктов by the number's ending (a shown fraction takes «пункта»)."""
+    if lang == "en":
+        return "point" if abs(value) == 1 else "points"
+    return _ru_plural(value, "пункт", "пункта", "пунктов")
+
+
+def _ru_plural(value, one, few, many):
+    if value != int(value):
+        return few
+    n = int(abs(value))
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return few
+    return many
 
 # Reasons every calculator may give for an unavailable output.
 COMMON_REASONS = {
@@ -115,7 +136,7 @@ class Calculator:
     """The declaration of one calculator; one module each, listed in ``calculators.registry``."""
 
     def __init__(self, name, title, summary, inputs, outputs, compute, reasons=None, presets=None,
-                 chart=None, notes=None):
+                 chart=None, notes=None, verdict=None):
         self.name = name
         self.title = title
         self.summary = summary
@@ -128,6 +149,9 @@ class Calculator:
         self.chart = chart
         # notes: {"ru": [...], "en": [...]}: assumptions stated under the calculator.
         self.notes = notes or {"ru": [], "en": []}
+        # verdict(result) -> one sentence or None: what the numbers mean together, shown under the
+        # results in result.lang (the outputs themselves stay numbers).
+        self.verdict = verdict
         self.input_by_name = dict((i.name, i) for i in inputs)
         self.output_by_key = dict((o.key, o) for o in outputs)
 
@@ -187,11 +211,14 @@ def format_value(kind, value, lang="ru", currency=None, decimals=None):
             decimals = 0 if value == int(value) or abs(value) >= 100 else 1
         return format_number(value, lang, decimals)
     if decimals is None:
-        decimals = 0 if value == int(value) else (1 if kind in ("years", "months") else 2)
+        decimals = 0 if value == int(value) else (1 if kind in ("years", "months", "seconds", "points") else 2)
     text = format_number(value, lang, decimals)
     if kind == "years":
         shown = round_half_away(value, decimals)
         return text + "\u00a0" + years_unit(shown if decimals == 0 else 0.5, lang)
+    if kind == "points":
+        shown = round_half_away(value, decimals)
+        return text + "\u00a0" + points_unit(shown if decimals == 0 else 0.5, lang)
     unit = UNIT_LABELS.get(kind)
     if unit is None:
         return text

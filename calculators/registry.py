@@ -15,6 +15,8 @@ NAMES = (
     "word_of_mouth",
     "affiliate_commission",
     "bonus_uptake",
+    "call_staffing",
+    "nps_change",
 )
 
 _LOADED = {}

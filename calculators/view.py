@@ -5,7 +5,7 @@ The build renders :func:`view` through ``overrides/partials/calculator.html``; t
 identical text for the same inputs.
 """
 
-from .core import Unavailable, evaluate, format_value
+from .core import UNIT_LABELS, Unavailable, evaluate, format_value
 from .numbers import CURRENCY_SYMBOLS, MINUS, NBSP, format_number, format_plain, round_half_away
 
 # Texts of the calculator's frame, by language.
@@ -113,12 +113,15 @@ def input_text(value, lang="ru"):
     return text.replace(".", ",") if lang == "ru" else text
 
 
-def unit_of(spec, currency):
-    """The unit shown beside an input: the currency symbol for money, ``%`` for percentages."""
+def unit_of(spec, currency, lang="ru"):
+    """The unit shown beside an input: the currency symbol for money, ``%`` for percentages, ``с``/``s``
+    for seconds."""
     if spec.kind == "money":
         return CURRENCY_SYMBOLS[currency]
     if spec.kind == "pct":
         return "%"
+    if spec.kind in UNIT_LABELS:
+        return UNIT_LABELS[spec.kind][lang]
     return ""
 
 
@@ -127,7 +130,7 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None):
 
     Returns a dict: ``inputs`` (name, label, help, unit, text as typed, error or None), ``outputs``
     (key, label, formula, text, value as ``data-value``, unavailable flag), ``chart`` (SVG or None),
-    ``notes``, ``lang``, ``currency``, ``result``.
+    ``verdict`` (the calculator's sentence about the result, or ""), ``notes``, ``lang``, ``currency``, ``result``.
     """
     if raw is None:
         raw = dict((k, input_text(v, lang)) for k, v in calculator.defaults(lang, preset).items())
@@ -139,7 +142,7 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None):
             "name": spec.name,
             "label": spec.label[lang],
             "help": spec.help[lang] if spec.help else "",
-            "unit": unit_of(spec, result.currency),
+            "unit": unit_of(spec, result.currency, lang),
             "kind": spec.kind,
             "text": raw.get(spec.name, input_text(result.values[spec.name], lang)),
             "error": error.message(lang) if error else None,
@@ -157,6 +160,7 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None):
             "unavailable": missing,
         })
     chart = calculator.chart(result) if calculator.chart else None
+    verdict = calculator.verdict(result) if calculator.verdict else None
     return {
         "calculator": calculator,
         "lang": lang,
@@ -164,6 +168,7 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None):
         "inputs": inputs,
         "outputs": outputs,
         "chart": chart,
+        "verdict": verdict or "",
         "notes": calculator.notes[lang],
         "texts": TEXTS[lang],
         "result": result,
@@ -178,6 +183,9 @@ CSV_UNITS = {
     "ratio": {"ru": "×", "en": "×"},
     "years": {"ru": "лет", "en": "years"},
     "months": {"ru": "мес.", "en": "months"},
+    "seconds": {"ru": "с", "en": "s"},
+    "points": {"ru": "пункты", "en": "points"},
+    "erlangs": {"ru": "Эрл", "en": "Erl"},
 }
 # The CSV's field separator and decimal mark: what a spreadsheet app with that language's regional
 # settings reads when the file is opened directly (Russian Excel expects ";" and a decimal comma).
@@ -292,7 +300,7 @@ def shown_decimals(kind, value, decimals=None):
         return 0 if whole or abs(value) >= 100 else 1
     if whole:
         return 0
-    return 1 if kind in ("years", "months") else 2
+    return 1 if kind in ("years", "months", "seconds", "points") else 2
 
 
 def fixed(value, places, mark="."):

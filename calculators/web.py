@@ -50,6 +50,7 @@ class Widget:
         self.currency_select = root.querySelector("[data-role=currency]")
         self.preset_select = root.querySelector("[data-role=preset]")
         self.chart = root.querySelector("[data-role=chart]")
+        self.verdict = root.querySelector("[data-role=verdict]")
         self.status = root.querySelector("[data-role=status]")
         self.units = _all(root, "[data-unit=money]")
         self.texts = TEXTS[self.lang]
@@ -318,6 +319,12 @@ class Widget:
             else:
                 self.chart.innerHTML = ""
                 self.chart.setAttribute("hidden", "")
+        if self.verdict is not None:
+            self.verdict.textContent = shown["verdict"]
+            if shown["verdict"]:
+                self.verdict.removeAttribute("hidden")
+            else:
+                self.verdict.setAttribute("hidden", "")
         self.show_compare()
         self.schedule_address()
 

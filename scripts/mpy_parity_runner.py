@@ -113,6 +113,7 @@ def _view(case):
     out["inputs"] = [[i["name"], i["text"], i["error"], i["unit"]] for i in shown["inputs"]]
     out["shown"] = [[o["key"], o["text"], o["value"], o["unavailable"]] for o in shown["outputs"]]
     out["chart"] = shown["chart"]
+    out["verdict"] = shown["verdict"]
     return out
 
 

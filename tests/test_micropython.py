@@ -112,6 +112,35 @@ def invalid_values(spec, index):
 
 # --- the cases -----------------------------------------------------------------------------------------------
 
+# Scenarios worth running on both runtimes besides the random ones: limits, large traffic, the
+# published check, answers all alike, tiny surveys.
+EXTRA_VIEWS = {
+    "call_staffing": [
+        {"calls_per_hour": "720", "handle_time_seconds": "240", "target_answer_seconds": "15",
+         "target_service_level_pct": "80"},
+        {"calls_per_hour": "60000", "handle_time_seconds": "240"},  # 4 000 Erlangs
+        {"calls_per_hour": "75000", "handle_time_seconds": "240", "target_service_level_pct": "99,9",
+         "target_answer_seconds": "0"},  # exactly 5 000 Erlangs, the strictest target
+        {"calls_per_hour": "75000", "handle_time_seconds": "240.1"},  # just above the limit
+        {"calls_per_hour": "0"},
+        {"handle_time_seconds": "0"},
+        {"calls_per_hour": "0.5", "handle_time_seconds": "7200", "target_service_level_pct": "0,1"},
+        {"calls_per_hour": "1", "handle_time_seconds": "1", "target_answer_seconds": "3600"},
+        {"calls_per_hour": "100", "handle_time_seconds": "180", "shrinkage_pct": "90"},
+    ],
+    "nps_change": [
+        {"promoters_before": "0", "passives_before": "0", "detractors_before": "0"},
+        {"promoters_after": "0", "passives_after": "0", "detractors_after": "0"},
+        {"promoters_after": "0", "passives_after": "7", "detractors_after": "0"},
+        {"promoters_before": "0", "passives_before": "0", "detractors_before": "12"},
+        {"promoters_before": "5", "passives_before": "3", "detractors_before": "2",
+         "promoters_after": "6", "passives_after": "2", "detractors_after": "2"},
+        {"promoters_after": "200", "passives_after": "100", "detractors_after": "100"},
+        {"promoters_before": "1000000000", "passives_before": "1", "detractors_before": "999999999"},
+    ],
+}
+
+
 def calculator_cases(name):
     calculator = CALCULATORS[name]
     rng = random.Random(zlib.crc32(name.encode()))
@@ -133,6 +162,8 @@ def calculator_cases(name):
             view(lang, None, None, preset)
     for currency in CURRENCIES:
         view(rng.choice(LANGS), None, currency)
+    for index, raw in enumerate(EXTRA_VIEWS.get(name, [])):
+        view(LANGS[index % 2], raw)
     for _ in range(RANDOM_CASES):
         lang = rng.choice(LANGS)
         raw = dict((spec.name, random_value(spec, lang, rng)) for spec in calculator.inputs)
@@ -348,6 +379,13 @@ def test_cases_exercise_the_calculators(results, group):
     if name in CHARTS:
         drawn = [r["chart"] for r in cpython if r.get("chart")]
         assert len(drawn) >= RANDOM_CASES // 2
+    calculator = CALCULATORS[name]
+    if calculator.chart is not None:
+        assert sum(1 for r in views if r["chart"]) >= 10, "the declared chart is drawn in too few cases"
+    if calculator.verdict is not None:
+        assert sum(1 for r in views if r["verdict"]) >= 10, "the verdict is stated in too few cases"
+    else:
+        assert all(r["verdict"] == "" for r in views)
 
 
 def test_function_cases_cover_errors_and_values(results):

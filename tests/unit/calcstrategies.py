@@ -76,7 +76,8 @@ def decimal_strategy(spec):
     if spec.integer:
         return st.integers(int(math.ceil(spec.minimum)), int(math.floor(spec.maximum))).map(Decimal)
     places = min(4, MAX_SIGNIFICANT_DIGITS - len(str(int(spec.maximum))))
-    return st.decimals(min_value=spec.minimum, max_value=spec.maximum, places=places,
+    # the limits as the decimals they were written as (0.1, not the binary double nearest to it)
+    return st.decimals(min_value=Decimal(repr(spec.minimum)), max_value=Decimal(repr(spec.maximum)), places=places,
                        allow_nan=False, allow_infinity=False)
 
 
