@@ -212,9 +212,13 @@ def service_level_chart(result):
         body.append(_line(left, y, right, y, "chart-grid" if tick else "chart-axis",
                           ' stroke-width="1"' + ('' if tick == 0 else ' stroke-opacity="0.25"')))
         body.append(_text(left + 2, y - 4, format_value("pct", tick, lang), "chart-label chart-tick"))
-    slot = (right - left - 48) / 7
-    start = left + 48 + (7 - len(points)) * slot / 2
-    width = slot * 0.62
+    # the target behind the bars: it shows in the gaps, and the labels stay readable over it
+    target_y = y_of(goal)
+    body.append(_line(left + 44, target_y, right, target_y, "chart-cost chart-target",
+                      ' stroke-width="2" stroke-dasharray="6 4"'))
+    slot = (right - left - 44) / 7
+    start = left + 44 + (7 - len(points)) * slot / 2
+    width = slot * 0.7
     parts = []
     for index, (m, wait, level) in enumerate(points):
         pct = level * 100
@@ -229,13 +233,10 @@ def service_level_chart(result):
                     + _plain(pct) + '" fill="currentColor" stroke="none"/>')
         shown = format_value("pct", pct, lang, None, 1)
         body.append(_text(x + width / 2, y - 6, shown, "chart-value", "middle",
-                          ' font-size="12"' + (' font-weight="bold"' if current else '')))
+                          ' font-weight="bold"' if current else ''))
         body.append(_text(x + width / 2, bottom + 18, str(m), "chart-label chart-tick", "middle",
                           ' font-weight="bold"' if current else ''))
         parts.append(_fill(words["point"], {"m": str(m), "level": shown}))
-    target_y = y_of(goal)
-    body.append(_line(left + 44, target_y, right, target_y, "chart-cost chart-target",
-                      ' stroke-width="2" stroke-dasharray="6 4"'))
     body.append(_line(left, 13, left + 22, 13, "chart-cost chart-legend", ' stroke-width="2" stroke-dasharray="6 4"'))
     body.append(_text(left + 30, 18, _fill(words["target"], {"goal": goal_text, "t": t_text}),
                       "chart-label chart-axis-title"))

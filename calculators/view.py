@@ -169,6 +169,9 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None):
         "outputs": outputs,
         "chart": chart,
         "verdict": verdict or "",
+        # a currency to choose only where something is money
+        "money": any(i.kind == "money" for i in calculator.inputs) or any(
+            o.kind == "money" for o in calculator.outputs),
         "notes": calculator.notes[lang],
         "texts": TEXTS[lang],
         "result": result,

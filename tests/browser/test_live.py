@@ -30,6 +30,17 @@ def expected_outputs(calculator, raw, lang):
     return [[o["key"], o["value"], o["text"]] for o in shown["outputs"]]
 
 
+def check_verdict(page, root, calculator, raw, lang):
+    """The calculator's verdict, when it states one, is the sentence CPython writes (hidden when empty)."""
+    if calculator.verdict is None:
+        assert page.query_selector(root + " [data-role=verdict]") is None
+        return
+    want = view(calculator, raw, lang)["verdict"]
+    page.wait_for_function(
+        "([sel, want]) => { const e = document.querySelector(sel + ' [data-role=verdict]');"
+        " return e.textContent === want && e.hidden === (want === ''); }", arg=[root, want], timeout=5000)
+
+
 def changed_value(calculator, lang):
     """A valid new value for the first input: its default doubled (or 1 when the default is 0), in range."""
     spec = calculator.inputs[0]
@@ -54,6 +65,7 @@ def test_calculator_page_goes_live_and_matches_cpython(watched, site_url, name, 
 
     defaults = dict((k, input_text(v, lang)) for k, v in calculator.defaults(lang).items())
     assert shown_outputs(page, root) == expected_outputs(calculator, defaults, lang)
+    check_verdict(page, root, calculator, defaults, lang)
 
     field, text = changed_value(calculator, lang)
     page.fill("%s input[name=%s]" % (root, field), text)
@@ -63,6 +75,7 @@ def test_calculator_page_goes_live_and_matches_cpython(watched, site_url, name, 
         "([sel, want]) => JSON.stringify([...document.querySelectorAll(sel + ' [data-output]')]"
         ".map(e => [e.dataset.output, e.dataset.value, e.textContent])) === JSON.stringify(want)",
         arg=[root, expected], timeout=5000)
+    check_verdict(page, root, calculator, raw, lang)
 
     # Bad input: a message next to the field, dependent outputs unavailable, nothing else breaks.
     page.fill("%s input[name=%s]" % (root, field), "12abc")
@@ -76,6 +89,7 @@ def test_calculator_page_goes_live_and_matches_cpython(watched, site_url, name, 
     assert shown_outputs(page, root) == expected_outputs(calculator, dict(raw, **{field: "12abc"}), lang)
     for key, value, text in shown_outputs(page, root):
         assert "NaN" not in text and "Infinity" not in text and "nan" not in value
+    check_verdict(page, root, calculator, dict(raw, **{field: "12abc"}), lang)
 
     assert watched.errors() == []
     outside = [u for u in watched.requests if not same_origin(u, site_url)]
