@@ -1,5 +1,7 @@
 """MkDocs hooks of the playbook: thin dispatch to tested modules in ``scripts/``.
 
+- custom.json is checked before anything else, and a page's front matter that is not valid YAML
+  stops the build (MkDocs would silently drop it).
 - Markdown ``::: calculator NAME [preset=KEY]`` lines become calculators computed at build time.
 - Pages that hold a calculator load the self-hosted runtime (and only those pages).
 - The runtime and the calculators' modules are copied into the built site; the search index is
@@ -9,13 +11,14 @@
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from calculators import custom, registry  # noqa: E402
-from scripts import compress, csp, embed, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
+from scripts import compress, csp, embed, frontmatter, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
 
 
 @event_priority(100)  # first: a mistake in custom.json stops the build before any page is read
@@ -28,6 +31,10 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    wrong = frontmatter.problem(page.file.content_string)  # MkDocs would drop it without a word
+    if wrong:
+        where = os.path.relpath(page.file.abs_src_path, ROOT) if page.file.abs_src_path else page.file.src_uri
+        raise PluginError("%s: %s" % (where, wrong))
     markdown, embeds = embed.replace_markers(markdown, page.file.src_uri, config["theme"]["language"])
     page.meta["calculators"] = embeds
     return markdown

@@ -160,3 +160,16 @@ def test_a_mistake_in_custom_json_stops_the_build_with_one_line_naming_it(tmp_pa
         assert word in lines[0]
     assert "Traceback" not in done.stderr + done.stdout
     assert "Error reading page" not in done.stderr
+
+
+def test_no_page_ships_its_front_matter_as_text(built_site):
+    # MkDocs drops front matter that is not valid YAML and shows it as text, and the description
+    # then starts with "title: …" (scripts/frontmatter.py now stops such a build).
+    for path in pages(built_site):
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        for found in re.finditer(r'<meta (?:name="description"|property="og:description") content="([^"]*)"', text):
+            assert not re.search(r"\b(?:title|description):", found.group(1)), (path, found.group(1))
+        assert not re.search(r"<p>title: [^<]*\ndescription:", text), path
+    page = (built_site / "en" / "calculators" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="All the Clienting playbook&#x27;s calculators: acquisition' in page
