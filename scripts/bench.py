@@ -45,13 +45,15 @@ sys.path.insert(0, ROOT)
 
 from calculators import registry  # noqa: E402
 from scripts import browser as browser_finder  # noqa: E402
-from scripts import compress, nginx, runtime  # noqa: E402
+from scripts import compress, nginx, offline, runtime  # noqa: E402
 from scripts.serve import ByteCounter, serve_in_background  # noqa: E402
 
 SCHEMA = 2
 # What the project holds itself to (the spine issue): the runtime's own cost over the baseline, a
 # calculator page's decoded size, and one recompute within a frame.
 TARGETS = {"cold_runtime_ms": 300, "warm_runtime_ms": 100, "page_bytes": 1500000, "input_ms": 16}
+# The offline copy of one language, as stored (issue 13); carried in the results' "offline" part.
+OFFLINE_TARGET_BYTES = 3500000
 HOME = "home"
 PYODIDE_PAGE = "acquisition_vs_retention"
 HOOKS_BLOCK = re.compile(r"^hooks:\n(?:  - .*\n)+", re.M)
@@ -208,6 +210,45 @@ def measure_search(browser, url, runs):
         context.close()
     return {"page": HOME, "queries": [query for query, _ in SEARCHES],
             "first_ms": summary(first), "next_ms": summary(following)}
+
+
+# What the offline copy holds, read from the browser's cache: [address, decoded bytes] per file.
+COPY_CONTENTS = """async () => {
+  const found = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (request.url.endsWith('/clienting-offline-copy-complete')) continue;
+      const response = await cache.match(request);
+      found.push([request.url, (await response.arrayBuffer()).byteLength]);
+    }
+  }
+  return found;
+}"""
+
+
+def measure_offline(browser, root, site):
+    """The offline copy of each language after a first visit to its home page (service worker on)."""
+    static = offline.sizes(site)
+    languages = {}
+    for lang in ("ru", "en"):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(root + ("" if lang == "ru" else lang + "/"), wait_until="load")
+        page.wait_for_function("lang => document.documentElement.dataset.offlineLanguage === lang", arg=lang,
+                               timeout=60000)
+        contents = page.evaluate(COPY_CONTENTS)
+        context.close()
+        paths = [url[len(root):] for url, _ in contents]
+        other = [path for path in paths if (path.startswith("en/") if lang == "ru" else
+                                            not path.startswith(("en/", "assets/")))]
+        languages[lang] = {"files": len(contents), "bytes": sum(size for _, size in contents),
+                           "download": static[lang]["gzip"], "later_bytes": static[lang]["later"]["bytes"],
+                           "other_language_files": len(other)}
+        print("offline copy (%s): %d files, %.0f KB stored, %.0f KB to download, %d of the other language" % (
+            lang, languages[lang]["files"], languages[lang]["bytes"] / 1000, languages[lang]["download"] / 1000,
+            len(other)), flush=True)
+    return {"target_bytes": OFFLINE_TARGET_BYTES, "languages": languages}
 
 
 def new_context(browser):
@@ -382,7 +423,7 @@ def run(args, names, site, base_dir, floor_dir, pyodide_dir):
     results = {"schema": SCHEMA, "date": time.strftime("%Y-%m-%d"), "machine": "%s, %s, %d cores" % (
         platform.platform(), platform.processor() or platform.machine(), os.cpu_count() or 0),
         "browser": None, "versions": versions(bool(pyodide_dir)), "runs": args.runs, "language": "ru",
-        "targets": TARGETS, "build": None, "pages": {}, "search": None, "pyodide": None}
+        "targets": TARGETS, "build": None, "pages": {}, "search": None, "offline": None, "pyodide": None}
     path, _ = browser_finder.find()
     try:
         with sync_playwright() as p:
@@ -395,6 +436,7 @@ def run(args, names, site, base_dir, floor_dir, pyodide_dir):
             results["search"] = measure_search(browser, url("live", HOME), args.runs)
             print("search: first query %.0f ms, next %.0f ms (medians)" % (
                 results["search"]["first_ms"]["median"], results["search"]["next_ms"]["median"]), flush=True)
+            results["offline"] = measure_offline(browser, url("live", HOME), site)
             if args.nginx:
                 measure_nginx(browser, site, results["pages"])
             if pyodide_dir:

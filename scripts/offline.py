@@ -2,19 +2,28 @@
 
 After the build, :func:`write` lists the files a reader needs offline (every page, the runtime, the
 calculators' modules, CSS, scripts, the search indexes), hashes each, and writes ``sw.js`` at the
-site's root from ``scripts/sw.template.js`` with that list and a version: the hash of the list and
-the hashes.  Any change to any listed file gives a new version, so a new deployment is noticed;
-``assets/offline.js`` registers the worker and offers the update.
+site's root from ``scripts/sw.template.js`` with that list, split by language, and a version: the
+hash of the list and the hashes.  Any change to any listed file gives a new version, so a new
+deployment is noticed; ``assets/offline.js`` registers the worker and offers the update.
+
+The copy holds one language: the files every page shares (``""``: styles, scripts, the runtime, the
+modules) and the reader's language (its pages, its 404 page, its search index and documents).  The
+default language's pages are those outside the other languages' folders (``en/``).
+
+Stored when first opened rather than up front: the page holding the whole playbook for print
+(``print/``; its chapters are in the copy already, page by page).
 
 Left out: source maps, the sitemaps (their dates change with every build), the precompressed copies
 the server sends in place of a file (``NAME.gz``, ``NAME.br``: ``scripts/compress.py``; the worker
-gets them through ordinary requests, decoded), PyScript's editor and terminal chunks (never used by
-these pages) and the search library's languages the site does not search in.
+gets them through ordinary requests, decoded), PyScript's chunks that no page loads (its editor,
+terminal, Pyodide and TOML chunks: only those a page names are kept) and the search library's
+languages the site does not search in.
 """
 
 import hashlib
 import json
 import os
+import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATE = os.path.join(HERE, "sw.template.js")
@@ -26,12 +35,34 @@ SKIP_SUFFIXES = (".map", ".gz", ".br")
 SKIP_PREFIXES = ("assets/vendor/pyscript/codemirror", "assets/vendor/pyscript/xterm",
                  "assets/vendor/pyscript/pyodide_graph")
 LUNR = "assets/javascripts/lunr/"
+PYSCRIPT = "assets/vendor/pyscript/"
+# What pages name of PyScript: its entry point and the chunks they preload (scripts/runtime.py).
+PYSCRIPT_REFERENCE = re.compile(r"assets/vendor/pyscript/([A-Za-z0-9_.-]+\.(?:js|css))")
+COMMON = ""  # the key of the files every language needs
+# Pages stored when first opened: the whole playbook on one page (scripts/printable.py's contents).
+ON_DEMAND_MARK = '<nav class="print-contents"'
 
 
-def wanted(path, languages=("ru", "en")):
-    """Whether the site file ``path`` (relative, with ``/``) belongs in the offline copy."""
+def pyscript_loaded(site_dir):
+    """The names of PyScript's files that some page of ``site_dir`` loads (its own tags and preloads)."""
+    found = set()
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            if name.endswith(".html"):
+                with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                    found.update(PYSCRIPT_REFERENCE.findall(handle.read()))
+    return found
+
+
+def wanted(path, languages=("ru", "en"), pyscript=None):
+    """Whether the site file ``path`` (relative, with ``/``) belongs in the offline copy.
+
+    ``pyscript``: the names of PyScript's files pages load (:func:`pyscript_loaded`); None keeps all.
+    """
     if path in SKIP_FILES or path.endswith(SKIP_SUFFIXES) or path.startswith(SKIP_PREFIXES):
         return False
+    if pyscript is not None and path.startswith(PYSCRIPT):
+        return path[len(PYSCRIPT):] in pyscript
     if path.startswith(LUNR):
         keep = ["min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"]
         keep += ["min/lunr.%s.min.js" % lang for lang in languages]
@@ -49,16 +80,80 @@ def url_of(path):
 
 
 def manifest(site_dir, languages=("ru", "en")):
-    """``{path: sha256}`` of every file of ``site_dir`` the offline copy holds, paths with ``/``."""
+    """``{path: sha256}`` of every file of ``site_dir`` an offline copy may hold (any language), paths with ``/``."""
     found = {}
+    pyscript = pyscript_loaded(site_dir)
     for folder, _, names in os.walk(site_dir):
         for name in names:
             full = os.path.join(folder, name)
             path = os.path.relpath(full, site_dir).replace(os.sep, "/")
-            if wanted(path, languages):
+            if wanted(path, languages, pyscript):
                 with open(full, "rb") as handle:
                     found[path] = hashlib.sha256(handle.read()).hexdigest()
     return dict(sorted(found.items()))
+
+
+def language_of(path, languages=("ru", "en")):
+    """The language a file belongs to (``COMMON`` for what every page shares).
+
+    The other languages' folders (``en/…``) are theirs; pages and the search files outside them are
+    the default language's (the first of ``languages``); the rest is shared.
+    """
+    for lang in languages[1:]:
+        if path.startswith(lang + "/"):
+            return lang
+    if path.endswith(".html") or path.startswith("search/"):
+        return languages[0]
+    return COMMON
+
+
+def on_demand(site_dir, files):
+    """The pages of a manifest stored only when first opened (:data:`ON_DEMAND_MARK`)."""
+    found = []
+    for path in files:
+        if path.endswith(".html"):
+            with open(os.path.join(site_dir, *path.split("/")), encoding="utf-8") as handle:
+                if ON_DEMAND_MARK in handle.read():
+                    found.append(path)
+    return found
+
+
+def by_language(files, languages=("ru", "en"), later=()):
+    """``{COMMON: [paths], lang: [paths] …}`` of a manifest, every language present even if empty.
+
+    Paths in ``later`` (stored when opened) are left out.
+    """
+    split = dict((key, []) for key in [COMMON] + list(languages))
+    for path in files:
+        if path not in later:
+            split[language_of(path, languages)].append(path)
+    return split
+
+
+def _sizes(site_dir, paths):
+    stored = compressed = 0
+    for path in paths:
+        full = os.path.join(site_dir, *path.split("/"))
+        stored += os.path.getsize(full)
+        compressed += os.path.getsize(full + ".gz") if os.path.exists(full + ".gz") else os.path.getsize(full)
+    return {"files": len(paths), "bytes": stored, "gzip": compressed}
+
+
+def sizes(site_dir, languages=("ru", "en")):
+    """``{lang: {"files", "bytes", "gzip", "later"}}``: what a reader's offline copy holds in each language.
+
+    ``bytes`` as stored (decoded); ``gzip``: what downloading it costs from a server that sends the
+    build's gzip copies (the file itself where it has none); ``later``: the same for the pages stored
+    only when opened.
+    """
+    files = manifest(site_dir, languages)
+    later = on_demand(site_dir, files)
+    split = by_language(files, languages, later)
+    found = {}
+    for lang in languages:
+        found[lang] = _sizes(site_dir, split[COMMON] + split[lang])
+        found[lang]["later"] = _sizes(site_dir, [path for path in later if language_of(path, languages) == lang])
+    return found
 
 
 def version(files):
@@ -67,17 +162,24 @@ def version(files):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def service_worker(files):
-    """The text of ``sw.js`` for a manifest."""
+def service_worker(files, languages=("ru", "en"), later=()):
+    """The text of ``sw.js`` for a manifest: the addresses by language (``later``: stored when opened),
+    the default language, the version."""
     with open(TEMPLATE, encoding="utf-8") as handle:
         template = handle.read()
-    urls = json.dumps([url_of(path) for path in files], separators=(",", ":"))
-    return template.replace('"__VERSION__"', json.dumps(version(files))).replace("__FILES__", urls)
+    split = by_language(files, languages, later)
+    urls = dict((key, [url_of(path) for path in paths]) for key, paths in split.items())
+    pending = dict((lang, [url_of(path) for path in later if language_of(path, languages) == lang])
+                   for lang in languages)
+    text = template.replace('"__VERSION__"', json.dumps(version(files)))
+    text = text.replace('"__DEFAULT__"', json.dumps(languages[0]))
+    text = text.replace("__LATER__", json.dumps(pending, sort_keys=True, separators=(",", ":")))
+    return text.replace("__FILES__", json.dumps(urls, sort_keys=True, separators=(",", ":")))
 
 
 def write(site_dir, languages=("ru", "en")):
     """Write ``sw.js`` at the root of ``site_dir``; return its version."""
     files = manifest(site_dir, languages)
     with open(os.path.join(site_dir, WORKER), "w", encoding="utf-8") as handle:
-        handle.write(service_worker(files))
+        handle.write(service_worker(files, languages, on_demand(site_dir, files)))
     return version(files)

@@ -21,13 +21,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESULTS = os.path.join(ROOT, "benchmarks", "results.json")
 SCHEMA = 2
 # The tables a marker can ask for, in the order ``::: benchmark-results`` (no option) draws them all.
-TABLES = ("targets", "cold", "warm", "search", "build", "pyodide", "about")
+TABLES = ("targets", "cold", "warm", "search", "offline", "build", "pyodide", "about")
 TARGETS = ("cold_runtime_ms", "warm_runtime_ms", "page_bytes", "input_ms")
 VERSIONS = ("pyscript", "micropython", "mkdocs_material")
 ROW_STATS = ("live_ms", "load_ms", "baseline_load_ms", "bytes", "transferred", "baseline_bytes",
              "input_ms", "floor_live_ms")
 ROW_NULLABLE = ("live_ms", "input_ms", "floor_live_ms")
 ROW_COSTS = ("runtime_cost_ms", "floor_cost_ms")
+OFFLINE_COUNTS = ("files", "bytes", "download", "later_bytes", "other_language_files")
 PATH = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NARROW_NBSP = "\u202f"
@@ -81,6 +82,11 @@ TEXTS = {
         "search_first": "Первый запрос «%s» (загружает указатель)",
         "search_next": "Следующий запрос «%s»",
         "search_missing": "В этом измерении поиск не замеряли.",
+        "caption_offline": "Копия для работы без сети: что хранит браузер читателя на одном языке",
+        "offline_language": "Язык копии", "offline_files": "Файлов", "offline_stored": "Хранится",
+        "offline_download": "Скачивается (gzip)", "offline_later": "Книга целиком для печати (когда открыта)",
+        "offline_other": "Файлов другого языка",
+        "offline_missing": "В этом измерении копию для работы без сети не считали.",
         "caption_about": "Где и когда измеряли",
         "date": "Дата", "machine": "Машина", "browser": "Браузер", "versions": "Версии",
         "runs_label": "Повторов каждого замера", "language": "Язык измеренных страниц",
@@ -130,6 +136,11 @@ TEXTS = {
         "search_first": "First query “%s” (loads the index)",
         "search_next": "Next query “%s”",
         "search_missing": "Search was not measured in this run.",
+        "caption_offline": "The offline copy: what a reader’s browser keeps, in one language",
+        "offline_language": "Language of the copy", "offline_files": "Files", "offline_stored": "Stored",
+        "offline_download": "Downloaded (gzip)", "offline_later": "Whole playbook for print (once opened)",
+        "offline_other": "Files of the other language",
+        "offline_missing": "The offline copy was not measured in this run.",
         "caption_about": "Where and when it was measured",
         "date": "Date", "machine": "Machine", "browser": "Browser", "versions": "Versions",
         "runs_label": "Repetitions of every measurement", "language": "Language of the measured pages",
@@ -311,6 +322,16 @@ def validate(data, where="benchmarks/results.json"):
             _text(query, "search.queries[%d]" % index, where)
         for key in ("first_ms", "next_ms"):
             _stats(_field(search, key, "search", where), "search." + key, where)
+    offline = data.get("offline")  # measured since the copy holds one language
+    if offline is not None:
+        _object(offline, "offline", where)
+        _number(_field(offline, "target_bytes", "offline", where), "offline.target_bytes", where, 0)
+        languages = _object(_field(offline, "languages", "offline", where), "offline.languages", where)
+        for lang in numbers.LANGS:
+            field = "offline.languages." + lang
+            copy_ = _object(_field(languages, lang, "offline.languages", where), field, where)
+            for key in OFFLINE_COUNTS:
+                _integer(_field(copy_, key, field, where), field + "." + key, where, 0)
     pyodide = _field(data, "pyodide", "", where)
     if pyodide is not None:
         _object(pyodide, "pyodide", where)
@@ -527,6 +548,30 @@ def _search(data, lang):
     }
 
 
+def _offline(data, lang):
+    offline = data.get("offline")
+    if offline is None:
+        return None
+    t = TEXTS[lang]
+    limit = offline["target_bytes"]
+    rows = []
+    for key in numbers.LANGS:
+        copy_ = offline["languages"][key]
+        judged = verdict(copy_["bytes"], limit, lang)
+        if copy_["other_language_files"]:
+            judged = {"met": False, "text": t["missed"]}
+        rows.append({
+            "language": t["languages"][key],
+            "files": numbers.format_number(copy_["files"], lang, 0),
+            "stored": kilobytes(copy_["bytes"], lang),
+            "verdict": judged,
+            "download": kilobytes(copy_["download"], lang),
+            "later": kilobytes(copy_["later_bytes"], lang),
+            "other": numbers.format_number(copy_["other_language_files"], lang, 0),
+        })
+    return {"caption": t["caption_offline"], "target": t["target_le"] % kilobytes(limit, lang), "rows": rows}
+
+
 def _about(data, lang):
     t = TEXTS[lang]
     versions = data["versions"]
@@ -560,6 +605,7 @@ def context(data, lang):
         "targets": _targets(data, lang),
         "build": _build(data, lang),
         "search": _search(data, lang),
+        "offline": _offline(data, lang),
         "pyodide": _pyodide(data, lang),
         "about": _about(data, lang),
     }

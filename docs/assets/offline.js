@@ -1,10 +1,18 @@
 /* Offline copy of the site: registers the service worker (sw.js, written by the build at the site's
  * root) and offers a new version when one is deployed, never reloading by itself.
  *
+ * The copy waits for the page: it starts once every calculator on the page is live (on pages without
+ * one, after the load event) and the browser is idle, so it never competes with the page the reader
+ * opened.  It holds the language the reader reads (a page in the other language switches it), and is
+ * not made at all when the reader asked to save data (navigator.connection.saveData).  Offline, the
+ * language menu says plainly that the other language is not stored instead of opening an error.
+ *
  * Service workers exist only in secure contexts (HTTPS, localhost): a page opened over plain HTTP
  * from a laptop's address on a local network simply goes without one, and everything else works.
- * <html data-offline> says what happened: "unavailable" (no service worker here), "registered",
- * "ready" (this page is served by the offline copy), "failed".
+ * <html data-offline> says what happened: "unavailable" (no service worker here), "pending" (waiting
+ * for the page to be live and the browser idle), "skipped" (the reader saves data), "registered",
+ * "ready" (this page is served by the offline copy), "failed"; <html data-offline-language> the
+ * language of the finished copy.
  */
 (function () {
   "use strict";
@@ -15,11 +23,18 @@
   }
   var script = document.currentScript;
   var site = new URL("../", script.src);  // this file is assets/offline.js
+  var lang = (root.lang || "ru").slice(0, 2);
   var TEXTS = {
-    ru: { message: "Новая версия практикума.", reload: "Обновить", later: "Позже" },
-    en: { message: "A new version of the playbook.", reload: "Reload", later: "Later" }
+    ru: { message: "Новая версия практикума.", reload: "Обновить", later: "Позже",
+          missing: "Версия «%s» не сохранена на этом устройстве, а сети нет: она откроется, когда связь " +
+                   "вернётся. Без сети работает русская версия.",
+          close: "Понятно" },
+    en: { message: "A new version of the playbook.", reload: "Reload", later: "Later",
+          missing: "The “%s” version is not stored on this device, and there is no network: it will open " +
+                   "once you are back online. The English version works offline.",
+          close: "OK" }
   };
-  var texts = TEXTS[(root.lang || "ru").slice(0, 2)] || TEXTS.ru;
+  var texts = TEXTS[lang] || TEXTS.ru;
   var accepted = false;
 
   function button(text, primary) {
@@ -38,14 +53,15 @@
     return element;
   }
 
-  // A small banner at the bottom: the reader decides when the page reloads.
-  function offer(worker) {
-    if (document.querySelector("[data-role=update]")) return;
-    var banner = document.createElement("div");
-    banner.setAttribute("data-role", "update");
-    banner.setAttribute("role", "status");
-    banner.setAttribute("aria-live", "polite");
-    var style = banner.style;
+  // A small banner at the bottom, announced politely; hidden when printing.
+  function banner(role, message, buttons) {
+    var old = document.querySelector("[data-role=" + role + "]");
+    if (old) old.remove();
+    var element = document.createElement("div");
+    element.setAttribute("data-role", role);
+    element.setAttribute("role", "status");
+    element.setAttribute("aria-live", "polite");
+    var style = element.style;
     style.position = "fixed";
     style.left = "1rem";
     style.right = "1rem";
@@ -65,23 +81,29 @@
     style.flexWrap = "wrap";
     style.alignItems = "center";
     var text = document.createElement("span");
-    text.textContent = texts.message;
+    text.textContent = message;
+    element.appendChild(text);
+    buttons.forEach(function (item) { element.appendChild(item); });
+    document.body.appendChild(element);
+    // Not part of a printed handout.
+    window.addEventListener("beforeprint", function () { element.style.display = "none"; });
+    window.addEventListener("afterprint", function () { element.style.display = "flex"; });
+    return element;
+  }
+
+  // The reader decides when the page reloads.
+  function offer(worker) {
+    if (document.querySelector("[data-role=update]")) return;
     var reload = button(texts.reload, true);
     reload.setAttribute("data-role", "update-reload");
     var later = button(texts.later, false);
+    var element = banner("update", texts.message, [reload, later]);
     reload.addEventListener("click", function () {
       accepted = true;
       reload.disabled = true;
       worker.postMessage("clienting:update");
     });
-    later.addEventListener("click", function () { banner.remove(); });
-    banner.appendChild(text);
-    banner.appendChild(reload);
-    banner.appendChild(later);
-    document.body.appendChild(banner);
-    // Not part of a printed handout.
-    window.addEventListener("beforeprint", function () { banner.style.display = "none"; });
-    window.addEventListener("afterprint", function () { banner.style.display = "flex"; });
+    later.addEventListener("click", function () { element.remove(); });
   }
 
   function watch(registration) {
@@ -95,27 +117,127 @@
     });
   }
 
+  // Tell the worker which language this page is in: the copy follows the reader's language.
+  function follow() {
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.active) registration.active.postMessage({ type: "clienting:language", lang: lang });
+    });
+  }
+
+  navigator.serviceWorker.addEventListener("message", function (event) {
+    var data = event.data || {};
+    if (data.type === "clienting:copy") root.setAttribute("data-offline-language", data.lang);
+  });
+  navigator.serviceWorker.startMessages();
+
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (accepted) {
       window.location.reload();
     } else {
       root.setAttribute("data-offline", "ready");  // the first visit: now served by the offline copy
+      follow();
     }
   });
 
-  window.addEventListener("load", function () {
-    navigator.serviceWorker.register(new URL("sw.js", site).href, { scope: site.href }).then(function (registration) {
+  function register() {
+    var scope = site.href;
+    navigator.serviceWorker.getRegistration(scope).then(function (existing) {
+      // Once registered, the same worker address always: another one would be a new worker.
+      if (existing && existing.scope === scope) return existing;
+      return navigator.serviceWorker.register(new URL("sw.js?lang=" + lang, site).href, { scope: scope });
+    }).then(function (registration) {
       if (!registration) {  // registration refused by the browser's settings
         root.setAttribute("data-offline", "unavailable");
         return;
       }
       root.setAttribute("data-offline", navigator.serviceWorker.controller ? "ready" : "registered");
       watch(registration);
+      if (navigator.serviceWorker.controller) follow();
       // A workshop lasts hours: look for a new version now and then (the browser also does on each visit).
       window.setInterval(function () { registration.update().catch(function () {}); }, 30 * 60 * 1000);
     }).catch(function (error) {
       root.setAttribute("data-offline", "failed");
       console.warn("offline copy unavailable: " + error);
     });
-  });
+  }
+
+  // After the page: every calculator live (or given up on), the load event, then an idle moment.
+  function settled() {
+    var roots = document.querySelectorAll("[data-calculator]");
+    for (var i = 0; i < roots.length; i++) {
+      var state = roots[i].getAttribute("data-state");
+      if (state !== "live" && state !== "failed") return false;
+    }
+    return document.readyState === "complete";
+  }
+
+  function whenSettled(callback) {
+    if (settled()) return callback();
+    var done = false;
+    function check() {
+      if (done || !settled()) return;
+      done = true;
+      observer.disconnect();
+      callback();
+    }
+    var observer = new MutationObserver(check);
+    observer.observe(root, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+    window.addEventListener("load", check);
+  }
+
+  function whenIdle(callback) {
+    if ("requestIdleCallback" in window) {
+      window.requestIdleCallback(callback, { timeout: 10000 });
+    } else {
+      window.setTimeout(callback, 1000);
+    }
+  }
+
+  if (navigator.connection && navigator.connection.saveData) {
+    root.setAttribute("data-offline", "skipped");  // the reader asked to save data: no copy is made
+  } else {
+    root.setAttribute("data-offline", "pending");
+    whenSettled(function () { whenIdle(register); });
+  }
+
+  // The language menu, offline: a language that is not in the copy cannot open; say so instead of
+  // leaving the reader on an error page.
+  function stored(url) {
+    var clean = new URL(url);
+    clean.search = "";
+    clean.hash = "";
+    var text = clean.href.replace(/\/index\.html$/, "/");
+    return window.caches ? window.caches.match(text) : Promise.resolve(undefined);
+  }
+
+  function notStored(link) {
+    var name = (link.textContent || link.getAttribute("hreflang") || "").trim();
+    var close = button(texts.close, true);
+    var element = banner("offline-language", texts.missing.replace("%s", name), [close]);
+    close.addEventListener("click", function () { element.remove(); });
+    close.focus();
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[hreflang]") : null;
+    if (!link || !navigator.serviceWorker.controller || event.defaultPrevented || event.button !== 0 ||
+        event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if ((link.getAttribute("hreflang") || "").slice(0, 2) === lang || link.origin !== window.location.origin) return;
+    event.preventDefault();
+    var target = link.href;
+    stored(target).then(function (hit) {
+      if (hit) return true;
+      if (!navigator.onLine) return false;
+      // Not in the copy: open it if the network answers (a laptop that left the room's network).
+      return fetch(target, { method: "HEAD", cache: "no-store" }).then(function () { return true; }, function () {
+        return false;
+      });
+    }).then(function (reachable) {
+      if (reachable) {
+        window.location.href = target;
+      } else {
+        notStored(link);
+      }
+    });
+  }, true);
 })();

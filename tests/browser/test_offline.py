@@ -1,5 +1,7 @@
 """The offline copy: after one visit the site keeps working with the network gone, and a new
-deployment is offered, never forced.  Served under a sub-path, as a deployment would be."""
+deployment is offered, never forced.  The copy waits until the page is live, holds the reader's
+language only, and is not made when the reader saves data.  Served under a sub-path, as a deployment
+would be."""
 
 import os
 import shutil
@@ -41,11 +43,35 @@ def watch(page):
     return errors
 
 
-def wait_ready(page):
-    """The service worker has cached this version and now serves the page."""
+def wait_ready(page, lang=None):
+    """The service worker has cached this version (in ``lang``) and now serves the page."""
     page.wait_for_function(
         "document.documentElement.dataset.offline === 'ready' && !!navigator.serviceWorker.controller",
         timeout=READY_TIMEOUT_MS)
+    if lang:
+        page.wait_for_function("lang => document.documentElement.dataset.offlineLanguage === lang", arg=lang,
+                               timeout=READY_TIMEOUT_MS)
+
+
+STORED = """() => caches.keys().then(names => Promise.all(names.map(name =>
+  caches.open(name).then(cache => cache.keys()).then(keys => [name, keys.map(k => k.url)]))))"""
+
+
+def stored(page, base):
+    """{cache name: [paths under the site, "" for the home page]} of the page's origin."""
+    return dict((name, sorted(url[len(base):] for url in urls)) for name, urls in page.evaluate(STORED))
+
+
+def site_pages(site, lang):
+    """The addresses of a language's pages in the built site, as the copy keys them."""
+    found = []
+    for folder, _, names in os.walk(str(site)):
+        for name in names:
+            if name.endswith(".html"):
+                path = os.path.relpath(os.path.join(folder, name), str(site)).replace(os.sep, "/")
+                if path.startswith("en/") == (lang == "en"):
+                    found.append(path[:-len("index.html")] if path.endswith("index.html") else path)
+    return found
 
 
 def test_the_manifest_lists_pages_runtime_modules_and_search(built_site):
@@ -57,10 +83,15 @@ def test_the_manifest_lists_pages_runtime_modules_and_search(built_site):
                  "assets/javascripts/lunr/min/lunr.ru.min.js"):
         assert path in files
     assert "sw.js" not in files and "sitemap.xml" not in files
-    assert not [path for path in files if path.endswith(".map")]
+    assert not [path for path in files if path.endswith((".map", ".gz", ".br"))]
+    # PyScript's chunks that no page loads (editor, terminal, Pyodide, TOML) are left out.
+    pyscript = [path for path in files if path.startswith("assets/vendor/pyscript/")]
+    assert pyscript and not [path for path in pyscript if any(
+        word in path for word in ("codemirror", "xterm", "toml", "pyodide", "index-", "storage", "service-worker"))]
     text = (built_site / "sw.js").read_text(encoding="utf-8")
     assert '"%s"' % offline.version(files) in text
     assert '"calculators/acquisition-vs-retention/"' in text and "__FILES__" not in text
+    assert '"ru":["print/"]' in text and "__LATER__" not in text and "__DEFAULT__" not in text
 
 
 def test_after_one_visit_the_site_works_with_the_network_gone(context, deployment):
@@ -79,13 +110,109 @@ def test_after_one_visit_the_site_works_with_the_network_gone(context, deploymen
     page.reload()
     assert page.evaluate("navigator.onLine") is False
     recomputes(page, "acquisition_vs_retention", "ru")
-    # A page never opened before, in the other language, with another calculator.
-    page.goto(base + "en/calculators/conversion-funnel/")
-    recomputes(page, "conversion_funnel", "en")
+    # A page never opened before, with another calculator.
+    page.goto(base + "calculators/conversion-funnel/")
+    recomputes(page, "conversion_funnel", "ru")
     # A chapter, and an address without its final slash.
     page.goto(base + "chapters/after-the-sale")
     assert page.url.endswith("/chapters/after-the-sale/")
     assert page.locator("h1").count() == 1
+    # The other language is not in the copy: the language menu says so, and the page stays.
+    page.hover(".md-header .md-select")
+    page.click(".md-select__link[hreflang=en]")
+    notice = page.locator("[data-role=offline-language]")
+    notice.wait_for(state="visible")
+    assert notice.get_attribute("role") == "status"
+    assert "«English» не сохранена" in notice.text_content()
+    assert page.url.endswith("/chapters/after-the-sale/")
+    assert errors == []
+
+
+def test_no_copy_before_the_calculator_is_live(context, deployment):
+    """The worker is registered only once the page is live: nothing of the copy competes with it."""
+    _, _, base = deployment
+    held = []
+    context.route("**/micropython.wasm", lambda route: held.append(route))  # the runtime cannot start yet
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(base + "calculators/word-of-mouth/")
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => new Promise(done => requestIdleCallback(() => done(true)))")
+    page.wait_for_timeout(1000)
+    assert page.evaluate("document.querySelector('[data-calculator]').dataset.state") == "starting"
+    assert page.evaluate("document.documentElement.dataset.offline") == "pending"
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r === undefined)") is True
+    assert not [url for url in requests if url.endswith("/sw.js") or "sw.js?" in url]
+    assert not [url for url in requests if "/chapters/" in url or url.endswith("search_docs.json")]
+
+    assert held  # the runtime's WebAssembly was asked for, and is held back
+    for route in held:
+        route.continue_()
+    context.unroute("**/micropython.wasm")
+    recomputes(page, "word_of_mouth", "ru")
+    wait_ready(page, "ru")
+    assert [url for url in requests if "sw.js?lang=ru" in url]
+    assert errors == []
+
+
+def test_the_copy_holds_one_language_and_follows_the_reader(context, deployment):
+    site, _, base = deployment
+    requests = []
+    context.on("request", lambda request: requests.append((request.url, request.service_worker is not None)))
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(base + "chapters/word-of-mouth/")  # no calculator: the copy starts after the load event
+    wait_ready(page, "ru")
+    copies = stored(page, base)
+    assert len(copies) == 1
+    name, paths = list(copies.items())[0]
+    assert name.endswith(" ru")
+    ru_pages = [path for path in site_pages(site, "ru") if path != "print/"]
+    assert set(ru_pages) <= set(paths)
+    assert "search/search_docs.json" in paths and "search/search_index.json" in paths
+    assert "assets/vendor/micropython/micropython.wasm" in paths and "assets/py/calculators/core.mpy" in paths
+    assert not [path for path in paths if path.startswith("en/")]
+    assert "print/" not in paths  # the whole playbook on one page: stored when opened
+
+    # The reader goes on in English: the copy changes language; the shared files are not downloaded again.
+    requests.clear()
+    page.goto(base + "en/calculators/customer-value/")
+    recomputes(page, "customer_value", "en")
+    wait_ready(page, "en")
+    copies = stored(page, base)
+    assert len(copies) == 1
+    name, paths = list(copies.items())[0]
+    assert name.endswith(" en")
+    assert set(path for path in site_pages(site, "en") if path != "en/print/") <= set(paths)
+    assert "en/search/search_docs.json" in paths and "assets/vendor/micropython/micropython.wasm" in paths
+    assert not [path for path in paths if path.endswith("/") and not path.startswith("en/")]
+    assert not [path for path in paths if path.startswith("search/") or path in ("", "404.html")]
+    by_worker = [url for url, from_worker in requests if from_worker]
+    assert [url for url in by_worker if "/en/chapters/" in url]
+    assert not [url for url in by_worker if url.endswith(("micropython.wasm", ".mpy", ".css"))]
+
+    # The printable playbook joins the copy once opened.
+    page.goto(base + "en/print/")
+    page.wait_for_function("base => caches.match(base + 'en/print/').then(r => !!r)", arg=base,
+                           timeout=READY_TIMEOUT_MS)
+    assert errors == []
+
+
+def test_no_copy_when_the_reader_saves_data(context, deployment):
+    _, _, base = deployment
+    context.add_init_script("Object.defineProperty(navigator, 'connection', "
+                            "{value: {saveData: true, effectiveType: '4g'}, configurable: true})")
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(base + "calculators/acquisition-vs-retention/")
+    recomputes(page, "acquisition_vs_retention", "ru")
+    page.wait_for_function("() => new Promise(done => requestIdleCallback(() => done(true)))")
+    page.wait_for_timeout(1000)
+    assert page.evaluate("document.documentElement.dataset.offline") == "skipped"
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r === undefined)") is True
+    assert page.evaluate("caches.keys()") == []
     assert errors == []
 
 

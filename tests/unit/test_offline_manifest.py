@@ -15,8 +15,16 @@ def site(tmp_path, files):
 
 
 SITE = {
-    "index.html": "<h1>Клиентинг</h1>",
+    "index.html": '<h1>Клиентинг</h1><script src="assets/vendor/pyscript/core.js"></script>',
     "en/chapters/x/index.html": "<h1>x</h1>",
+    "en/index.html": '<link rel="modulepreload" href="../assets/vendor/pyscript/core-AbC12345.js">',
+    "en/print/index.html": '<nav class="print-contents" aria-labelledby="print-contents"></nav>',
+    "print/index.html": '<nav class="print-contents" aria-labelledby="print-contents"></nav>',
+    "en/search/search_docs.json": "[]",
+    "search/search_docs.json": "[]",
+    "assets/vendor/pyscript/core-AbC12345.js": "chunk every page with a calculator preloads",
+    "assets/vendor/pyscript/toml-XyZ12345.js": "toml: no page loads it",
+    "assets/vendor/pyscript/zip-XyZ12345.js": "zip: no page loads it",
     "404.html": "missing",
     "sitemap.xml": "<urlset/>",
     "sitemap.xml.gz": "gz",
@@ -48,9 +56,35 @@ def test_the_copy_holds_what_a_reader_needs_and_nothing_unused(tmp_path):
         "assets/javascripts/lunr/min/lunr.multi.min.js", "assets/javascripts/lunr/min/lunr.ru.min.js",
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
         "assets/py/calculators/core.mpy", "assets/py/calculators/custom.json",
-        "assets/vendor/micropython/micropython.wasm", "assets/vendor/pyscript/core.js",
-        "en/chapters/x/index.html", "index.html", "search/search_index.json"]
+        "assets/vendor/micropython/micropython.wasm", "assets/vendor/pyscript/core-AbC12345.js",
+        "assets/vendor/pyscript/core.js", "en/chapters/x/index.html", "en/index.html", "en/print/index.html",
+        "en/search/search_docs.json", "index.html", "print/index.html", "search/search_docs.json",
+        "search/search_index.json"]
     assert len(files["index.html"]) == 64
+
+
+def test_one_language_per_copy_and_the_printable_playbook_when_opened(tmp_path):
+    root = site(tmp_path, SITE)
+    files = offline.manifest(root)
+    later = offline.on_demand(root, files)
+    assert later == ["en/print/index.html", "print/index.html"]
+    split = offline.by_language(files, ["ru", "en"], later)
+    assert split["ru"] == ["404.html", "index.html", "search/search_docs.json", "search/search_index.json"]
+    assert split["en"] == ["en/chapters/x/index.html", "en/index.html", "en/search/search_docs.json"]
+    assert "assets/vendor/micropython/micropython.wasm" in split[""]
+    assert not [path for path in split[""] if path.endswith(".html") or "search/" in path]
+    assert offline.language_of("en/assets/x.js") == "en" and offline.language_of("assets/en/x.js") == ""
+
+    sizes = offline.sizes(root)
+    shared = sum(len(SITE[path].encode("utf-8")) for path in split[""])
+    assert sizes["ru"]["files"] == len(split[""]) + 4
+    assert sizes["ru"]["bytes"] == shared + sum(len(SITE[path].encode("utf-8")) for path in split["ru"])
+    assert sizes["en"]["later"]["files"] == 1 and sizes["ru"]["later"]["bytes"] == len(SITE["print/index.html"])
+    # What the download costs: a file's gzip copy where the build wrote one, else the file.
+    assert sizes["ru"]["gzip"] == sizes["ru"]["bytes"] - len(SITE["index.html"].encode("utf-8")) + len(
+        SITE["index.html.gz"])
+    (tmp_path / "index.html.gz").write_bytes(b"x" * 5)
+    assert offline.sizes(root)["ru"]["gzip"] == sizes["ru"]["gzip"] - len(SITE["index.html.gz"]) + 5
 
 
 def test_pages_are_listed_at_the_address_they_are_opened_at():
@@ -75,8 +109,12 @@ def test_the_worker_is_written_at_the_root_with_the_list_and_version(tmp_path):
     version = offline.write(root)
     text = (tmp_path / "sw.js").read_text(encoding="utf-8")
     assert 'var VERSION = "%s";' % version in text
-    urls = json.loads(re.search(r"var FILES = (\[.*?\]);", text).group(1))
-    assert urls[0] == "404.html" and "./" in urls and "en/chapters/x/" in urls
-    assert "sw.js" not in urls and "__" not in text.split("var FILES")[1].split(";")[0]
+    assert 'var DEFAULT = "ru";' in text
+    urls = json.loads(re.search(r"var FILES = (\{.*?\});", text).group(1))
+    assert sorted(urls) == ["", "en", "ru"]
+    assert urls["ru"][0] == "404.html" and "./" in urls["ru"] and "en/chapters/x/" in urls["en"]
+    assert "sw.js" not in urls[""] and "print/" not in urls["ru"]
+    assert json.loads(re.search(r"var LATER = (\{.*?\});", text).group(1)) == {"en": ["en/print/"], "ru": ["print/"]}
+    assert "__" not in text.split("var FILES")[1].split("var BASE")[0]
     # Writing again gives the same worker: sw.js itself is not part of the list.
     assert offline.write(root) == version

@@ -149,6 +149,28 @@ def test_search_may_be_absent_and_the_page_says_so(data):
     assert "Search was not measured" in speedpage.render(data, "en", ("search",))
 
 
+def test_the_offline_copy_per_language_against_its_target(data):
+    html = speedpage.render(data, "ru", ("offline",))
+    assert "3" + NBSP + "293" + NBSP + "КБ" in html and "896" + NBSP + "КБ" in html  # stored, downloaded
+    assert "цель ≤ 3" + NBSP + "500" + NBSP + "КБ" in html
+    assert html.count("clc-speed-verdict--met") == 2 and "русский" in html and "английский" in html
+    english = speedpage.render(data, "en", ("offline",))
+    assert "2,885" + NBSP + "KB" in english and "English" in english
+    # Over the limit, or holding a file of the other language: not met.
+    data["offline"]["languages"]["ru"]["bytes"] = 3500001
+    data["offline"]["languages"]["en"]["other_language_files"] = 1
+    assert speedpage.render(data, "en", ("offline",)).count("clc-speed-verdict--missed") == 2
+    data["offline"]["languages"]["ru"]["bytes"] = 3500000
+    assert speedpage.render(data, "en", ("offline",)).count("clc-speed-verdict--missed") == 1
+
+
+def test_the_offline_copy_may_be_absent_and_the_page_says_so(data):
+    del data["offline"]
+    speedpage.validate(data)
+    assert "копию для работы без сети не считали" in speedpage.render(data, "ru", ("offline",))
+    assert "offline copy was not measured" in speedpage.render(data, "en", ("offline",))
+
+
 def test_text_from_the_file_is_escaped(data):
     data["machine"] = '<script>alert("x")</script> & co'
     data["browser"] = "<b>Chromium</b>"
@@ -199,6 +221,9 @@ def test_text_from_the_file_is_escaped(data):
     (lambda d: d["search"].update(queries=["воронкой", 5]), "search.queries[1]", "expected"),
     (lambda d: d["search"].pop("next_ms"), "search.next_ms", "missing"),
     (lambda d: d["search"]["first_ms"].update(median=-3), "search.first_ms.median", "≥ 0"),
+    (lambda d: d["offline"]["languages"].pop("en"), "offline.languages.en", "missing"),
+    (lambda d: d["offline"]["languages"]["ru"].update(bytes=1.5), "offline.languages.ru.bytes", "whole number"),
+    (lambda d: d["offline"].pop("target_bytes"), "offline.target_bytes", "missing"),
 ])
 def test_a_wrong_or_missing_field_fails_naming_it(data, tmp_path, change, field, problem):
     change(data)
