@@ -327,9 +327,9 @@ CALCULATOR = Calculator(
               {"ru": "Потери рабочего времени, %", "en": "Shrinkage, %"},
               {"ru": 30, "en": 30}, maximum=90,
               help={"ru": "Перерывы, обучение, совещания, больничные и отпуска: доля оплаченного времени, когда "
-                          "человек не на линии. Обычно закладывают 30–35 %.",
+                          "человек не на линии. Общей нормы нет: посчитайте по своему графику.",
                     "en": "Breaks, training, meetings, sickness and holidays: the share of paid time an agent "
-                          "is not on the line. 30–35% is a common planning figure."}),
+                          "is not on the line. There is no general norm: work it out from your own rota."}),
         Input("agent_cost_per_hour", "money",
               {"ru": "Стоимость часа оператора", "en": "Cost of an agent hour"},
               {"ru": 500, "en": 25}, maximum=MONEY_MAX,
@@ -361,7 +361,7 @@ CALCULATOR = Calculator(
                {"ru": "Среднее время до ответа", "en": "Average speed of answer"}, _AGENTS, decimals=1,
                formula={"ru": "C × AHT ÷ (m − A), по всем звонкам, включая отвеченные сразу",
                         "en": "C × AHT ÷ (m − A), over all calls, those answered at once included"}),
-        Output("occupancy_pct", "pct", {"ru": "Занятость операторов", "en": "Agent occupancy"}, _AGENTS,
+        Output("occupancy_pct", "pct", {"ru": "Загрузка операторов", "en": "Agent occupancy"}, _AGENTS,
                decimals=1,
                formula={"ru": "A ÷ m: доля времени на линии, занятая звонками",
                         "en": "A ÷ m: the share of time on the line spent on calls"}),
@@ -399,8 +399,8 @@ CALCULATOR = Calculator(
             "немного завышает нужное число операторов.",
             "Каждый оператор берёт любой звонок; все тратят на звонок в среднем одно и то же время.",
             "Считается один час с постоянной нагрузкой: для смены посчитайте каждый час отдельно.",
-            "Потери рабочего времени переводят операторов на линии в людей в графике; доля 30–35 % — частый "
-            "ориентир, а не норма.",
+            "Потери рабочего времени переводят операторов на линии в людей в графике; одна и та же доля "
+            "для всех, а 30 % по умолчанию — значение для примера, а не норма.",
         ],
         "en": [
             "Calls arrive at random and independently (a Poisson stream) and wait in one shared queue.",
@@ -408,8 +408,8 @@ CALCULATOR = Calculator(
             "overstates the agents needed.",
             "Every agent takes any call, and all spend the same average time on one.",
             "One hour of steady traffic is computed: for a shift, work out each hour on its own.",
-            "Shrinkage turns agents on the line into people on the roster; 30–35% is a common guide, not a "
-            "rule.",
+            "Shrinkage turns agents on the line into people on the roster, at the same share for everyone; "
+            "the default 30% is an illustrative value, not a norm.",
         ],
     },
     presets={
