@@ -6,7 +6,8 @@ and gross_margin_pct; "with" and "without" are the yearly repeat rates with and 
 
 - ``bonus_cost`` = customers × u × bonus_cost_per_use
 - ``extra_repeat_customers`` = customers × (with − without); negative when the bonus lowers the repeat
-  rate (allowed: the net effect is then simply worse)
+  rate (allowed: the net effect is then simply worse, and the verdict says in words that fewer
+  customers buy again and what that costs)
 - ``extra_margin`` = extra_repeat_customers × average_order × g
 - ``net_effect`` = extra_margin − bonus_cost
 - ``break_even_lift_pp`` = bonus_cost ÷ (customers × average_order × g) × 100, the lift in percentage
@@ -14,7 +15,8 @@ and gross_margin_pct; "with" and "without" are the yearly repeat rates with and 
   100 − without (even every customer coming back would not cover the bonus)
 """
 
-from .core import Calculator, Input, Output, Unavailable
+from .core import Calculator, Input, Output, Unavailable, format_value
+from .numbers import round_half_away
 
 MONEY_MAX = 1e12
 COUNT_MAX = 1e9
@@ -43,6 +45,47 @@ def compute(v):
         "net_effect": extra_margin - bonus_cost,
         "break_even_lift_pp": break_even,
     }
+
+
+# --- the verdict: what a negative "extra" means -------------------------------------------------------
+
+_VERDICT = {
+    "ru": {
+        "fewer": "С бонусом повторно покупают реже, чем без него: повторных покупателей за год меньше на {n}",
+        "slightly": "С бонусом повторно покупают чуть реже, чем без него: разница — меньше {n} покупателя за год",
+        "lost": ", это {margin} упущенной маржи",
+        "cost": " сверх стоимости самого бонуса — {cost}",
+    },
+    "en": {
+        "fewer": "With the bonus fewer customers buy again than without it: repeat customers fall by {n} a year",
+        "slightly": "With the bonus slightly fewer customers buy again than without it: repeat customers fall "
+                    "by less than {n} a year",
+        "lost": ", which loses {margin} of margin",
+        "cost": " on top of the bonus’s own cost, {cost}",
+    },
+}
+
+
+def bonus_verdict(result):
+    """One sentence when the bonus lowers the repeat rate ("extra" repeat customers below zero): fewer
+    customers buy again, the margin that loses and the cost it comes on top of; None otherwise."""
+    outputs = result.outputs
+    extra = outputs["extra_repeat_customers"]
+    if isinstance(extra, Unavailable) or extra >= 0:
+        return None
+    lang, currency = result.lang, result.currency
+    words = _VERDICT[lang]
+    if round_half_away(-extra, 1) == 0:  # shown as 0,0: a fraction of a customer on a small base
+        text = words["slightly"].replace("{n}", format_value("count", 0.1, lang))
+    else:
+        text = words["fewer"].replace("{n}", format_value("count", -extra, lang))
+    margin = outputs["extra_margin"]
+    if not isinstance(margin, Unavailable) and margin < 0:
+        text += words["lost"].replace("{margin}", format_value("money", -margin, lang, currency))
+        cost = outputs["bonus_cost"]
+        if not isinstance(cost, Unavailable) and cost > 0:
+            text += words["cost"].replace("{cost}", format_value("money", cost, lang, currency))
+    return text + "."
 
 
 _COST = ("customers", "bonus_cost_per_use", "uptake_pct")
@@ -124,6 +167,7 @@ CALCULATOR = Calculator(
                               "can never pay back if above 100 − repeat rate without"}),
     ],
     compute=compute,
+    verdict=bonus_verdict,
     reasons={
         "no_customers": {"ru": "Нет данных: клиентов 0.", "en": "Not available: no customers."},
         "no_margin": {"ru": "Нет данных: повторный заказ не приносит маржи (средний чек или маржа равны 0), "
@@ -144,7 +188,8 @@ CALCULATOR = Calculator(
             "воспользовался, — здесь не учтено.",
             "Доли повторных покупок с бонусом и без — ваши оценки; честнее всего сравнить две группы клиентов.",
             "Если с бонусом покупают повторно реже, чем без него, прирост отрицателен: калькулятор это "
-            "допускает и показывает, насколько итог хуже.",
+            "допускает, показывает, насколько итог хуже, и пишет под результатами, сколько повторных "
+            "покупателей бонус отнимает.",
             "Нужный прирост не зависит ни от числа клиентов, ни от доли с бонусом: сравните его с "
             "разницей двух долей повторных покупок.",
         ],
@@ -157,7 +202,8 @@ CALCULATOR = Calculator(
             "The repeat rates with and without the bonus are your estimates; comparing two groups of "
             "customers is the honest way to get them.",
             "If customers buy again less often with the bonus than without, the lift is negative: the "
-            "calculator allows it and shows how much worse the net effect is.",
+            "calculator allows it, shows how much worse the net effect is and says under the results how "
+            "many repeat customers the bonus costs.",
             "The lift needed depends neither on the number of customers nor on the repeat rate with the "
             "bonus: compare it with the difference between the two repeat rates.",
         ],

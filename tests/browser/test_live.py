@@ -1,6 +1,7 @@
 """Headless Chromium against the built site: every calculator page goes live and computes what CPython computes."""
 
 import pytest
+from browsing import wait_until
 
 from calculators import registry
 from calculators.core import evaluate
@@ -169,4 +170,25 @@ def test_currency_is_a_label_chosen_per_calculator(watched, site_url, lang, curr
     page.wait_for_function("want => document.querySelector('[data-output=cac]').textContent === want", arg=expected)
     value = page.get_attribute("[data-output=cac]", "data-value")
     assert value == ("1500" if lang == "ru" else "30")  # nothing is converted
+    assert watched.errors() == []
+
+
+@pytest.mark.parametrize("lang, words", [("ru", "повторно покупают реже"), ("en", "fewer customers buy again")])
+def test_a_bonus_that_lowers_the_repeat_rate_is_said_in_words(watched, site_url, lang, words):
+    # "Extra repeat customers" below zero: the sentence under the results says what it means.
+    page = watched.page
+    calculator = registry.get("bonus_uptake")
+    page.goto(site_url + page_path("bonus_uptake", lang))
+    root = "[data-calculator=bonus_uptake]"
+    wait_live(page, root)
+    verdict = root + " [data-role=verdict]"
+    assert page.locator(verdict).is_hidden()
+    defaults = dict((k, input_text(v, lang)) for k, v in calculator.defaults(lang).items())
+    for rate, shown in (("10", True), ("30", False)):
+        raw = dict(defaults, repeat_rate_with_pct=rate)
+        want = view(calculator, raw, lang)["verdict"]
+        assert bool(want) == shown and (words in want) == shown
+        page.fill(root + " input[name=repeat_rate_with_pct]", rate)
+        wait_until(page, "([sel, want]) => { const e = document.querySelector(sel);"
+                         " return e.textContent === want && e.hidden === (want === ''); }", [verdict, want])
     assert watched.errors() == []

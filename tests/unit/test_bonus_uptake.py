@@ -200,6 +200,64 @@ def test_formatted_en():
     assert result.text("net_effect") == MINUS + "$175,000.00"
 
 
+# --- the verdict: a negative "extra" said in words ---------------------------------------------
+
+
+def test_a_lower_repeat_rate_with_the_bonus_is_said_in_words_ru():
+    # 1 000 × (25 % − 30 %) = −50 repeat customers; −50 × 3 000 ₽ × 50 % = −75 000 ₽; cost 100 000 ₽
+    result = evaluate(CALCULATOR, dict(BASE, repeat_rate_with_pct=25), "ru")
+    assert result.text("extra_repeat_customers") == MINUS + "50"
+    assert CALCULATOR.verdict(result) == (
+        "С бонусом повторно покупают реже, чем без него: повторных покупателей за год меньше на 50, это "
+        "75" + NBSP + "000,00" + NBSP + "₽ упущенной маржи сверх стоимости самого бонуса — "
+        "100" + NBSP + "000,00" + NBSP + "₽.")
+
+
+def test_a_lower_repeat_rate_with_the_bonus_is_said_in_words_en():
+    result = evaluate(CALCULATOR, dict(BASE, repeat_rate_with_pct=25), "en", "EUR")
+    assert CALCULATOR.verdict(result) == (
+        "With the bonus fewer customers buy again than without it: repeat customers fall by 50 a year, "
+        "which loses €75,000.00 of margin on top of the bonus’s own cost, €100,000.00.")
+
+
+def test_the_verdict_leaves_out_what_is_zero():
+    # A free bonus: no cost to add the lost margin to.
+    result = evaluate(CALCULATOR, dict(BASE, repeat_rate_with_pct=25, uptake_pct=0), "en")
+    assert CALCULATOR.verdict(result).endswith("which loses $75,000.00 of margin.")
+    # No margin on an order: nothing is lost in money, the customers still are.
+    result = evaluate(CALCULATOR, dict(BASE, repeat_rate_with_pct=25, gross_margin_pct=0), "en")
+    assert CALCULATOR.verdict(result) == ("With the bonus fewer customers buy again than without it: "
+                                          "repeat customers fall by 50 a year.")
+
+
+def test_a_fraction_of_a_customer_is_not_shown_as_zero():
+    # 5 × (19,99 % − 20 %) = −0,0005 customers: shown as 0,0, so the verdict says "less than 0,1".
+    result = evaluate(CALCULATOR, dict(BASE, customers=5, repeat_rate_with_pct=29.99), "ru")
+    assert "разница — меньше 0,1 покупателя за год" in CALCULATOR.verdict(result)
+    result = evaluate(CALCULATOR, dict(BASE, customers=5, repeat_rate_with_pct=29.99), "en")
+    assert "slightly fewer" in CALCULATOR.verdict(result) and "less than 0.1 a year" in CALCULATOR.verdict(result)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_verdict_when_the_bonus_brings_customers_back_or_changes_nothing(lang):
+    assert CALCULATOR.verdict(evaluate(CALCULATOR, {}, lang)) is None
+    assert CALCULATOR.verdict(evaluate(CALCULATOR, dict(BASE, repeat_rate_with_pct=30), lang)) is None
+    # An invalid rate: the outputs that need it are unavailable, and so is the sentence.
+    result = evaluate(CALCULATOR, dict(BASE, repeat_rate_with_pct="abc"), lang)
+    assert result.errors and CALCULATOR.verdict(result) is None
+
+
+def test_the_verdict_is_on_the_page_and_the_command_line():
+    from calculators import cli
+    from calculators.view import view
+    import io
+    shown = view(CALCULATOR, {"repeat_rate_with_pct": "10"}, "en")  # the default without it is 20 %
+    assert shown["verdict"].startswith("With the bonus fewer customers buy again")
+    out, err = io.StringIO(), io.StringIO()
+    assert cli.main(["bonus_uptake", "--repeat-rate-with-pct", "10", "--lang", "en"], out, err) == 0
+    assert "repeat customers fall by 50 a year" in out.getvalue()
+
+
 # --- declaration --------------------------------------------------------------------------------
 
 
