@@ -18,14 +18,19 @@ import jinja2
 
 from calculators import numbers, registry
 from calculators.view import view
-from scripts import speedpage
+from scripts import exercises, speedpage
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(ROOT, "overrides")
 
 LIST_MARKER = re.compile(r"^:::[ \t]*calculators-list[ \t]*$", re.MULTILINE)
 MARKER = re.compile(r"^:::[ \t]*calculator\b(?P<args>[^\n]*)$", re.MULTILINE)
-INDENTED_MARKER = re.compile(r"^[ \t]+:::[ \t]*(?:calculator|benchmark-results)\b", re.MULTILINE)
+INDENTED_MARKER = re.compile(r"^[ \t]+:::[ \t]*(?:calculator|benchmark-results|programme)\b", re.MULTILINE)
+# Exercises may sit inside a trainer block, so their marker may be indented like the block's content.
+EXERCISE_MARKER = re.compile(r"^(?P<indent>[ \t]*):::[ \t]*exercise\b(?P<args>[^\n]*)$", re.MULTILINE)
+PROGRAMME_MARKER = re.compile(r"^:::[ \t]*programme\b(?P<args>[^\n]*)$", re.MULTILINE)
+BLOCK_PLACEHOLDER = '<div class="clc-placeholder" data-block="{index}"></div>'
+BLOCK_PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div class="clc-placeholder" data-block="(\d+)"></div>(?:</p>)?')
 BENCHMARK_MARKER = re.compile(r"^:::[ \t]*benchmark-results\b(?P<args>[^\n]*)$", re.MULTILINE)
 PLACEHOLDER = '<div class="clc-placeholder" data-embed="{index}"></div>'
 PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div class="clc-placeholder" data-embed="(\d+)"></div>(?:</p>)?')
@@ -142,3 +147,72 @@ def fill_placeholders(html, embeds, lang):
         return render(name, preset, lang, uid)
 
     return PLACEHOLDER_RE.sub(fill, html)
+
+
+def replace_workshop_markers(markdown, src_uri, lang, extensions=None, configs=None):
+    """Swap ``::: exercise ID [heading=N]`` and ``::: programme ID`` lines for placeholders; return
+    ``(markdown, [html, ...])``.  ``src_uri`` is the page's path inside its language folder
+    (``chapters/x.md``), for the links.  Unknown names fail the build with the file and line."""
+    blocks = []
+
+    def line_of(match):
+        return "%s:%d" % (src_uri, markdown.count("\n", 0, match.start()) + 1)
+
+    def exercise(match):
+        words = match.group("args").split()
+        where = line_of(match)
+        if not words:
+            raise EmbedError("%s: '::: exercise' needs an exercise id" % where)
+        heading = _heading_option(words, where, "exercise")
+        try:
+            html = exercises.render_exercise(words[0], lang, src_uri, environment(), extensions, configs)
+            title = exercises.load_exercise(words[0], lang).title
+        except exercises.ExerciseError as error:
+            raise EmbedError("%s: %s" % (where, error))
+        blocks.append(html)
+        indent = match.group("indent")
+        out = "\n" + indent + BLOCK_PLACEHOLDER.format(index=len(blocks) - 1) + "\n"
+        if heading:
+            if indent:
+                raise EmbedError("%s: heading=%d needs the marker at column 0" % (where, heading))
+            out = "\n%s %s {#exercise-%s}\n" % ("#" * heading, title, words[0]) + out
+        return out
+
+    def programme(match):
+        words = match.group("args").split()
+        where = line_of(match)
+        if not words:
+            raise EmbedError("%s: '::: programme' needs a programme id" % where)
+        heading = _heading_option(words, where, "programme")
+        try:
+            html = exercises.render_programme(words[0], lang, src_uri, environment(), extensions, configs)
+            programme = exercises.load_programmes(lang)[words[0]]
+        except exercises.ExerciseError as error:
+            raise EmbedError("%s: %s" % (where, error))
+        blocks.append(html)
+        out = "\n" + BLOCK_PLACEHOLDER.format(index=len(blocks) - 1) + "\n"
+        if heading:
+            out = "\n%s %s {#programme-%s}\n\n%s\n" % ("#" * heading, programme.title, programme.id,
+                                                       programme.summary) + out
+        return out
+
+    markdown = EXERCISE_MARKER.sub(exercise, markdown)
+    markdown = PROGRAMME_MARKER.sub(programme, markdown)
+    return markdown, blocks
+
+
+def _heading_option(words, where, kind):
+    """``heading=N`` (2, 3 or 4) among a marker's options, else None; anything else fails the build."""
+    heading = None
+    for word in words[1:]:
+        key, _, value = word.partition("=")
+        if key != "heading" or value not in ("2", "3", "4"):
+            raise EmbedError("%s: unknown option %r in '::: %s %s' (allowed: heading=2|3|4)"
+                             % (where, word, kind, words[0]))
+        heading = int(value)
+    return heading
+
+
+def fill_blocks(html, blocks):
+    """Put the rendered exercises and programmes in place of their placeholders."""
+    return BLOCK_PLACEHOLDER_RE.sub(lambda match: blocks[int(match.group(1))], html)

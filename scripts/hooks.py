@@ -35,15 +35,26 @@ def on_page_markdown(markdown, page, config, files):
     if wrong:
         where = os.path.relpath(page.file.abs_src_path, ROOT) if page.file.abs_src_path else page.file.src_uri
         raise PluginError("%s: %s" % (where, wrong))
-    markdown, embeds = embed.replace_markers(markdown, page.file.src_uri, config["theme"]["language"])
+    lang = config["theme"]["language"]
+    markdown, embeds = embed.replace_markers(markdown, page.file.src_uri, lang)
     page.meta["calculators"] = embeds
+    markdown, blocks = embed.replace_workshop_markers(
+        markdown, _in_language(page.file.src_uri, lang), lang, config["markdown_extensions"], config["mdx_configs"])
+    page.meta["workshop_blocks"] = blocks
     return markdown
+
+
+def _in_language(src_uri, lang):
+    """``ru/chapters/x.md`` -> ``chapters/x.md``: the page's path inside its language folder."""
+    return src_uri[len(lang) + 1:] if src_uri.startswith(lang + "/") else src_uri
 
 
 def on_page_content(html, page, config, files):
     embeds = page.meta.get("calculators")
     if embeds:
         html = embed.fill_placeholders(html, embeds, config["theme"]["language"])
+    if page.meta.get("workshop_blocks"):
+        html = embed.fill_blocks(html, page.meta["workshop_blocks"])
     return html
 
 
