@@ -36,9 +36,9 @@ HEADING_SLUG = re.compile(r"^#{1,6}\s.*\{#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTI
 
 WORDS = {
     "ru": {"exercise": "Упражнение", "minutes": "мин", "group": "Группы", "break": "Перерыв",
-           "total": "Всего", "go": "Раздел", "run": "Упражнение"},
+           "total": "Всего", "go": "Раздел", "run": "Упражнение", "start": "Начать эту программу"},
     "en": {"exercise": "Exercise", "minutes": "min", "group": "Groups", "break": "Break",
-           "total": "Total", "go": "Section", "run": "Exercise"},
+           "total": "Total", "go": "Section", "run": "Exercise", "start": "Start this programme"},
 }
 
 

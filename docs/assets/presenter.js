@@ -18,6 +18,9 @@
   var ENTRY_KEY = "clienting.presenter.entry";
   var STATE_KEY = "clienting.presenter.state";
   var COMMAND_KEY = "clienting.presenter.command";
+  /* The programme being run, if any: {id, title, url, blocks: [{minutes, title, url|null}], index,
+     startedAt, blockStartedAt} (times in ms since the epoch). */
+  var PROGRAMME_KEY = "clienting.presenter.programme";
   var CHANNEL = "clienting-presenter";
   var DEFAULT_MINUTES = 10;
 
@@ -26,12 +29,18 @@
     ru: {
       toggle: "Показ", toggleLong: "Режим показа на проекторе (Shift+P)", bar: "Управление показом",
       prev: "Предыдущий раздел", next: "Следующий раздел", exit: "Выйти из показа (Esc)",
-      exitShort: "Выйти", speaker: "Экран ведущего", position: "Раздел %1 из %2"
+      exitShort: "Выйти", speaker: "Экран ведущего", position: "Раздел %1 из %2",
+      block: "Блок %1 из %2", prevBlock: "Предыдущий блок программы", nextBlock: "Следующий блок программы",
+      stop: "Завершить программу", stopShort: "Стоп", breakTitle: "Перерыв", minutes: "мин",
+      until: "до %1"
     },
     en: {
       toggle: "Present", toggleLong: "Presenter mode for a projector (Shift+P)", bar: "Presenter controls",
       prev: "Previous section", next: "Next section", exit: "Leave presenter mode (Esc)",
-      exitShort: "Exit", speaker: "Speaker view", position: "Section %1 of %2"
+      exitShort: "Exit", speaker: "Speaker view", position: "Section %1 of %2",
+      block: "Block %1 of %2", prevBlock: "Previous block of the programme", nextBlock: "Next block of the programme",
+      stop: "End the programme", stopShort: "Stop", breakTitle: "Break", minutes: "min",
+      until: "until %1"
     }
   }[lang];
 
@@ -120,6 +129,9 @@
     var toggle = null;
     var bus = channel();
     var lastCommand = null;
+    var blockInfo = null;
+    var stopButton = null;
+    var breakSlide = null;
 
     function collect() {
       sections = [];
@@ -202,9 +214,111 @@
       bar.appendChild(counter);
       bar.appendChild(button("pm-next", T.next, "›", function () { go(current + 1); }));
       bar.appendChild(button("pm-speaker", T.speaker, T.speaker, openSpeaker));
+      blockInfo = document.createElement("span");
+      blockInfo.className = "pm-bar__block";
+      bar.appendChild(blockInfo);
+      stopButton = button("pm-stop", T.stop, T.stopShort, stopProgramme);
+      bar.appendChild(stopButton);
       var out = button("pm-exit", T.exit, T.exitShort, exit);
       bar.appendChild(out);
       document.body.appendChild(bar);
+      breakSlide = document.createElement("div");
+      breakSlide.className = "pm-break";
+      breakSlide.hidden = true;
+      breakSlide.setAttribute("role", "status");
+      document.body.appendChild(breakSlide);
+    }
+
+    /* ---- A programme as a playlist: its blocks' sections in order, across pages -------------- */
+    function running() {
+      var p = null;
+      try { p = JSON.parse(store.get(PROGRAMME_KEY) || "null"); } catch (e) { p = null; }
+      return p && p.blocks && p.blocks.length && p.index >= 0 && p.index < p.blocks.length ? p : null;
+    }
+
+    function startProgramme(section) {
+      var now = Date.now();
+      var blocks = Array.prototype.map.call(section.querySelectorAll("[data-minutes]"), function (li) {
+        var target = li.getAttribute("data-target");
+        return {
+          minutes: parseInt(li.getAttribute("data-minutes"), 10),
+          title: li.getAttribute("data-title") || "",
+          url: target ? new URL(target, location.href).href : null
+        };
+      });
+      if (!blocks.length) return;
+      var p = {
+        id: section.getAttribute("data-programme"), title: section.getAttribute("data-programme-title") || "",
+        url: location.href.split("#")[0], blocks: blocks, index: 0, startedAt: now, blockStartedAt: now
+      };
+      store.set(PROGRAMME_KEY, JSON.stringify(p));
+      openBlock(p);
+    }
+
+    function stopProgramme() {
+      store.remove(PROGRAMME_KEY);
+      showBlock(null);
+      publish();
+    }
+
+    function goBlock(index) {
+      var p = running();
+      if (!p || index < 0 || index >= p.blocks.length) return;
+      p.index = index;
+      p.blockStartedAt = Date.now();
+      store.set(PROGRAMME_KEY, JSON.stringify(p));
+      openBlock(p);
+    }
+
+    function openBlock(p) {
+      var block = p.blocks[p.index];
+      if (!block.url) {  /* a break: the slide says until when, the page stays */
+        if (!active) enter(false);
+        showBlock(p);
+        publish();
+        return;
+      }
+      var url = new URL(block.url, location.href);
+      if (url.pathname !== location.pathname) {
+        store.set(MODE_KEY, "1");
+        location.href = url.href;
+        return;
+      }
+      if (!active) enter(false);
+      var target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+      var index = target ? sectionOf(target) : 0;
+      show(index < 0 ? 0 : index);
+      showBlock(p);
+    }
+
+    function clockTime(ms) {
+      var d = new Date(ms);
+      var m = d.getMinutes();
+      return d.getHours() + ":" + (m < 10 ? "0" : "") + m;
+    }
+
+    /* The bar's block counter and the break slide follow the running programme (or hide). */
+    function showBlock(p) {
+      if (!blockInfo) return;
+      blockInfo.hidden = stopButton.hidden = !p;
+      breakSlide.hidden = true;
+      if (!p) return;
+      var block = p.blocks[p.index];
+      blockInfo.textContent = T.block.replace("%1", p.index + 1).replace("%2", p.blocks.length);
+      blockInfo.setAttribute("title", p.title);
+      if (!block.url) {
+        breakSlide.textContent = "";
+        var h = document.createElement("p");
+        h.className = "pm-break__title";
+        h.textContent = block.title || T.breakTitle;
+        var until = document.createElement("p");
+        until.className = "pm-break__until";
+        until.textContent = block.minutes + " " + T.minutes + " · " +
+          T.until.replace("%1", clockTime(p.blockStartedAt + block.minutes * 60000));
+        breakSlide.appendChild(h);
+        breakSlide.appendChild(until);
+        breakSlide.hidden = false;
+      }
     }
 
     function openSpeaker() {
@@ -232,6 +346,8 @@
     }
 
     function go(index) {
+      var p = running();
+      if (p && index !== current) return goBlock(p.index + (index > current ? 1 : -1));
       if (index >= sections.length) return leave("next", "first");
       if (index < 0) return leave("prev", "last");
       show(index);
@@ -270,6 +386,7 @@
       if (start < 0 && byHand) start = visibleSection();
       if (start < 0) start = entry === "last" ? sections.length - 1 : 0;
       show(start);
+      showBlock(running());
       var heading = sections[current].heading || article.querySelector("h1");
       if (heading) {
         heading.setAttribute("tabindex", "-1");
@@ -295,6 +412,7 @@
         section.nodes.forEach(function (node) { node.classList.remove("pm-hidden"); });
       });
       bar.hidden = true;
+      if (breakSlide) breakSlide.hidden = true;
       if (toggle) {
         toggle.setAttribute("aria-pressed", "false");
         toggle.focus({ preventScroll: true });
@@ -332,8 +450,23 @@
       var nextLink = document.querySelector("link[rel=next]");
       var next = following ? { title: following.title, page: false } :
         nextLink ? { title: "", page: true, url: nextLink.href } : null;
+      var p = running();
+      var programme = null;
+      if (p) {
+        var planned = 0;
+        for (var i = 0; i < p.index; i++) planned += p.blocks[i].minutes;
+        var total = p.blocks.reduce(function (sum, b) { return sum + b.minutes; }, 0);
+        var block = p.blocks[p.index];
+        var after = p.blocks[p.index + 1];
+        programme = {
+          title: p.title, index: p.index, count: p.blocks.length, block: block.title, minutes: block.minutes,
+          isBreak: !block.url, plannedStart: planned, total: total, startedAt: p.startedAt,
+          blockStartedAt: p.blockStartedAt, following: after ? after.title : ""
+        };
+        next = after ? { title: after.title, page: false } : null;
+      }
       return {
-        type: "state", active: true, seq: Date.now(), lang: lang,
+        type: "state", active: true, seq: Date.now(), lang: lang, programme: programme,
         page: { title: titleOf(article.querySelector("h1")) || document.title, url: location.href },
         index: current, count: sections.length, section: section.title,
         next: next, notes: notes, scope: scope
@@ -392,6 +525,12 @@
     addToggle();
     addBar();
     bar.hidden = true;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-programme]"), function (section) {
+      var start = section.querySelector("[data-action=start-programme]");
+      if (!start) return;
+      start.hidden = false;
+      start.addEventListener("click", function () { startProgramme(section); });
+    });
     /* Capture phase: ahead of the theme's own key handlers on window. */
     window.addEventListener("keydown", onKey, true);
     window.addEventListener("hashchange", function () {
@@ -440,6 +579,7 @@
         $("next").textContent = "—";
         $("notes-title").textContent = text("notes");
         $("notes").textContent = text("none");
+        programmeClock.set(null);
         return;
       }
       $("page").textContent = message.page.title;
@@ -447,6 +587,7 @@
       $("position").textContent = (message.index + 1) + " / " + message.count;
       $("next").textContent = !message.next ? "—" :
         message.next.page ? text("next-page") : message.next.title;
+      programmeClock.set(message.programme);
       $("notes-title").textContent = text(message.scope === "section" ? "notes" : "notes-page");
       var box = $("notes");
       box.textContent = "";
@@ -470,6 +611,60 @@
       });
       timer.offer(box);
     }
+
+    /* ---- Programme clock: planned against actual, and what is left of the block --------------- */
+    var programmeClock = (function () {
+      var box = $("programme");
+      var current = null;
+      var tick = null;
+
+      function hm(minutes) {
+        var m = Math.round(minutes);
+        return Math.floor(m / 60) + ":" + (m % 60 < 10 ? "0" : "") + (m % 60);
+      }
+
+      function ms(seconds) {
+        var sign = seconds < 0 ? "−" : "";
+        var s = Math.abs(Math.round(seconds));
+        var h = Math.floor(s / 3600);
+        var m = Math.floor((s % 3600) / 60);
+        var r = s % 60;
+        return sign + (h ? h + ":" + (m < 10 ? "0" : "") : "") + m + ":" + (r < 10 ? "0" : "") + r;
+      }
+
+      function draw() {
+        if (!box || !current) return;
+        var p = current;
+        var now = Date.now();
+        var left = p.minutes * 60 - (now - p.blockStartedAt) / 1000;
+        $("programme-title").textContent = p.title;
+        $("programme-block").textContent = text("block").replace("%1", p.index + 1).replace("%2", p.count) +
+          ": " + p.block;
+        $("programme-planned").textContent = hm(p.plannedStart) + "–" + hm(p.plannedStart + p.minutes) +
+          " / " + hm(p.total);
+        $("programme-actual").textContent = ms((now - p.startedAt) / 1000);
+        var left$ = $("programme-left");
+        left$.textContent = ms(left);
+        left$.setAttribute("data-seconds", String(Math.round(left)));
+        box.setAttribute("data-over", left < 0 ? "true" : "false");
+        var drift = Math.round((p.blockStartedAt - p.startedAt) / 60000 - p.plannedStart);
+        $("programme-drift").textContent = drift > 0 ? text("late").replace("%1", drift) :
+          drift < 0 ? text("early").replace("%1", -drift) : text("ontime");
+      }
+
+      function set(programme) {
+        if (!box) return;
+        current = programme || null;
+        box.hidden = !current;
+        window.clearInterval(tick);
+        tick = null;
+        if (current) {
+          draw();
+          tick = window.setInterval(draw, 1000);
+        }
+      }
+      return { set: set };
+    })();
 
     /* ---- Timer ---------------------------------------------------------------------------- */
     var timer = (function () {
@@ -522,19 +717,20 @@
         draw();
       }
 
-      /* Minutes from the notes: "Exercise “…” — 30 minutes", "*5 minutes.*" (and the Russian forms). */
-      var MINUTES = /(\d+)\s*(?:minutes?|min\b|минут[аы]?|мин\b)/i;
+      /* What to time: each exercise in the notes by its data-exercise-minutes (never by its text),
+         then the exercise's timed steps ("*5 минут.*", "*5 minutes.*") as shorter choices. */
+      var STEP = /^(\d+)\s*(?:minutes?|минут[аы]?)\.?$/i;
 
       function offer(box) {
         var found = [];
-        Array.prototype.forEach.call(box.querySelectorAll("strong, em"), function (el) {
-          var match = MINUTES.exec(el.textContent);
-          if (!match) return;
-          var minutes = parseInt(match[1], 10);
+        Array.prototype.forEach.call(box.querySelectorAll("[data-exercise-minutes]"), function (el) {
+          var minutes = parseInt(el.getAttribute("data-exercise-minutes"), 10);
           if (!(minutes > 0 && minutes <= 240)) return;
-          var exercise = el.tagName === "STRONG";
-          var label = exercise ? el.textContent.replace(/\s*(?:[—–-]\s*|\()\s*\d+\s*\S+\)?\s*$/, "").trim() : "";
-          found.push({ minutes: minutes, label: label, exercise: exercise });
+          found.push({ minutes: minutes, label: el.getAttribute("data-exercise-title") || "", exercise: true });
+          Array.prototype.forEach.call(el.querySelectorAll("li > em:first-child"), function (em) {
+            var match = STEP.exec(em.textContent.trim());
+            if (match) found.push({ minutes: parseInt(match[1], 10), label: "", exercise: false });
+          });
         });
         var key = JSON.stringify(found);
         if (key === offered) return;
