@@ -29,6 +29,7 @@ INDENTED_MARKER = re.compile(r"^[ \t]+:::[ \t]*(?:calculator|benchmark-results|p
 # Exercises may sit inside a trainer block, so their marker may be indented like the block's content.
 EXERCISE_MARKER = re.compile(r"^(?P<indent>[ \t]*):::[ \t]*exercise\b(?P<args>[^\n]*)$", re.MULTILINE)
 PROGRAMME_MARKER = re.compile(r"^:::[ \t]*programme\b(?P<args>[^\n]*)$", re.MULTILINE)
+JOIN_MARKER = re.compile(r"^:::[ \t]*join[ \t]*$", re.MULTILINE)
 BLOCK_PLACEHOLDER = '<div class="clc-placeholder" data-block="{index}"></div>'
 BLOCK_PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div class="clc-placeholder" data-block="(\d+)"></div>(?:</p>)?')
 BENCHMARK_MARKER = re.compile(r"^:::[ \t]*benchmark-results\b(?P<args>[^\n]*)$", re.MULTILINE)
@@ -149,10 +150,12 @@ def fill_placeholders(html, embeds, lang):
     return PLACEHOLDER_RE.sub(fill, html)
 
 
-def replace_workshop_markers(markdown, src_uri, lang, extensions=None, configs=None):
+def replace_workshop_markers(markdown, src_uri, lang, extensions=None, configs=None, site_url=None):
     """Swap ``::: exercise ID [heading=N]`` and ``::: programme ID`` lines for placeholders; return
     ``(markdown, [html, ...])``.  ``src_uri`` is the page's path inside its language folder
-    (``chapters/x.md``), for the links.  Unknown names fail the build with the file and line."""
+    (``chapters/x.md``), for the links.  Unknown names fail the build with the file and line.
+    ``::: join`` is the join screen: the site's address and its QR code (``site_url``, when the build
+    knows a public one)."""
     blocks = []
 
     def line_of(match):
@@ -196,8 +199,13 @@ def replace_workshop_markers(markdown, src_uri, lang, extensions=None, configs=N
                                                        programme.summary) + out
         return out
 
+    def join(match):
+        blocks.append(exercises.render_join(lang, site_url, environment()))
+        return "\n" + BLOCK_PLACEHOLDER.format(index=len(blocks) - 1) + "\n"
+
     markdown = EXERCISE_MARKER.sub(exercise, markdown)
     markdown = PROGRAMME_MARKER.sub(programme, markdown)
+    markdown = JOIN_MARKER.sub(join, markdown)
     return markdown, blocks
 
 

@@ -20,6 +20,7 @@ them.  A link to a page or anchor that does not exist fails the build.
 import os
 import posixpath
 import re
+import urllib.parse
 
 import markdown as markdown_lib
 import yaml
@@ -327,3 +328,51 @@ def render_programme(ident, lang, page_src_uri, environment, extensions=None, co
 def page_src_uri_for_guide(lang):
     """Exercises are listed, with their anchors, in the workshop guide."""
     return "workshop.md"
+
+
+# ---- the join screen ---------------------------------------------------------------------------
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0", "")
+
+
+def public_address(site_url, lang, default_lang="ru"):
+    """The address phones should open for a language, from the build's ``site_url``; None when the
+    build knows none that another device could reach (unset, or a loopback address)."""
+    if not site_url:
+        return None
+    parts = urllib.parse.urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or (parts.hostname or "") in LOOPBACK:
+        return None
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base if lang == default_lang else base + lang + "/"
+
+
+JOIN_WORDS = {
+    "ru": {
+        "lead": "Наведите камеру телефона на код или наберите адрес:",
+        "local": "Этот адрес открывается только на этом компьютере: телефоны его не откроют. Чтобы подключить "
+                 "телефоны, запустите сайт командой make room и откройте эту страницу снова.",
+        "no_qr": "QR-кода нет: сайт собран без своего адреса в сети. Наберите адрес выше.",
+        "note": "Телефон и ноутбук ведущего должны быть в одной сети Wi-Fi. Калькуляторы работают прямо в "
+                "браузере: ничего устанавливать не нужно.",
+    },
+    "en": {
+        "lead": "Point your phone’s camera at the code, or type the address:",
+        "local": "This address opens only on this computer: phones cannot open it. To let phones join, serve "
+                 "the site with make room and open this page again.",
+        "no_qr": "No QR code: the site was built without its address on the network. Type the address above.",
+        "note": "Your phone and the trainer’s laptop must be on the same Wi-Fi. The calculators run right in "
+                "the browser: there is nothing to install.",
+    },
+}
+
+
+def render_join(lang, site_url, environment):
+    """The join screen: the site's address in large type and its QR code.  The build draws the QR code of
+    the public address it knows (``site_url``) with ``calculators/qr.py``; on the room server the page
+    swaps in the room's address (``room.json``, ``room.svg``: assets/presenter.js)."""
+    from calculators import qr
+    address = public_address(site_url, lang)
+    svg = qr.svg(qr.encode(address, "M"), 4, address) if address else ""
+    return environment.get_template("partials/join.html").render(
+        address=address or "", svg=svg, w=JOIN_WORDS[lang], lang=lang)

@@ -39,7 +39,8 @@ def on_page_markdown(markdown, page, config, files):
     markdown, embeds = embed.replace_markers(markdown, page.file.src_uri, lang)
     page.meta["calculators"] = embeds
     markdown, blocks = embed.replace_workshop_markers(
-        markdown, _in_language(page.file.src_uri, lang), lang, config["markdown_extensions"], config["mdx_configs"])
+        markdown, _in_language(page.file.src_uri, lang), lang, config["markdown_extensions"], config["mdx_configs"],
+        config["site_url"])
     page.meta["workshop_blocks"] = blocks
     return markdown
 

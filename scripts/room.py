@@ -13,11 +13,15 @@ missing, by the ``segno`` package if it is installed (it is in requirements-test
 
 import argparse
 import ipaddress
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import threading
+import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
@@ -124,6 +128,37 @@ def render(matrix, border=4, ansi=False):
     return "\n".join(lines)
 
 
+SAFE_PATH = re.compile(r"^/[A-Za-z0-9._~/-]{0,200}$")
+
+
+def room_routes(url):
+    """What the room server answers besides the site's files, while it runs (never written to site/):
+
+    - ``/room.json``: ``{"url": "http://<LAN address>:<port>/"}``, the address phones can open; pages
+      opened on the laptop's own loopback address use it for their links and QR codes;
+    - ``/room.svg?path=/en/``: the QR code of that address followed by ``path`` (the join screen's).
+
+    None when the only address is the loopback one: phones could open nothing, so nothing is offered.
+    """
+    host = urllib.parse.urlsplit(url).hostname or ""
+    if host in ("127.0.0.1", "localhost", "::1", ""):
+        return {}
+    body = json.dumps({"url": url}).encode("utf-8")
+
+    def room_json(query):
+        return "application/json", body
+
+    def room_svg(query):
+        path = urllib.parse.parse_qs(query).get("path", ["/"])[0]
+        if not SAFE_PATH.match(path):
+            return None
+        from calculators import qr
+        text = url.rstrip("/") + path
+        return "image/svg+xml", qr.svg(qr.encode(text, "M"), 4, text).encode("utf-8")
+
+    return {"/room.json": room_json, "/room.svg": room_svg}
+
+
 def newest(paths):
     """The latest modification time of any file under ``paths`` (0 when none exist)."""
     latest = 0
@@ -169,7 +204,6 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     from scripts import dev
-    from scripts.serve import make_server
 
     if not args.no_build and needs_build():
         dev.ensure()
@@ -177,18 +211,43 @@ def main(argv=None):
     if not os.path.isfile(os.path.join(SITE, "index.html")):
         sys.exit("site/ has no index.html: build it first (make site)")
     host = args.host or lan_address()
-    server = make_server(SITE, host, args.port)
     shown = lan_address() if host in ("0.0.0.0", "") else host
-    url = "http://%s:%d/" % (shown, server.server_port)
+    servers = start_servers(host, args.port, shown)
+    url = "http://%s:%d/" % (shown, servers[0].server_port)
     print(banner(url, ansi=sys.stdout.isatty() and not args.plain), flush=True)
     if shown == "127.0.0.1":
         print("No local network found: only this computer can open the address.", flush=True)
+    elif len(servers) > 1:
+        print("This laptop can also open http://127.0.0.1:%d/" % servers[0].server_port, flush=True)
     try:
-        server.serve_forever()
+        servers[0].serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        for server in servers:
+            server.server_close()
+
+
+def start_servers(host, port, shown, site=SITE):
+    """The room's server on ``host`` and, when that is not already loopback or every interface, a second
+    one on 127.0.0.1 at the same port, so the trainer's laptop can open ``http://127.0.0.1:PORT/``.
+    Both answer ``room.json`` (:func:`room_routes`).  The first is returned first; the others run in
+    daemon threads."""
+    from scripts.serve import make_server
+    routes = {}
+    server = make_server(site, host, port, routes=routes)
+    routes.update(room_routes("http://%s:%d/" % (shown, server.server_port)))
+    servers = [server]
+    if host not in ("0.0.0.0", "", "127.0.0.1", "localhost"):
+        try:
+            loopback = make_server(site, "127.0.0.1", server.server_port, routes=routes)
+        except OSError as error:
+            print("127.0.0.1:%d is taken (%s): open the site by the network address." % (server.server_port, error),
+                  flush=True)
+        else:
+            threading.Thread(target=loopback.serve_forever, daemon=True).start()
+            servers.append(loopback)
+    return servers
 
 
 if __name__ == "__main__":

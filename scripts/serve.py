@@ -22,6 +22,7 @@ import datetime
 import email.utils
 import functools
 import http.server
+import io
 import os
 import re
 import sys
@@ -103,6 +104,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     verbose = False
     cache_control = None  # None: per file, as deploy/nginx.conf (cache_policy)
     counter = None
+    # Answers made while the server runs, by path under the prefix: {"/room.json": f(query) -> (type, bytes)
+    # or None for 404}.  Never files of the site, never cached (scripts/room.py uses it).
+    routes = {}
 
     def translate_path(self, path):
         clean = path.split("?", 1)[0].split("#", 1)[0]
@@ -117,6 +121,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         clean = self.path.split("?", 1)[0]
         if "\0" in urllib.parse.unquote(clean.split("#", 1)[0]):
             self.send_error(400, "No address holds a NUL byte (%00)")
+            return None
+        if self.routes and clean.startswith(self.prefix) and "/" + clean[len(self.prefix):] in self.routes:
+            return self.send_route(self.routes["/" + clean[len(self.prefix):]], self.path.partition("?")[2])
+        if clean == self.prefix + "room.json":
+            # No room address here (scripts/room.py answers it when there is one): "nothing", not an error,
+            # so a page on this computer that asks does not log a failed request.
+            self.route_answer = True
+            self.send_response(204)
+            self.end_headers()
             return None
         if self.prefix != "/" and clean == self.prefix.rstrip("/"):
             self.send_response(301)
@@ -137,6 +150,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_error(404, "File not found")  # a precompressed copy is not a file of the site
             return None
         return self.send_file(path)
+
+    def send_route(self, route, query):
+        answer = route(query)
+        if answer is None:
+            self.send_error(404, "File not found")
+            return None
+        kind, body = answer
+        self.route_answer = True
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def send_file(self, path):
         """Headers for the file at ``path`` (its precompressed copy when the browser accepts one); the body."""
@@ -205,7 +231,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
             self.vary = False
         clean = self.path.split("?", 1)[0].split("#", 1)[0]
-        self.send_header("Cache-Control", self.cache_control or cache_policy(clean))
+        if getattr(self, "route_answer", False):
+            self.send_header("Cache-Control", "no-store")
+            self.route_answer = False
+        else:
+            self.send_header("Cache-Control", self.cache_control or cache_policy(clean))
         super().end_headers()
 
     def copyfile(self, source, outputfile):
@@ -243,16 +273,19 @@ class Server(http.server.ThreadingHTTPServer):
 
 
 def make_server(directory, host="127.0.0.1", port=0, prefix="/", verbose=False, cache_control=None,
-                counter=None):
+                counter=None, routes=None):
     """A threaded server for ``directory``; ``port=0`` picks a free port (``server.server_port``).
 
     ``cache_control`` is sent with every response when given (the benchmark's max-age); by default
     each file gets what deploy/nginx.conf sends (:func:`cache_policy`).  ``counter`` (a
-    :class:`ByteCounter`) adds up the bytes of the bodies sent, compressed as sent.
+    :class:`ByteCounter`) adds up the bytes of the bodies sent, compressed as sent.  ``routes`` are
+    answers made while the server runs (see :attr:`Handler.routes`); the dict is used as it is, so routes
+    added after the server is made (once its port is known) are answered too.
     """
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     handler = type("SiteHandler", (Handler,), {"prefix": prefix, "verbose": verbose,
-                                               "cache_control": cache_control, "counter": counter})
+                                               "cache_control": cache_control, "counter": counter,
+                                               "routes": routes if routes is not None else {}})
     return Server((host, port), functools.partial(handler, directory=directory))
 
 

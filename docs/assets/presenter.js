@@ -78,6 +78,7 @@
   var siteRoot = script ? script.src.replace(/assets\/presenter\.js(\?.*)?$/, "") : "/";
 
   printing();
+  Array.prototype.forEach.call(document.querySelectorAll("[data-role=join]"), join);
 
   var speakerRoot = document.getElementById("speaker-screen");
   if (speakerRoot) {
@@ -86,6 +87,48 @@
   }
   var article = document.querySelector("article.md-content__inner");
   if (article) presenter(article);
+
+  /* ---- The join screen: the address phones should open, and its QR code ----------------------------
+     The room server (make room) answers room.json with the laptop's address in the room and draws its
+     QR code (room.svg); elsewhere the page's own address is shown, with the QR code the build drew for
+     the site's public address.  On this computer's own loopback address with no room server, phones
+     could open nothing: say so instead of showing a code that would fail. */
+  function join(box) {
+    var address = box.querySelector("[data-role=join-address]");
+    var qr = box.querySelector("[data-role=join-qr]");
+    var warning = box.querySelector("[data-role=join-warning]");
+    var missing = box.querySelector("[data-role=join-missing]");
+    var home = siteRoot + (lang === "en" ? "en/" : "");
+    var local = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/.test(location.hostname);
+    function own() {
+      address.textContent = home;
+      if (local) {
+        qr.hidden = true;
+        missing.hidden = true;
+        warning.hidden = false;
+      } else if (box.getAttribute("data-url") !== home) {
+        qr.hidden = true;  /* the build's code is of another address than the one this page is on */
+        missing.hidden = false;
+      }
+    }
+    if (!window.fetch || !local) return own();  /* only this computer's own address needs the room's */
+    window.fetch(siteRoot + "room.json", { cache: "no-store", credentials: "same-origin" }).then(function (response) {
+      return response.status === 200 ? response.json() : null;
+    }).then(function (room) {
+      var url = room && typeof room.url === "string" && /^https?:\/\/[^\s"<>]+\/$/.test(room.url) ? room.url : null;
+      if (!url) return own();
+      var path = new URL(home).pathname.replace(new URL(siteRoot).pathname, "/");
+      address.textContent = url.replace(/\/$/, "") + path;
+      var img = document.createElement("img");
+      img.src = siteRoot + "room.svg?path=" + encodeURIComponent(path);
+      img.alt = address.textContent;
+      qr.textContent = "";
+      qr.appendChild(img);
+      qr.hidden = false;
+      missing.hidden = true;
+      warning.hidden = true;
+    }).catch(own);
+  }
 
   /* ---- Print: facilitator notes in or out (the switch on the printable page) ---------------- */
   function printing() {

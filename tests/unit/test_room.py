@@ -98,3 +98,52 @@ def test_a_missing_or_stale_site_is_built(tmp_path):
     assert not room.needs_build(str(site), str(tmp_path))
     (source / "index.md").write_text("changed", encoding="utf-8")
     assert room.needs_build(str(site), str(tmp_path))
+
+
+def test_room_json_names_the_network_address_and_is_offered_only_when_there_is_one():
+    assert room.room_routes("http://127.0.0.1:8000/") == {}
+    assert room.room_routes("http://localhost:8000/") == {}
+    routes = room.room_routes("http://192.168.1.23:8000/")
+    kind, body = routes["/room.json"]("")
+    assert kind == "application/json"
+    assert __import__("json").loads(body) == {"url": "http://192.168.1.23:8000/"}
+    kind, svg = routes["/room.svg"]("path=/en/join/")
+    assert kind == "image/svg+xml" and svg.startswith(b"<svg") and b"http://192.168.1.23:8000/en/join/" in svg
+    assert routes["/room.svg"]("path=javascript:alert(1)") is None
+    assert routes["/room.svg"]("path=/%3Cscript%3E") is None
+
+
+def test_the_room_server_answers_room_json_on_the_network_address_and_on_loopback(tmp_path):
+    import json
+    import urllib.error
+    import urllib.request
+    (tmp_path / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    # 127.0.0.2 stands in for the laptop's address in the room (any 127.x address is this machine).
+    servers = room.start_servers("127.0.0.2", 0, "127.0.0.2", site=str(tmp_path))
+    threading_started = __import__("threading").Thread(target=servers[0].serve_forever, daemon=True)
+    threading_started.start()
+    try:
+        port = servers[0].server_port
+        assert len(servers) == 2 and servers[1].server_address[0] == "127.0.0.1"
+        for host in ("127.0.0.2", "127.0.0.1"):
+            with urllib.request.urlopen("http://%s:%d/room.json" % (host, port), timeout=5) as response:
+                assert json.loads(response.read()) == {"url": "http://127.0.0.2:%d/" % port}
+                assert response.headers["Cache-Control"] == "no-store"
+            with urllib.request.urlopen("http://%s:%d/" % (host, port), timeout=5) as response:
+                assert b"<title>x</title>" in response.read()
+        assert sorted(os.listdir(str(tmp_path))) == ["index.html"]  # nothing written into the site
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    # With no address but loopback, nothing is offered.
+    servers = room.start_servers("127.0.0.1", 0, "127.0.0.1", site=str(tmp_path))
+    thread = __import__("threading").Thread(target=servers[0].serve_forever, daemon=True)
+    thread.start()
+    try:
+        assert len(servers) == 1
+        with urllib.request.urlopen("http://127.0.0.1:%d/room.json" % servers[0].server_port, timeout=5) as answer:
+            assert answer.status == 204 and answer.read() == b""  # "no room here", not an address
+    finally:
+        servers[0].shutdown()
+        servers[0].server_close()
