@@ -37,9 +37,9 @@ HEADING_SLUG = re.compile(r"^#{1,6}\s.*\{#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTI
 
 WORDS = {
     "ru": {"exercise": "Упражнение", "minutes": "мин", "group": "Группы", "break": "Перерыв",
-           "total": "Всего", "go": "Раздел", "run": "Упражнение", "start": "Начать эту программу"},
+           "total": "Всего", "go": "На экране", "run": "Упражнение", "start": "Начать эту программу"},
     "en": {"exercise": "Exercise", "minutes": "min", "group": "Groups", "break": "Break",
-           "total": "Total", "go": "Section", "run": "Exercise", "start": "Start this programme"},
+           "total": "Total", "go": "On screen", "run": "Exercise", "start": "Start this programme"},
 }
 
 
@@ -295,6 +295,21 @@ def clock(minutes):
     return "%d:%02d" % (minutes // 60, minutes % 60)
 
 
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{([^}]*)\})?\s*$", re.MULTILINE)
+
+
+def target_title(target, lang):
+    """``Page title › Section title`` of a target ``page.md#anchor``, from the page's own headings."""
+    path, _, fragment = target.partition("#")
+    page, section = "", ""
+    for level, text, attrs in HEADING.findall(_read(os.path.join(DOCS, lang, *path.split("/")))):
+        if level == "#" and not page:
+            page = text
+        if attrs and ("#" + fragment) in attrs.split():
+            section = text
+    return page if not section or section == page else "%s › %s" % (page, section)
+
+
 def target_url(target, page_src_uri):
     path, _, fragment = target.partition("#")
     url = posixpath.relpath(page_url(path) or ".", page_url(page_src_uri) or ".")
@@ -317,6 +332,7 @@ def render_programme(ident, lang, page_src_uri, environment, extensions=None, co
             "block": block,
             "time": "%s–%s" % (clock(block.start), clock(block.start + block.minutes)),
             "target": target_url(block.target, page_src_uri) if block.target else None,
+            "target_title": target_title(block.target, lang) if block.target else None,
             "exercise_url": target_url(page_src_uri_for_guide(lang) + "#exercise-" + block.exercise.id,
                                        page_src_uri) if block.exercise else None,
             "procedure": procedure,
