@@ -52,7 +52,7 @@ def _literal(raw):
 
 
 def read_pdf(data):
-    """(number of pages, text) of an uncompressed-xref PDF as Chromium writes it."""
+    """(number of pages, text, [text of each page]) of an uncompressed-xref PDF as Chromium writes it."""
     objects = {}
     for number, body in OBJECT.findall(data):
         match = STREAM.match(body)
@@ -97,40 +97,49 @@ def read_pdf(data):
         for block in FONTS.findall(head):
             for name, number in FONT_REF.findall(block):
                 names[name] = int(number)
-    out = []
-    for head, raw in objects.values():
-        if not raw or b"BT" not in raw or b"/Font" in head and b"/Subtype" in head and b"/Form" not in head:
-            continue
-        cmap, width = {}, 2
-        operands = []
-        for token in TOKENS.findall(raw):
-            if token.startswith(b"/") or token.startswith(b"<") or token.startswith(b"(") or token in (b"[", b"]") \
-                    or re.match(rb"^[-+]?\d*\.?\d+$", token):
-                operands.append(token)
+    def text_of(streams):
+        out = []
+        for head, raw in streams:
+            if not raw or b"BT" not in raw or b"/Font" in head and b"/Subtype" in head and b"/Form" not in head:
                 continue
-            if token == b"Tf" and operands:
-                name = next((t[1:] for t in operands if t.startswith(b"/")), b"")
-                cmap, width = cmaps.get(names.get(name), ({}, 2))
-            elif token in (b"Tj", b"TJ", b"'", b'"'):
-                for item in operands:
-                    codes = None
-                    if item.startswith(b"<"):
-                        codes = bytes.fromhex(re.sub(rb"\s", b"", item[1:-1]).decode())
-                    elif item.startswith(b"("):
-                        codes = _literal(item[1:-1])
-                    if codes is not None:
-                        for i in range(0, len(codes) - width + 1, width):
-                            out.append(cmap.get(int.from_bytes(codes[i:i + width], "big"), ""))
-                    elif item not in (b"[", b"]") and token == b"TJ" and not item.startswith(b"/"):
-                        try:
-                            if float(item) < -200:
-                                out.append(" ")
-                        except ValueError:
-                            pass
-            elif token in (b"Td", b"TD", b"Tm", b"T*", b"ET"):
-                out.append("\n" if token in (b"ET", b"T*") else " ")
+            cmap, width = {}, 2
             operands = []
-    return pages, "".join(out)
+            for token in TOKENS.findall(raw):
+                if token.startswith(b"/") or token.startswith(b"<") or token.startswith(b"(") or token in (b"[", b"]") \
+                        or re.match(rb"^[-+]?\d*\.?\d+$", token):
+                    operands.append(token)
+                    continue
+                if token == b"Tf" and operands:
+                    name = next((t[1:] for t in operands if t.startswith(b"/")), b"")
+                    cmap, width = cmaps.get(names.get(name), ({}, 2))
+                elif token in (b"Tj", b"TJ", b"'", b'"'):
+                    for item in operands:
+                        codes = None
+                        if item.startswith(b"<"):
+                            codes = bytes.fromhex(re.sub(rb"\s", b"", item[1:-1]).decode())
+                        elif item.startswith(b"("):
+                            codes = _literal(item[1:-1])
+                        if codes is not None:
+                            for i in range(0, len(codes) - width + 1, width):
+                                out.append(cmap.get(int.from_bytes(codes[i:i + width], "big"), ""))
+                        elif item not in (b"[", b"]") and token == b"TJ" and not item.startswith(b"/"):
+                            try:
+                                if float(item) < -200:
+                                    out.append(" ")
+                            except ValueError:
+                                pass
+                elif token in (b"Td", b"TD", b"Tm", b"T*", b"ET"):
+                    out.append("\n" if token in (b"ET", b"T*") else " ")
+                operands = []
+        return "".join(out)
+
+    texts = []
+    for head, _ in objects.values():
+        if re.search(rb"/Type\s*/Page(?![a-zA-Z])", head):
+            match = re.search(rb"/Contents\s+(\d+)\s+0\s+R", head)
+            texts.append(text_of([objects[int(match.group(1))]]) if match and int(match.group(1)) in objects else "")
+    streams = [item for item in objects.values()]
+    return pages, text_of(streams), texts
 
 
 def squeeze(text):
@@ -143,8 +152,13 @@ def pdf_of(page):
     for chrome in CHROME[lang]:
         assert chrome in screen, chrome  # on screen, so that its absence on paper means something
     data = page.pdf(format="A4", print_background=False)
-    pages, text = read_pdf(data)
+    pages, text, _ = read_pdf(data)
     return pages, squeeze(text)
+
+
+def pdf_pages(page):
+    """The squeezed text of each page of the page's PDF, in order."""
+    return [squeeze(text) for text in read_pdf(page.pdf(format="A4", print_background=False))[2]]
 
 
 
@@ -267,3 +281,35 @@ def test_the_printable_page_is_in_the_navigation(site_url, page):
     assert link.count() >= 1
     link.first.click()
     page.wait_for_url(re.compile(r"/en/print/$"))
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_pages_are_numbered_and_each_calculator_prints_whole_with_its_results(site_url, page, lang):
+    page.goto(site_url + PREFIX[lang] + CHAPTER)
+    calculators = page.eval_on_selector_all("[data-calculator]", """els => els.map(c => ({
+        title: c.querySelector('.clc-title').textContent,
+        inputs: [...c.querySelectorAll('.clc-field label')].map(l => l.textContent),
+        outputs: [...c.querySelectorAll('.clc-output dt')].map(d => d.textContent)}))""")
+    assert calculators
+    texts = pdf_pages(page)
+    count = len(texts)
+    for number, text in enumerate(texts, start=1):
+        assert "%d/%d" % (number, count) in text, (number, text[:80])  # "3 / 7" in the bottom margin
+    for calculator in calculators:
+        holding = [text for text in texts if squeeze(calculator["title"]) in text]
+        assert holding, calculator["title"]
+        whole = holding[0]
+        for label in calculator["inputs"] + calculator["outputs"]:
+            assert squeeze(label) in whole, (calculator["title"], label)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_in_the_whole_playbook_every_chapter_starts_a_page(site_url, page, lang):
+    page.goto(site_url + PREFIX[lang] + "print/")
+    titles = page.eval_on_selector_all(".print-chapter-title", "els => els.map(e => e.textContent.replace(/¶/g, ''))")
+    texts = pdf_pages(page)
+    starts = []
+    for number, text in enumerate(texts, start=1):
+        body = text.replace("%d/%d" % (number, len(texts)), "", 1)
+        starts.extend(title for title in titles if body.startswith(squeeze(title)))
+    assert starts == titles
