@@ -21,6 +21,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, ".venv")
 REQUIREMENTS = ("requirements.txt", "requirements-test.txt")
 SITE = os.path.join(ROOT, "site")
+NO_ADDRESS = ("Built without the site's address: no canonical links, no link-preview addresses (og:url), no "
+              "sitemap.xml, and the 404 page assumes the site sits at the root of its host. To publish, build "
+              "with the address it will have: python3 scripts/dev.py build --site-url https://example.org/playbook/ "
+              "(or set CLIENTING_SITE_URL).")
 
 
 def venv_python():
@@ -93,12 +97,13 @@ def mkdocs_env():
 
 
 def build(site_url=None, site_dir=SITE):
-    """Build the static site with `mkdocs build --strict`."""
+    """Build the static site with `mkdocs build --strict`; return the address built for (None: none)."""
     cmd = [venv_python(), "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir]
     env = mkdocs_env()
     if site_url:
         env["CLIENTING_SITE_URL"] = site_url
     run(cmd, env=env)
+    return env.get("CLIENTING_SITE_URL") or None
 
 
 def main(argv=None):
@@ -118,8 +123,10 @@ def main(argv=None):
 
     ensure()
     if args.task == "build":
-        build(args.site_url)
-        print("Built into %s" % SITE)
+        address = build(args.site_url)
+        print("Built into %s" % SITE + (" for %s" % address if address else ""))
+        if not address:
+            print(NO_ADDRESS)
     elif args.task == "serve":
         build()
         run([venv_python(), os.path.join("scripts", "serve.py"), "--host", args.host,

@@ -8,9 +8,11 @@
   rewritten as compact UTF-8; every text file gets precompressed copies (``.gz``, ``.br``).
 """
 
+import logging
 import os
 import sys
 
+log = logging.getLogger("mkdocs.hooks.clienting")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
@@ -96,6 +98,9 @@ def on_post_build(config):
         return
     default, others = _languages(config)
     runtime.copy_runtime(config["site_dir"])
+    if not config["site_url"]:
+        meta.drop_sitemap(config["site_dir"])
+        log.info(meta.NO_ADDRESS)
     searchindex.split(config["site_dir"], others)
     notfound.write(config["site_dir"], default, others)
     offline.write(config["site_dir"], [default] + others)  # hashes the rest

@@ -5,6 +5,10 @@ Called from ``on_post_page`` (``scripts/hooks.py``): ``add_tags(html, …)`` put
 name, locale and the other language's locale).  The description is the page's front matter
 ``description`` or else the first paragraph of its text, cut at a word boundary.
 
+Without the site's address (``site_url`` empty: ``make site`` with no ``--site-url``), MkDocs writes no
+canonical links and no ``og:url``, and :func:`drop_sitemap` removes the ``sitemap.xml`` it would fill
+with relative addresses, which no search engine accepts.
+
 ``hreflang`` alternates between the two languages are in ``sitemap.xml`` (the language plugin writes
 ``<xhtml:link rel="alternate" hreflang=…>`` for every page), not in the pages: the theme fetches
 ``sitemap.xml`` next to every ``<link rel="alternate">`` of a page, which with per-page links is a
@@ -12,6 +16,7 @@ name, locale and the other language's locale).  The description is the page's fr
 """
 
 import html as html_lib
+import os
 import re
 
 LOCALES = {"ru": "ru_RU", "en": "en_US"}
@@ -100,3 +105,21 @@ def for_page(html, page, config):
     title = config["site_name"] if home or not page.title else page.title
     return add_tags(html, title, page.meta, page.content, page.canonical_url, lang, languages,
                     config["site_name"], config.get("site_description"), "website" if home else "article")
+
+
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+NO_ADDRESS = ("No site address (--site-url or CLIENTING_SITE_URL): the site is built without canonical "
+              "links, link-preview addresses (og:url) and sitemap.xml, and its 404 page assumes it is served "
+              "from the root of its host.")
+
+
+def drop_sitemap(site_dir):
+    """Remove the sitemaps MkDocs wrote into ``site_dir`` (relative addresses without ``site_url``);
+    return the paths removed."""
+    removed = []
+    for name in SITEMAPS:
+        path = os.path.join(site_dir, name)
+        if os.path.exists(path):
+            os.remove(path)
+            removed.append(path)
+    return removed
