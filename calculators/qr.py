@@ -502,6 +502,23 @@ def encode(data, error="M", version=None, mask=None, max_version=40):
     return Code([list(row) for row in matrix], version, error, mask)
 
 
+def encode_for_screen(data, max_version=40):
+    """The code with the fewest modules for ``data``, for a screen or a projector: the smallest version
+    that holds it at level L, then the highest level (M, Q, H) that still fits that version.
+
+    On a screen nothing scratches or smudges the code; what keeps it readable from the back of a room
+    is the size of its modules, so a smaller version beats more error correction.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    version = choose_version(len(data), "L", 1, max_version)
+    level = "L"
+    for candidate in ("M", "Q", "H"):
+        if byte_capacity(version, candidate) >= len(data):
+            level = candidate
+    return encode(data, level, version)
+
+
 def svg(code, border=4, title=None, css_class="qr"):
     """The symbol as SVG text: one path of unit squares on a light background, quiet zone included.
 

@@ -21,7 +21,7 @@ Plain Python for CPython and MicroPython alike (no ``urllib``, no ``re``).
 """
 
 from .errors import CalculatorError
-from .numbers import CURRENCIES, DEFAULT_CURRENCY, MINUS
+from .numbers import CURRENCIES, DEFAULT_CURRENCY, MINUS, format_plain
 
 PRESET = "preset"
 CURRENCY = "currency"
@@ -202,8 +202,10 @@ def decode(calculator, key, query, lang="ru", page_preset=None):
             continue
         if not name.startswith(prefix):
             continue
-        found = True
         field = name[len(prefix):]
+        if field == NAME or field.startswith(PINNED + "."):
+            continue  # the comparison's own: see comparison()
+        found = True
         if field == PRESET:
             if value == NO_PRESET:
                 preset = None
@@ -280,3 +282,160 @@ def merge_query(query, key, pairs):
     for name, value in pairs:
         kept.append(percent_encode(name) + "=" + percent_encode(value))
     return "?" + "&".join(kept) if kept else ""
+
+
+# --- the pinned scenario A beside the current one (B) ------------------------------------------------
+#
+# A comparison travels in the same address:  ``<key>.a.<input>=<number>``, ``<key>.a.preset=<preset>``,
+# ``<key>.a.currency=<code>`` and ``<key>.a.name=<text>`` describe A; ``<key>.name=<text>`` names B.
+# A is written like B, only what differs from the page's scenario, and its name only when it is not the
+# one the scenario has anyway (see :func:`default_name`).  When nothing of A differs, ``<key>.a.preset``
+# alone says that A is there.  The device keeps A in the same form, every value written out.
+
+PINNED = "a"
+NAME = "name"
+# How long a scenario's name may be (characters).
+NAME_LENGTH = 40
+# How a notice about A starts.
+PINNED_NOTICE = {"ru": "Сценарий А: ", "en": "Scenario A: "}
+# The name of the defaults when no preset is chosen: the preset menu's word for them.
+DEFAULT_NAME = {"ru": "По умолчанию", "en": "Default"}
+# Spaces and line breaks a name may hold (listed: MicroPython's isspace knows only ASCII).
+_NAME_SPACES = " \t\n\r\x0b\x0c\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
+               "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def clean_name(text):
+    """A scenario's name as kept and shown: spaces and line breaks of any kind become one space, none at
+    either end; control and direction-override characters are dropped; at most NAME_LENGTH characters.
+    Not a string gives ""."""
+    if not isinstance(text, str):
+        return ""
+    out = []
+    space = False
+    for ch in text:
+        code = ord(ch)
+        if ch in _NAME_SPACES:
+            space = True
+            continue
+        if code < 32 or 127 <= code < 160 or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            continue
+        if 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+            continue
+        if space and out:
+            out.append(" ")
+        space = False
+        out.append(ch)
+    return "".join(out)[:NAME_LENGTH].rstrip()
+
+
+def default_name(calculator, values, preset, lang):
+    """The name a scenario has when no one typed one: its preset's title (or the defaults' name) while
+    its values are exactly that preset's, else ""."""
+    try:
+        base = calculator.defaults(lang, preset)
+    except KeyError:
+        return ""
+    for spec in calculator.inputs:
+        if values.get(spec.name) != base[spec.name]:
+            return ""
+    if preset is None:
+        return DEFAULT_NAME[lang]
+    return calculator.presets[preset]["title"][lang]
+
+
+def link_number(value):
+    """A number as a link writes it: ``-``, digits and at most one ``.``; never an exponent."""
+    text = format_plain(value)
+    if "e" not in text:
+        return text
+    mantissa, _, exponent = text.partition("e")
+    sign = ""
+    if mantissa.startswith("-"):
+        sign, mantissa = "-", mantissa[1:]
+    whole, _, fraction = mantissa.partition(".")
+    digits = whole + fraction
+    point = len(whole) + int(exponent)  # the decimal point sits after this many digits
+    if point <= 0:
+        return sign + "0." + "0" * (-point) + digits
+    if point >= len(digits):
+        return sign + digits + "0" * (point - len(digits))
+    return sign + digits[:point] + "." + digits[point:]
+
+
+def pinned_pairs(calculator, key, pinned, lang, page_preset=None, everything=False):
+    """The address parameters of A: ``pinned`` is a dict with ``values`` (input name -> number),
+    ``preset``, ``currency`` and ``name`` (typed, or "").
+
+    Only what differs from the page's scenario, unless ``everything`` (as the device keeps it).
+    """
+    prefix = key + "." + PINNED + "."
+    preset = pinned.get("preset")
+    currency = pinned.get("currency") or DEFAULT_CURRENCY[lang]
+    values = pinned["values"]
+    pairs = []
+    if everything or preset != page_preset:
+        pairs.append((prefix + PRESET, preset if preset is not None else NO_PRESET))
+    if everything or currency != DEFAULT_CURRENCY[lang]:
+        pairs.append((prefix + CURRENCY, currency))
+    base = calculator.defaults(lang, preset)
+    for spec in calculator.inputs:
+        if everything or values[spec.name] != base[spec.name]:
+            pairs.append((prefix + spec.name, link_number(values[spec.name])))
+    name = clean_name(pinned.get("name"))
+    if name and name != default_name(calculator, values, preset, lang):
+        pairs.append((prefix + NAME, name))
+    if not pairs:
+        pairs.append((prefix + PRESET, preset if preset is not None else NO_PRESET))
+    return pairs
+
+
+def name_pairs(calculator, key, name, values, preset, lang):
+    """B's name in the address, when one was typed and it is not the name B has anyway."""
+    name = clean_name(name)
+    if name and name != default_name(calculator, values, preset, lang):
+        return [(key + "." + NAME, name)]
+    return []
+
+
+def comparison(calculator, key, query, lang="ru", page_preset=None):
+    """Read A and B's name from ``query``: a dict with ``pinned`` (None when the address has no A, else
+    :func:`decode`'s dict for A plus its typed ``name``), ``name`` (B's typed name, or "") and
+    ``notices`` (about A, in ``lang``; :func:`decode` reports the rest)."""
+    own = key + "." + PINNED + "."
+    name_key = key + "." + NAME
+    segments = []
+    pinned_name = ""
+    name = ""
+    for segment in split_query(query):
+        decoded = percent_decode(segment.partition("=")[0])
+        if decoded is None:
+            continue
+        value = percent_decode(segment.partition("=")[2])
+        if decoded == name_key:
+            name = clean_name(value)
+        elif decoded == own + NAME:
+            pinned_name = clean_name(value)
+        elif decoded.startswith(own):
+            segments.append(segment)
+    if not segments and not pinned_name:
+        return {"pinned": None, "name": name, "notices": []}
+    found = decode(calculator, key + "." + PINNED, "?" + "&".join(segments), lang, page_preset)
+    found["name"] = pinned_name
+    notices = [PINNED_NOTICE[lang] + text for text in found["notices"]]
+    return {"pinned": found, "name": name, "notices": notices}
+
+
+def restore_comparison(calculator, key, query, kept, lang="ru", page_preset=None):
+    """What the page opens with: :func:`comparison` of the address, whose A wins; without one, the A
+    the device keeps (``kept``, as :func:`pinned_stored` wrote it, or None).  Adds ``from_link``."""
+    found = comparison(calculator, key, query, lang, page_preset)
+    found["from_link"] = found["pinned"] is not None
+    if found["pinned"] is None and isinstance(kept, str) and kept:
+        found["pinned"] = comparison(calculator, key, kept, lang, None)["pinned"]
+    return found
+
+
+def pinned_stored(calculator, key, pinned, lang):
+    """A as the device keeps it: a query with every value written out (defaults may change later)."""
+    return merge_query("", key, pinned_pairs(calculator, key, pinned, lang, None, True))

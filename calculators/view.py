@@ -6,7 +6,8 @@ identical text for the same inputs.
 """
 
 from .core import UNIT_LABELS, Unavailable, evaluate, format_value
-from .numbers import CURRENCY_SYMBOLS, MINUS, NBSP, format_number, format_plain, round_half_away
+from .numbers import CURRENCY_SYMBOLS, MINUS, NBSP, exact_fraction, format_number, format_plain, round_half_away
+from .scenario import NAME_LENGTH
 
 # Texts of the calculator's frame, by language.
 TEXTS = {
@@ -36,13 +37,31 @@ TEXTS = {
         "qr_hide": "Скрыть QR-код",
         "qr_title": "QR-код ссылки на этот сценарий",
         "qr_failed": "Ссылка слишком длинная для QR-кода.",
+        "qr_dense": "Ссылка длинная, и код получился мелким: с проектора его трудно сканировать издалека. "
+                    "Короче названия сценариев — крупнее код.",
         "reset": "Сбросить к значениям по умолчанию",
         "reset_done": "Восстановлены значения по умолчанию.",
-        "pin": "Запомнить как A",
-        "unpin": "Убрать A",
-        "pinned": "A — запомненный сценарий, B — текущий; рядом разница B − A.",
-        "pin_done": "Результаты запомнены как A: меняйте данные и сравнивайте.",
+        "pin": "Запомнить как А",
+        "unpin": "Убрать А",
+        "pinned": "А — запомненный сценарий, Б — текущий; рядом разница Б − А.",
+        "pinned_named": "А — запомненный сценарий{a}, Б — текущий{b}; рядом разница Б − А.",
+        "quoted": " «{name}»",
+        "pin_done": "Результаты запомнены как А: меняйте данные и сравнивайте. Сравнение останется на этом "
+                    "устройстве, пока вы его не уберёте.",
+        "pin_not_kept": "Результаты запомнены как А, но браузер не даёт странице их сохранить: сравнение "
+                        "останется только в адресе страницы и в ссылке.",
+        "pin_invalid": "Сначала исправьте отмеченные поля: запомнить как А можно только верные данные.",
         "unpin_done": "Сравнение убрано.",
+        "a": "А",
+        "b": "Б",
+        "names": "Названия сценариев",
+        "name_a": "Название А",
+        "name_b": "Название Б",
+        "name_help": "До 40 символов. Пустое поле — название из меню «Сценарий», пока числа этого сценария "
+                     "не изменены.",
+        "date": "Дата",
+        "link_row": "Ссылка",
+        "scenario": "Сценарий",
         "copy_table": "Скопировать таблицей",
         "table_copied": "Таблица скопирована: вставьте её в таблицу или слайд.",
         "table_selected": "Копирование здесь недоступно (страница открыта не по HTTPS): таблица выделена в поле — "
@@ -54,7 +73,7 @@ TEXTS = {
         "col_label": "Показатель",
         "col_unit": "Единица",
         "col_value": "Значение",
-        "col_diff": "B − A",
+        "col_diff": "Б − А",
         "points": "п.\u00a0п.",
     },
     "en": {
@@ -83,13 +102,31 @@ TEXTS = {
         "qr_hide": "Hide QR code",
         "qr_title": "QR code of the link to this scenario",
         "qr_failed": "The link is too long for a QR code.",
+        "qr_dense": "The link is long, so the code is dense: from a projector it is hard to scan from afar. "
+                    "Shorter scenario names make it larger.",
         "reset": "Reset to defaults",
         "reset_done": "Default values restored.",
         "pin": "Pin as A",
         "unpin": "Clear A",
         "pinned": "A is the pinned scenario, B the current one; the difference B − A is beside them.",
-        "pin_done": "Results pinned as A: change the inputs and compare.",
+        "pinned_named": "A is the pinned scenario{a}, B the current one{b}; the difference B − A is beside them.",
+        "quoted": " “{name}”",
+        "pin_done": "Results pinned as A: change the inputs and compare. The comparison stays on this device "
+                    "until you clear it.",
+        "pin_not_kept": "Results pinned as A, but this browser does not let the page keep them: the comparison "
+                        "lives on only in the page address and its link.",
+        "pin_invalid": "Correct the marked fields first: only valid inputs can be pinned as A.",
         "unpin_done": "Comparison cleared.",
+        "a": "A",
+        "b": "B",
+        "names": "Names of the scenarios",
+        "name_a": "Name of A",
+        "name_b": "Name of B",
+        "name_help": "Up to 40 characters. Left empty, a scenario takes its name from the “Scenario” menu "
+                     "while its figures are unchanged.",
+        "date": "Date",
+        "link_row": "Link",
+        "scenario": "Scenario",
         "copy_table": "Copy as a table",
         "table_copied": "Table copied: paste it into a spreadsheet or a slide.",
         "table_selected": "Copying is not available here (the page is not on HTTPS): the table is selected in the "
@@ -175,6 +212,7 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None):
         "notes": calculator.notes[lang],
         "texts": TEXTS[lang],
         "result": result,
+        "name_length": NAME_LENGTH,
     }
 
 
@@ -261,17 +299,55 @@ def _cell(text):
     return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
-def table_tsv(result, pinned=None):
+def scenario_label(letter, name):
+    """A scenario as a column or legend names it: ``А: Кофейня``, or the letter alone."""
+    return letter + ": " + name if name else letter
+
+
+def format_date(date, lang):
+    """A date ``(year, month, day)`` as the tables carry it: ru ``07.12.2026``, en ``2026-12-07`` (ISO:
+    day and month cannot be mistaken for each other)."""
+    year, month, day = date
+    def two(n):
+        return ("0" + str(n))[-2:]
+    if lang == "ru":
+        return two(day) + "." + two(month) + "." + str(year)
+    return str(year) + "-" + two(month) + "-" + two(day)
+
+
+def _footer(lang, names, compared, date, link):
+    """The rows under a table: the scenario's name (when not in the columns), the date and the link."""
+    t = TEXTS[lang]
+    rows = []
+    if not compared and names is not None and names[1]:
+        rows.append([t["scenario"], names[1]])
+    if date is not None:
+        rows.append([t["date"], format_date(date, lang)])
+    if link:
+        rows.append([t["link_row"], link])
+    return rows
+
+
+def _heads(lang, names):
+    """The A and B column heads, with the scenarios' names."""
+    t = TEXTS[lang]
+    name_a, name_b = names if names is not None else ("", "")
+    return [scenario_label(t["a"], name_a), scenario_label(t["b"], name_b)]
+
+
+def table_tsv(result, pinned=None, names=None, date=None, link=None):
     """The scenario as tab-separated text, as shown on the page (labels and formatted values in the
     page's language): pastes into a spreadsheet or a slide as a table.  With ``pinned``, the
-    columns are A, B and B − A."""
+    columns are A, B and B − A, headed with the scenarios' ``names`` (A's, B's: "" for none).  Inputs
+    keep every decimal they were typed with.  Under the table: the date ``(year, month, day)`` and the
+    scenario's link, when given."""
     lang = result.lang
     t = TEXTS[lang]
     lines = []
     if pinned is None:
         lines.append([t["col_label"], t["col_value"]])
     else:
-        lines.append([t["col_label"], "A", "B", t["col_diff"]])
+        lines.append([t["col_label"]] + _heads(lang, names) + [t["col_diff"]])
     section = None
     pinned_rows = _rows(pinned) if pinned is not None else None
     rows = _rows(result)
@@ -280,13 +356,19 @@ def table_tsv(result, pinned=None):
         if part != section:
             section = part
             lines.append([t[part]] + [""] * (len(lines[0]) - 1))
+        before = pinned_rows[index][3] if pinned is not None else None
+        if part == "inputs":
+            decimals = input_decimals(kind, value, before)
         now = shown(kind, value, lang, result.currency, decimals)
         if pinned is None:
             lines.append([label, now])
         else:
-            before = pinned_rows[index][3]
             lines.append([label, shown(kind, before, lang, pinned.currency, decimals), now,
                           difference(kind, before, value, lang, result.currency, decimals)])
+    footer = _footer(lang, names, pinned is not None, date, link)
+    if footer:
+        lines.append([])
+        lines.extend(footer)
     return "\r\n".join("\t".join(_cell(cell) for cell in line) for line in lines) + "\r\n"
 
 
@@ -304,6 +386,33 @@ def shown_decimals(kind, value, decimals=None):
     if whole:
         return 0
     return 1 if kind in ("years", "months", "seconds", "points") else 2
+
+
+# At most this many decimals for a value that is no short decimal (not one a person typed).
+MAX_PLACES = 15
+
+
+def decimal_places(value):
+    """The decimals of the shortest decimal that reads back as ``value`` (what a person typed)."""
+    _, scale = exact_fraction(abs(value))
+    places = 0
+    while scale > 1 and scale % 10 == 0:
+        scale //= 10
+        places += 1
+    if scale != 1:
+        return MAX_PLACES
+    return places if places < MAX_PLACES else MAX_PLACES
+
+
+def input_decimals(kind, *values):
+    """The places an input is written with in a table: as the page shows its kind, or more when the
+    value was typed with more (kopecks and cents, and finer, are never rounded away)."""
+    places = 0
+    for value in values:
+        if value is None:
+            continue
+        places = max(places, shown_decimals(kind, value), decimal_places(value))
+    return places
 
 
 def fixed(value, places, mark="."):
@@ -331,6 +440,14 @@ def _csv_field(text, separator):
     return text
 
 
+def _inert(text):
+    """Typed text for a spreadsheet cell: one that starts like a formula (= + - @) gets a leading
+    apostrophe, so that a spreadsheet shows it instead of running it."""
+    if text and text[0] in "=+-@\t\r":
+        return "'" + text
+    return text
+
+
 def csv_unit(kind, lang, currency):
     if kind == "money":
         return currency
@@ -338,26 +455,37 @@ def csv_unit(kind, lang, currency):
     return unit[lang] if unit else ""
 
 
-def table_csv(result, pinned=None):
+def table_csv(result, pinned=None, names=None, date=None, link=None):
     """The scenario as CSV for spreadsheet apps: section, label, unit and plain numbers (no grouping,
     no currency sign), with the language's separator and decimal mark (ru ``;`` and ``,``; en ``,``
-    and ``.``).  With ``pinned``: columns A, B and B − A.  No byte-order mark: the page adds it."""
+    and ``.``).  With ``pinned``: columns A, B and B − A, headed with the scenarios' ``names``.
+    Inputs keep every decimal they were typed with.  Under the table, after an empty line: the date
+    ``(year, month, day)`` and the link, when given.  No byte-order mark: the page adds it."""
     lang = result.lang
     t = TEXTS[lang]
     separator = CSV_FORMAT[lang][0]
     head = [t["col_section"], t["col_label"], t["col_unit"]]
-    lines = [head + ([t["col_value"]] if pinned is None else ["A", "B", t["col_diff"]])]
+    if pinned is None:
+        lines = [head + [t["col_value"]]]
+    else:
+        lines = [head + [_inert(cell) for cell in _heads(lang, names)] + [t["col_diff"]]]
     pinned_rows = _rows(pinned) if pinned is not None else None
     rows = _rows(result)
     for index in range(len(rows)):
         part, label, kind, value, decimals = rows[index]
         line = [t[part], label, csv_unit(kind, lang, result.currency)]
+        before = pinned_rows[index][3] if pinned is not None else None
+        if part == "inputs":
+            decimals = input_decimals(kind, value, before)
         if pinned is None:
             line.append(_csv_number(value, kind, decimals, lang))
         else:
-            before = pinned_rows[index][3]
             delta = None if before is None or value is None else value - before
             line += [_csv_number(before, kind, decimals, lang), _csv_number(value, kind, decimals, lang),
                      _csv_number(delta, kind, decimals, lang)]
         lines.append(line)
+    footer = _footer(lang, names, pinned is not None, date, link)
+    if footer:
+        lines.append([])
+        lines.extend([[label, _inert(text)] for label, text in footer])
     return "".join(separator.join(_csv_field(cell, separator) for cell in line) + "\r\n" for line in lines)

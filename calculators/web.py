@@ -16,11 +16,16 @@ from pyscript import document, window
 from pyscript.ffi import create_proxy
 
 from . import registry, scenario
+from .core import evaluate
 from .numbers import CURRENCY_SYMBOLS, DEFAULT_CURRENCY
-from .view import TEXTS, compare, input_text, table_csv, table_tsv, view
+from .view import TEXTS, compare, input_text, scenario_label, table_csv, table_tsv, view
 
 # Delay between the last change and rewriting the address (browsers limit replaceState calls).
 ADDRESS_DELAY_MS = 250
+# Where the device keeps a calculator's A: this prefix, the page's path, "#" and the calculator's id.
+STORAGE_PREFIX = "clienting.compare:"
+# Above this QR version (57 × 57 modules) a code shown on a projector gets hard to scan from afar.
+QR_SCREEN_VERSION = 10
 
 # Proxies handed to addEventListener must stay referenced, or MicroPython may collect them.
 _KEEP = []
@@ -69,8 +74,14 @@ class Widget:
         self.actions = {}
         for element in _all(root, "[data-action]"):
             self.actions[element.getAttribute("data-action")] = element
+        self.names = {}
+        for letter in ("a", "b"):
+            self.names[letter] = root.querySelector("[data-role=name-%s]" % letter)
+        self.names_box = root.querySelector("[data-role=names]")
         self.result = None
+        # A: {"values", "preset", "currency", "name" (typed), "result"}, or None.
         self.pinned = None
+        self.name_b = ""
         self.timer = None
         self.shared = None
         self.qr_link = None
@@ -97,6 +108,9 @@ class Widget:
         for name, method in handlers.items():
             if name in self.actions:
                 self.listen(self.actions[name], "click", method)
+        for field in self.names.values():
+            if field is not None:
+                self.listen(field, "input", self.on_name)
         self.write_later = create_proxy(self.write_address)
         _KEEP.append(self.write_later)
         self.link_copied = create_proxy(lambda *args: self.say(self.texts["link_copied"]))
@@ -151,6 +165,7 @@ class Widget:
         """(query, shareable link) of the current scenario, other parameters of the address kept."""
         pairs = scenario.encode(self.calculator, self.key, self.read(), self.lang, self.currency(),
                                 self.preset(), self.page_preset)
+        pairs = pairs + self.comparison_pairs()
         query = scenario.merge_query(window.location.search, self.key, pairs)
         location = window.location
         base = location.origin + location.pathname
@@ -198,26 +213,39 @@ class Widget:
         self.say(self.texts["reset_done"])
 
     def on_pin(self, event=None):
-        self.pinned = self.result
-        self.actions["unpin"].removeAttribute("hidden")
-        self.compare_note.removeAttribute("hidden")
-        self.root.classList.add("clc--pinned")
+        if self.result.errors:
+            self.say(self.texts["pin_invalid"])
+            return
+        # The name typed for B goes with it: the current scenario becomes A.
+        self.set_pinned(dict(self.result.values), self.preset(), self.result.currency, self.name_b)
+        self.name_b = ""
+        if self.names["b"] is not None:
+            self.names["b"].value = ""
+        kept = self.keep()
         self.update()
-        self.say(self.texts["pin_done"])
+        self.say(self.texts["pin_done"] if kept else self.texts["pin_not_kept"])
 
     def on_unpin(self, event=None):
         self.pinned = None
+        self.name_b = ""
+        for field in self.names.values():
+            if field is not None:
+                field.value = ""
         self.actions["unpin"].setAttribute("hidden", "")
         self.compare_note.setAttribute("hidden", "")
+        if self.names_box is not None:
+            self.names_box.setAttribute("hidden", "")
         self.root.classList.remove("clc--pinned")
         for element in self.compares.values():
             element.setAttribute("hidden", "")
+        self.keep()
         self.update()
         self.actions["pin"].focus()
         self.say(self.texts["unpin_done"])
 
     def on_copy_table(self, event=None):
-        text = table_tsv(self.result, self.pinned)
+        self.write_address()
+        text = table_tsv(self.result, self.pinned_result(), self.shown_names(), self.today(), self.shared)
         self.table.value = text
         clipboard = self.clipboard()
         if clipboard is None:
@@ -235,7 +263,8 @@ class Widget:
     def on_csv(self, event=None):
         # The link's own click downloads what is set here: a data: URL, UTF-8 with a byte-order mark
         # (written escaped: a leading U+FEFF would be dropped on its way from Python to JavaScript).
-        text = table_csv(self.result, self.pinned)
+        self.write_address()
+        text = table_csv(self.result, self.pinned_result(), self.shown_names(), self.today(), self.shared)
         self.actions["csv"].setAttribute("href", "data:text/csv;charset=utf-8,%EF%BB%BF" + window.encodeURIComponent(text))
 
     def on_copy_link(self, event=None):
@@ -271,21 +300,151 @@ class Widget:
 
         self.qr_link = self.shared
         try:
-            code = qr.encode(self.shared, "M")
+            code = qr.encode_for_screen(self.shared)
         except qr.QRError:
             self.qr.textContent = self.texts["qr_failed"]
             return
         self.qr.innerHTML = qr.svg(code, 4, self.texts["qr_title"])
         self.qr.setAttribute("data-version", str(code.version))
+        if code.version > QR_SCREEN_VERSION:
+            caption = document.createElement("figcaption")
+            caption.textContent = self.texts["qr_dense"]
+            self.qr.appendChild(caption)
 
     def show_compare(self):
         if self.pinned is None:
             return
-        for row in compare(self.pinned, self.result):
+        self.show_names()
+        for row in compare(self.pinned["result"], self.result):
             element = self.compares[row["key"]]
-            element.querySelector("[data-part=a]").textContent = "A: " + row["a"]
+            element.querySelector("[data-part=a]").textContent = self.texts["a"] + ": " + row["a"]
             element.querySelector("[data-part=diff]").textContent = row["diff"]
             element.removeAttribute("hidden")
+
+    # --- A beside B: names, the device's copy, the address -------------------------------------------
+
+    def set_pinned(self, values, preset, currency, name):
+        """Make A the scenario of ``values`` (numbers), and show the comparison's parts."""
+        raw = dict((spec.name, values[spec.name]) for spec in self.calculator.inputs)
+        self.pinned = {"values": raw, "preset": preset, "currency": currency,
+                       "name": scenario.clean_name(name),
+                       "result": evaluate(self.calculator, raw, self.lang, currency)}
+        if self.names["a"] is not None:
+            self.names["a"].value = self.pinned["name"]
+        self.actions["unpin"].removeAttribute("hidden")
+        self.compare_note.removeAttribute("hidden")
+        if self.names_box is not None:
+            self.names_box.removeAttribute("hidden")
+        self.root.classList.add("clc--pinned")
+
+    def pinned_result(self):
+        return self.pinned["result"] if self.pinned is not None else None
+
+    def restore_comparison(self):
+        """A from the address (it wins), else the one this device keeps; B's name from the address."""
+        found = scenario.restore_comparison(self.calculator, self.key, window.location.search, self.kept(),
+                                            self.lang, self.page_preset)
+        pinned = found["pinned"]
+        if pinned is not None:
+            self.set_pinned(pinned["values"], pinned["preset"], pinned["currency"], pinned["name"])
+            if found["from_link"]:
+                self.keep()
+        self.name_b = found["name"] if self.pinned is not None else ""
+        if self.names["b"] is not None:
+            self.names["b"].value = self.name_b
+        self.add_notices(found["notices"])
+
+    def add_notices(self, notices):
+        for text in notices:
+            item = document.createElement("li")
+            item.textContent = text
+            self.notices.appendChild(item)
+        if notices:
+            self.notices.removeAttribute("hidden")
+
+    def on_name(self, event=None):
+        if self.pinned is None:
+            return
+        if self.names["a"] is not None:
+            self.pinned["name"] = scenario.clean_name(self.names["a"].value)
+        if self.names["b"] is not None:
+            self.name_b = scenario.clean_name(self.names["b"].value)
+        self.keep()
+        self.update()
+
+    def default_names(self):
+        """(A's, B's) names when none is typed: a preset's title while the values are the preset's."""
+        a = scenario.default_name(self.calculator, self.pinned["values"], self.pinned["preset"], self.lang)
+        b = ""
+        if not self.result.errors:
+            b = scenario.default_name(self.calculator, self.result.values, self.preset(), self.lang)
+        return a, b
+
+    def shown_names(self):
+        """(A's, B's) names as shown: typed, else the default one; None when nothing is pinned."""
+        if self.pinned is None:
+            b = "" if self.result.errors else scenario.default_name(self.calculator, self.result.values,
+                                                                      self.preset(), self.lang)
+            return "", self.name_b or b
+        a, b = self.default_names()
+        return self.pinned["name"] or a, self.name_b or b
+
+    def show_names(self):
+        """The names in the note above the tools and as the fields' placeholders (all as text)."""
+        a, b = self.default_names()
+        if self.names["a"] is not None:
+            self.names["a"].setAttribute("placeholder", a)
+        if self.names["b"] is not None:
+            self.names["b"].setAttribute("placeholder", b)
+        name_a, name_b = self.shown_names()
+        if name_a or name_b:
+            quoted = self.texts["quoted"]
+            note = self.texts["pinned_named"].replace(
+                "{a}", quoted.replace("{name}", name_a) if name_a else "").replace(
+                "{b}", quoted.replace("{name}", name_b) if name_b else "")
+        else:
+            note = self.texts["pinned"]
+        if self.compare_note.textContent != note:
+            self.compare_note.textContent = note
+
+    def comparison_pairs(self):
+        """A's and B's name's address parameters (none when nothing is pinned)."""
+        if self.pinned is None:
+            return []
+        pairs = []
+        if not self.result.errors:
+            pairs = scenario.name_pairs(self.calculator, self.key, self.name_b, self.result.values,
+                                        self.preset(), self.lang)
+        return pairs + scenario.pinned_pairs(self.calculator, self.key, self.pinned, self.lang, self.page_preset)
+
+    def storage_key(self):
+        return STORAGE_PREFIX + window.location.pathname + "#" + self.root.id
+
+    def storage(self):
+        """docs/assets/calculators.js's storage, whose calls never throw (a JavaScript exception would
+        not reach a try/except here); None without it."""
+        return getattr(window, "clientingStorage", None)
+
+    def keep(self):
+        """Keep A on this device (or forget it when cleared); False when the browser refuses (storage
+        off, blocked or full: the address still carries A)."""
+        storage = self.storage()
+        if storage is None:
+            return False
+        if self.pinned is None:
+            return storage.remove(self.storage_key()) is True
+        text = scenario.pinned_stored(self.calculator, self.key, self.pinned, self.lang)
+        return storage.set(self.storage_key(), text) is True
+
+    def kept(self):
+        """The A this device keeps for this calculator (a query string), or None."""
+        storage = self.storage()
+        text = storage.get(self.storage_key()) if storage is not None else None
+        return text if isinstance(text, str) else None
+
+    def today(self):
+        now = window.Date.new()
+        return (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
 
     def update(self):
         shown = view(self.calculator, self.read(), self.lang, self.currency())
@@ -330,6 +489,7 @@ class Widget:
 
     def go_live(self):
         self.restore()
+        self.restore_comparison()
         self.update()
         self.write_address()
         self.on_csv()

@@ -1,6 +1,7 @@
 """Scenarios in the page address, presets and reset, comparing A with B, copying and downloading the
 results, the link and its QR code — in headless Chromium against the built site."""
 
+import datetime
 import shutil
 import subprocess
 import urllib.parse
@@ -42,6 +43,18 @@ def query_of(page):
 
 def wait_query(page, fragment):
     page.wait_for_function("f => location.search.includes(f)", arg=fragment, timeout=5000)
+
+
+def compare_rows(page, root=ROOT):
+    """Each [data-compare] part as shown: key, A's text, the difference, hidden or not."""
+    return page.eval_on_selector_all(root + " [data-compare]", "els => els.map(e => [e.dataset.compare, "
+                                     "e.querySelector('[data-part=a]').textContent, "
+                                     "e.querySelector('[data-part=diff]').textContent, e.hidden])")
+
+
+def today():
+    day = datetime.date.today()
+    return (day.year, day.month, day.day)
 
 
 def test_edits_go_to_the_address_without_new_history_and_the_link_restores_them(watched, site_url):
@@ -153,15 +166,19 @@ def test_pin_compare_copy_and_download(chromium, site_url):
     rows = compare(a, b)
     page.wait_for_function("t => document.querySelector('[data-compare=cac] [data-part=diff]').textContent === t",
                            arg=rows[0]["diff"], timeout=5000)
-    shown = page.eval_on_selector_all(ROOT + " [data-compare]", "els => els.map(e => [e.dataset.compare, "
-                                      "e.querySelector('[data-part=a]').textContent, "
-                                      "e.querySelector('[data-part=diff]').textContent, e.hidden])")
-    assert shown == [[r["key"], "A: " + r["a"], r["diff"], False] for r in rows]
+    assert compare_rows(page) == [[r["key"], "А: " + r["a"], r["diff"], False] for r in rows]
     assert outputs(page) == expected(AVR, raw, "ru")
+    # Б, not a Latin B, before each result (read as the word «в» in Russian)
+    assert page.eval_on_selector(ROOT + " [data-output=cac]", "e => getComputedStyle(e, '::before').content") == '"Б "'
+    names = ("По умолчанию", "")  # A is the defaults, unchanged; B has no name of its own
+    wait_query(page, KEY + ".retention_rate_pct=70")
+    link = page.input_value(ROOT + " [data-role=link]")
+    assert link.endswith("&%s.a.preset=default#calc-%s" % (KEY, KEY))
 
     page.click(ROOT + " [data-action=copy-table]")
     page.wait_for_function("() => document.querySelector('[data-role=tools-status]').textContent.includes('скопирована')")
-    assert page.evaluate("navigator.clipboard.readText()").replace("\r\n", "\n") == table_tsv(b, a).replace("\r\n", "\n")
+    assert page.evaluate("navigator.clipboard.readText()").replace("\r\n", "\n") == \
+        table_tsv(b, a, names, today(), link).replace("\r\n", "\n")
 
     with page.expect_download() as caught:
         page.click(ROOT + " [data-action=csv]")
@@ -169,7 +186,7 @@ def test_pin_compare_copy_and_download(chromium, site_url):
     assert download.suggested_filename == "acquisition-vs-retention.csv"
     data = open(download.path(), "rb").read()
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data[3:].decode("utf-8") == table_csv(b, a)
+    assert data[3:].decode("utf-8") == table_csv(b, a, names, today(), link)
 
     page.click(ROOT + " [data-action=unpin]")
     assert page.is_hidden(ROOT + " [data-compare=cac]")
@@ -177,7 +194,9 @@ def test_pin_compare_copy_and_download(chromium, site_url):
     assert page.evaluate("document.activeElement.dataset.action") == "pin"
     with page.expect_download() as caught:
         page.click(ROOT + " [data-action=csv]")
-    assert open(caught.value.path(), "rb").read()[3:].decode("utf-8") == table_csv(b)
+    link = page.input_value(ROOT + " [data-role=link]")
+    assert ".a." not in link
+    assert open(caught.value.path(), "rb").read()[3:].decode("utf-8") == table_csv(b, None, ("", ""), today(), link)
 
     page.click(ROOT + " [data-action=copy-link]")
     page.wait_for_function("() => document.querySelector('[data-role=tools-status]').textContent === 'Ссылка скопирована.'")
@@ -260,7 +279,8 @@ def test_without_a_secure_context_the_link_and_table_are_selected_instead(lan_br
     raw = dict((k, input_text(v, "en")) for k, v in AVR.defaults("en").items())
     raw["new_customers"] = "450"
     # a text field keeps line breaks as LF
-    assert selected == ["table", table_tsv(evaluate(AVR, raw, "en")).replace("\r\n", "\n")]
+    link = page.input_value(ROOT + " [data-role=link]")
+    assert selected == ["table", table_tsv(evaluate(AVR, raw, "en"), None, ("", ""), today(), link).replace("\r\n", "\n")]
     assert errors == []
     context.close()
 
@@ -285,3 +305,213 @@ def test_tools_are_keyboard_reachable_and_labelled(watched, site_url):
     page.wait_for_selector(ROOT + " [data-role=qr] svg")
     page.keyboard.press("Enter")
     assert page.is_hidden(ROOT + " [data-role=qr]")
+
+
+# --- comparisons a team can keep and send ------------------------------------------------------------------------
+
+PAGES = {"ru": "calculators/acquisition-vs-retention/", "en": EN_PAGE}
+STORAGE_KEY = "clienting.compare:/%s#calc-%s"
+
+
+def defaults_raw(lang, preset=None):
+    return dict((k, input_text(v, lang)) for k, v in AVR.defaults(lang, preset).items())
+
+
+def names_shown(page, root=ROOT):
+    return [page.input_value(root + " [data-role=name-a]"), page.input_value(root + " [data-role=name-b]")]
+
+
+def wait_compare(page, rows, root=ROOT):
+    """Until the compare parts show ``rows`` (as view.compare gives them) in the page's language."""
+    page.wait_for_function(
+        "([sel, want]) => JSON.stringify([...document.querySelectorAll(sel + ' [data-compare]')].map(e => "
+        "[e.querySelector('[data-part=a]').textContent, e.querySelector('[data-part=diff]').textContent, e.hidden]))"
+        " === JSON.stringify(want)", arg=[root, rows], timeout=5000)
+
+
+def letter_rows(rows, lang):
+    letter = {"ru": "А", "en": "A"}[lang]
+    return [[letter + ": " + r["a"], r["diff"], False] for r in rows]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_pinned_comparison_survives_a_reload_and_stays_until_cleared(watched, site_url, lang):
+    page = watched.page
+    page.goto(site_url + PAGES[lang])
+    wait_live(page)
+    page.select_option(ROOT + " [data-role=preset]", "coffee_shop")
+    page.click(ROOT + " [data-action=pin]")
+    assert page.is_visible(ROOT + " [data-role=names]")
+    title = AVR.presets["coffee_shop"]["title"][lang]
+    # A is named after its preset until someone types a name
+    assert page.get_attribute(ROOT + " [data-role=name-a]", "placeholder") == title
+    page.fill(ROOT + " input[name=new_customers]", "150")
+    page.fill(ROOT + " input[name=retention_rate_pct]", input_text(72.5, lang))
+    page.fill(ROOT + " [data-role=name-b]", {"ru": "Больше постоянных", "en": "More regulars"}[lang])
+    wait_query(page, KEY + ".name=")
+    raw = dict(defaults_raw(lang, "coffee_shop"), new_customers="150", retention_rate_pct=input_text(72.5, lang))
+    a, b = evaluate(AVR, defaults_raw(lang, "coffee_shop"), lang), evaluate(AVR, raw, lang)
+    wait_compare(page, letter_rows(compare(a, b), lang))
+    stored = page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY % (PAGES[lang], KEY))
+    assert stored and KEY + ".a.preset=coffee_shop" in stored
+
+    page.reload()
+    wait_live(page)
+    wait_compare(page, letter_rows(compare(a, b), lang))
+    assert fields(page, AVR) == raw
+    assert names_shown(page) == ["", {"ru": "Больше постоянных", "en": "More regulars"}[lang]]
+    assert title in page.text_content(ROOT + " [data-role=compare-note]")
+    assert page.is_visible(ROOT + " [data-action=unpin]")
+
+    # Back on the page with no scenario in the address: the device still holds A; B is the page's.
+    page.goto(site_url + PAGES[lang])
+    wait_live(page)
+    b = evaluate(AVR, defaults_raw(lang), lang)
+    wait_compare(page, letter_rows(compare(a, b), lang))
+    wait_query(page, KEY + ".a.preset=coffee_shop")
+    assert names_shown(page) == ["", ""]
+
+    page.click(ROOT + " [data-action=unpin]")
+    assert page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY % (PAGES[lang], KEY)) is None
+    page.wait_for_function("() => location.search === ''", timeout=5000)
+    page.reload()
+    wait_live(page)
+    assert [row[3] for row in compare_rows(page)] == [True] * len(AVR.outputs)
+    assert page.is_hidden(ROOT + " [data-action=unpin]") and page.is_hidden(ROOT + " [data-role=names]")
+    assert watched.errors() == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_link_with_a_opens_the_same_comparison_and_wins_over_the_devices(chromium, site_url, lang):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    # This device already keeps an A of its own for the calculator.
+    page.goto(site_url + PAGES[lang])
+    wait_live(page)
+    page.fill(ROOT + " input[name=new_customers]", "999")
+    page.click(ROOT + " [data-action=pin]")
+    page.wait_for_function("k => localStorage.getItem(k) !== null", arg=STORAGE_KEY % (PAGES[lang], KEY))
+
+    # A colleague's link: A is the online-store preset with a name of its own, B the defaults with two changes.
+    name_a = {"ru": "Прошлый год", "en": "Last year"}[lang]
+    name_b = {"ru": "План «Лето»", "en": "Summer plan"}[lang]
+    pinned = {"values": dict(AVR.defaults(lang, "online_store"), average_order=62.55), "preset": "online_store",
+              "currency": None, "name": name_a}
+    raw = dict(defaults_raw(lang), new_customers="640", average_order=input_text(70.05, lang))
+    b = evaluate(AVR, raw, lang)
+    pairs = scenario.encode(AVR, KEY, raw, lang) + scenario.name_pairs(AVR, KEY, name_b, b.values, None, lang)
+    pairs += scenario.pinned_pairs(AVR, KEY, pinned, lang)
+    link = site_url + PAGES[lang] + scenario.merge_query("", KEY, pairs) + "#calc-" + KEY
+    assert KEY + ".a.average_order=62.55" in link and KEY + ".a.preset=online_store" in link
+    page.goto(link)
+    wait_live(page)
+    a = evaluate(AVR, pinned["values"], lang)
+    wait_compare(page, letter_rows(compare(a, b), lang))
+    assert outputs(page) == expected(AVR, raw, lang)
+    assert names_shown(page) == [name_a, name_b]
+    note = page.text_content(ROOT + " [data-role=compare-note]")
+    assert name_a in note and name_b in note
+    assert page.is_hidden(ROOT + " [data-role=notices]")
+    # the page writes the same link back, and the device now keeps the link's A
+    page.wait_for_function("l => document.querySelector('[data-role=link]').value === l", arg=link, timeout=5000)
+    stored = page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY % (PAGES[lang], KEY))
+    assert scenario.comparison(AVR, KEY, stored, lang)["pinned"]["values"] == pinned["values"]
+
+    with page.expect_download() as caught:
+        page.click(ROOT + " [data-action=csv]")
+    text = open(caught.value.path(), "rb").read()[3:].decode("utf-8")
+    assert text == table_csv(b, a, (name_a, name_b), today(), link)
+    letters = {"ru": ("А", "Б"), "en": ("A", "B")}[lang]
+    assert text.splitlines()[0].endswith("%s: %s%s%s: %s%s%s − %s" % (
+        letters[0], name_a, ";" if lang == "ru" else ",", letters[1], name_b, ";" if lang == "ru" else ",",
+        letters[1], letters[0]))
+    assert text.splitlines()[-1] == ("Ссылка;" if lang == "ru" else "Link,") + link
+    assert errors == []
+    context.close()
+
+
+def test_names_are_shown_as_text_never_as_markup(watched, site_url):
+    page = watched.page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(site_url + PAGES["ru"])
+    wait_live(page)
+    page.click(ROOT + " [data-action=pin]")
+    hostile_a = "<b>жирный</b>"
+    hostile_b = "<img src=x onerror=window.__owned=1>"
+    page.fill(ROOT + " [data-role=name-a]", hostile_a)
+    page.fill(ROOT + " [data-role=name-b]", hostile_b)
+    page.fill(ROOT + " input[name=new_customers]", "500")
+    wait_query(page, KEY + ".new_customers=500&%s.name=%%3Cimg" % KEY)
+    note = ROOT + " [data-role=compare-note]"
+    page.wait_for_function("s => document.querySelector(s).textContent.includes('<img')", arg=note, timeout=5000)
+    assert page.text_content(note) == "А — запомненный сценарий «%s», Б — текущий «%s»; рядом разница Б − А." % (
+        hostile_a, hostile_b)
+    tools = ROOT + " [data-role=tools]"
+    assert page.eval_on_selector(tools, "el => el.querySelectorAll('b, img').length") == 0
+    # at most 40 characters, by the field and by the page
+    assert page.get_attribute(ROOT + " [data-role=name-a]", "maxlength") == "40"
+    page.reload()
+    wait_live(page)
+    assert names_shown(page) == [hostile_a, hostile_b]
+    assert page.text_content(note).count("<b>жирный</b>") == 1
+    assert page.eval_on_selector(ROOT, "el => el.querySelectorAll('b, img').length") == 0
+    with page.expect_download() as caught:
+        page.click(ROOT + " [data-action=csv]")
+    head = open(caught.value.path(), "rb").read()[3:].decode("utf-8").splitlines()[0]
+    assert head == "Раздел;Показатель;Единица;А: %s;Б: %s;Б − А" % (hostile_a, hostile_b)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__owned") is None and dialogs == []
+    assert watched.errors() == []
+
+
+# Storage as a browser refuses it: blocked (with cookies off, merely reading window.localStorage throws) or
+# full (every write throws).
+REFUSED = "refused by the test"
+STORAGE_REFUSED = {
+    "blocked": "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('%s', "
+               "'SecurityError'); }});" % REFUSED,
+    "full": "Storage.prototype.setItem = function () { throw new DOMException('%s', 'QuotaExceededError'); };"
+            % REFUSED,
+}
+
+
+@pytest.mark.parametrize("refused", sorted(STORAGE_REFUSED))
+def test_when_the_device_cannot_keep_a_the_address_still_does(watched, site_url, refused):
+    page = watched.page
+    page.context.add_init_script(STORAGE_REFUSED[refused])
+    page.goto(site_url + EN_PAGE)
+    wait_live(page)
+    page.fill(ROOT + " input[name=new_customers]", "480")
+    page.click(ROOT + " [data-action=pin]")
+    status = page.text_content(ROOT + " [data-role=tools-status]")
+    assert "does not let the page keep them" in status
+    page.fill(ROOT + " input[name=new_customers]", "520")
+    wait_query(page, KEY + ".a.new_customers=480")
+    page.reload()
+    wait_live(page)
+    a = evaluate(AVR, dict(defaults_raw("en"), new_customers="480"), "en")
+    b = evaluate(AVR, dict(defaults_raw("en"), new_customers="520"), "en")
+    wait_compare(page, letter_rows(compare(a, b), "en"))
+    page.click(ROOT + " [data-action=unpin]")
+    assert page.text_content(ROOT + " [data-role=tools-status]") == "Comparison cleared."
+    # The theme's own scripts may stumble on blocked storage (uncaught, on their side); the calculator
+    # logs nothing.
+    assert [text for kind, text in watched.console if kind == "error"] == []
+    assert [text for text in watched.errors() if REFUSED not in text] == []
+
+
+def test_pinning_needs_valid_inputs(watched, site_url):
+    page = watched.page
+    page.goto(site_url + EN_PAGE)
+    wait_live(page)
+    page.fill(ROOT + " input[name=new_customers]", "many")
+    page.click(ROOT + " [data-action=pin]")
+    assert page.text_content(ROOT + " [data-role=tools-status]") == \
+        "Correct the marked fields first: only valid inputs can be pinned as A."
+    assert page.is_hidden(ROOT + " [data-action=unpin]")
+    assert all(row[3] for row in compare_rows(page))
+    assert watched.errors() == []

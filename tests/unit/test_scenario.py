@@ -152,14 +152,14 @@ def test_comparison_and_tables():
     assert view.difference("money", 2, 2, "en", "EUR") == "€0.00"
     tsv = view.table_tsv(b, a)
     lines = tsv.split("\r\n")
-    assert lines[0] == "Показатель\tA\tB\tB − A"
+    assert lines[0] == "Показатель\tА\tБ\tБ − А"
     assert lines[1] == "Исходные данные\t\t\t"
     assert "Новых клиентов за год\t400\t500\t+100" in lines
     assert all(line.count("\t") == 3 for line in lines if line)
     plain = view.table_tsv(evaluate(AVR, {}, "en")).split("\r\n")
     assert plain[0] == "Item\tValue" and "Customer acquisition cost (CAC)\t$30.00" in plain
     csv = view.table_csv(b, a).split("\r\n")
-    assert csv[0] == "Раздел;Показатель;Единица;A;B;B − A"
+    assert csv[0] == "Раздел;Показатель;Единица;А;Б;Б − А"
     assert "Результаты;Стоимость привлечения (CAC);RUB;1500,00;1200,00;-300,00" in csv
     assert "Исходные данные;Средний чек;RUB;2500,00;;" in csv
     en = view.table_csv(evaluate(AVR, {}, "en")).split("\r\n")
@@ -191,6 +191,281 @@ for lang in ("ru", "en"):
 a = evaluate(c, {}, "ru")
 b = evaluate(c, {"new_customers": "500", "average_order": "x"}, "ru")
 out.append([view.table_tsv(b, a), view.table_csv(b, a), view.table_csv(evaluate(c, {}, "en")), view.compare(a, b)])
+print(json.dumps(out))
+'''
+    cpython, micro = run_both(code)
+    assert micro == cpython
+
+
+# --- A beside B: the pinned scenario in the link and on the device ---------------------------------------------
+
+PINNED_PREFIX = KEY + ".a."
+
+
+def pinned_of(calculator, lang, preset=None, currency=None, name="", **changes):
+    values = calculator.defaults(lang, preset)
+    values.update(changes)
+    return {"values": values, "preset": preset, "currency": currency, "name": name}
+
+
+def link_query(calculator, key, pinned, lang, page_preset=None, raw=None, name_b=""):
+    """The address of a comparison: B's parameters (from ``raw``, the fields' texts), B's name, then A's."""
+    if raw is None:
+        raw = dict((k, input_text(v, lang)) for k, v in calculator.defaults(lang, page_preset).items())
+    b = evaluate(calculator, raw, lang)
+    pairs = scenario.encode(calculator, key, raw, lang, None, page_preset, page_preset)
+    pairs += scenario.name_pairs(calculator, key, name_b, b.values, page_preset, lang)
+    pairs += scenario.pinned_pairs(calculator, key, pinned, lang, page_preset)
+    return scenario.merge_query("", key, pairs)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_pinned_scenario_round_trips_through_the_link_and_the_device(name, lang):
+    calculator = registry.get(name)
+    key = name.replace("_", "-") + "-1"
+    rng = random.Random("pinned" + name + lang)
+    presets = [None] + sorted(calculator.presets)
+    for _ in range(30):
+        preset = rng.choice(presets)
+        values = calculator.defaults(lang, preset)
+        for spec in rng.sample(calculator.inputs, rng.randint(0, len(calculator.inputs))):
+            typed = random_typed(spec, lang, rng)
+            values[spec.name] = spec.parse(typed, lang)
+        pinned = {"values": values, "preset": preset, "currency": rng.choice(CURRENCIES),
+                  "name": rng.choice(["", "Q3 plan", "План на 2027 год", "<b>x</b> & \"y\"", "ё" * 40])}
+        page_preset = rng.choice(presets)
+        query = link_query(calculator, key, pinned, lang, page_preset)
+        kept = scenario.pinned_stored(calculator, key, pinned, lang)
+        for source, text, page in (("link", query, page_preset), ("device", kept, None)):
+            found = scenario.comparison(calculator, key, text, lang, page)
+            assert found["notices"] == [], (source, text)
+            a = found["pinned"]
+            assert a["values"] == values, (source, text)
+            assert a["preset"] == preset and a["currency"] == pinned["currency"]
+            shown = pinned["name"] or scenario.default_name(calculator, values, preset, lang)
+            assert (a["name"] or scenario.default_name(calculator, a["values"], a["preset"], lang)) == shown
+        # B reads its own parameters only: A's are not "unknown" to it
+        b = scenario.decode(calculator, key, query, lang, page_preset)
+        assert b["notices"] == [] and b["found"] is False and b["values"] == calculator.defaults(lang, page_preset)
+
+
+def test_only_what_differs_from_the_page_is_written_for_a():
+    assert scenario.pinned_pairs(AVR, KEY, pinned_of(AVR, "ru"), "ru") == [(PINNED_PREFIX + "preset", "default")]
+    assert scenario.pinned_pairs(AVR, KEY, pinned_of(AVR, "en", "coffee_shop"), "en", "coffee_shop") == [
+        (PINNED_PREFIX + "preset", "coffee_shop")]
+    # a changed input, another currency, another preset: each once, nothing else
+    pairs = scenario.pinned_pairs(AVR, KEY, pinned_of(AVR, "ru", "b2b_service", "EUR", new_customers=7.5),
+                                  "ru", None)
+    assert pairs == [(PINNED_PREFIX + "preset", "b2b_service"), (PINNED_PREFIX + "currency", "EUR"),
+                     (PINNED_PREFIX + "new_customers", "7.5")]
+    # a name is written unless it is the one the scenario has anyway (its preset's title, while unchanged)
+    title = AVR.presets["coffee_shop"]["title"]["en"]
+    same = pinned_of(AVR, "en", "coffee_shop", name=title)
+    assert scenario.pinned_pairs(AVR, KEY, same, "en", "coffee_shop") == [(PINNED_PREFIX + "preset", "coffee_shop")]
+    changed = pinned_of(AVR, "en", "coffee_shop", name=title, new_customers=1)
+    assert (PINNED_PREFIX + "name", title) in scenario.pinned_pairs(AVR, KEY, changed, "en", "coffee_shop")
+    assert scenario.pinned_pairs(AVR, KEY, pinned_of(AVR, "en", name="По умолчанию"), "en") == [
+        (PINNED_PREFIX + "name", "По умолчанию")]
+    assert scenario.pinned_pairs(AVR, KEY, pinned_of(AVR, "ru", name=" По   умолчанию "), "ru") == [
+        (PINNED_PREFIX + "preset", "default")]
+    # B's name likewise
+    values = AVR.defaults("en", "coffee_shop")
+    assert scenario.name_pairs(AVR, KEY, title, values, "coffee_shop", "en") == []
+    assert scenario.name_pairs(AVR, KEY, "Plan", values, "coffee_shop", "en") == [(KEY + ".name", "Plan")]
+    # the whole link, as the page writes it: B's changes, B's name, then A
+    raw = dict((k, input_text(v, "ru")) for k, v in AVR.defaults("ru").items())
+    raw["retention_rate_pct"] = "70,5"
+    query = link_query(AVR, KEY, pinned_of(AVR, "ru", name="Сейчас"), "ru", None, raw, "План")
+    assert query == ("?%s.retention_rate_pct=70.5&%s.name=%%D0%%9F%%D0%%BB%%D0%%B0%%D0%%BD"
+                     "&%s.a.name=%%D0%%A1%%D0%%B5%%D0%%B9%%D1%%87%%D0%%B0%%D1%%81" % (KEY, KEY, KEY))
+    found = scenario.comparison(AVR, KEY, query, "ru")
+    assert found["name"] == "План" and found["pinned"]["name"] == "Сейчас"
+    assert found["pinned"]["values"] == AVR.defaults("ru") and found["pinned"]["preset"] is None
+
+
+def test_the_links_a_wins_over_the_one_the_device_keeps():
+    kept = scenario.pinned_stored(AVR, KEY, pinned_of(AVR, "en", "b2b_service", name="Mine", new_customers=9), "en")
+    link = link_query(AVR, KEY, pinned_of(AVR, "en", "coffee_shop", name="Theirs"), "en")
+    found = scenario.restore_comparison(AVR, KEY, link, kept, "en")
+    assert found["from_link"] is True
+    assert found["pinned"]["name"] == "Theirs" and found["pinned"]["preset"] == "coffee_shop"
+    assert found["pinned"]["values"] == AVR.defaults("en", "coffee_shop")
+    # no A in the address: the device's; neither: none
+    found = scenario.restore_comparison(AVR, KEY, "?%s.new_customers=5&other-1.a.preset=default" % KEY, kept, "en")
+    assert found["from_link"] is False and found["pinned"]["name"] == "Mine"
+    assert found["pinned"]["values"] == dict(AVR.defaults("en", "b2b_service"), new_customers=9)
+    for nothing in (None, "", "garbage&&=", "?%s.a=1" % KEY):
+        found = scenario.restore_comparison(AVR, KEY, "", nothing, "en")
+        assert found["pinned"] is None and found["notices"] == []
+    # the device keeps every value, so later defaults do not move it
+    assert kept.count("&") == len(AVR.inputs) + 2
+    assert "preset=b2b_service" in kept and "currency=USD" in kept
+
+
+def test_names_are_text_escaped_in_the_link_and_at_most_40_characters():
+    hostile = "<img src=x onerror=alert(1)>&\"'"
+    pairs = scenario.pinned_pairs(AVR, KEY, pinned_of(AVR, "en", name=hostile), "en")
+    query = scenario.merge_query("", KEY, pairs)
+    assert "<" not in query and ">" not in query and "\"" not in query and " " not in query
+    assert query == "?%s.a.name=%%3Cimg%%20src%%3Dx%%20onerror%%3Dalert%%281%%29%%3E%%26%%22%%27" % KEY
+    assert scenario.comparison(AVR, KEY, query, "en")["pinned"]["name"] == hostile[:40]
+    assert scenario.clean_name(hostile) == hostile  # kept as typed: the page shows it as text
+    long = "Очень длинное название сценария для проверки"
+    assert len(long) > 40
+    assert scenario.clean_name(long) == long[:40].rstrip()
+    query = "?%s.a.name=%s&%s.name=%s" % (KEY, scenario.percent_encode(long), KEY, scenario.percent_encode("x" * 99))
+    found = scenario.comparison(AVR, KEY, query, "ru")
+    assert found["pinned"]["name"] == long[:40].rstrip() and found["name"] == "x" * 40
+    # line breaks, tabs and odd spaces become one space; control and direction-override characters go
+    assert scenario.clean_name("  a\r\n\tb\u00a0\u2003c\u0000\u0007\u202ed\u2066 e") == "a b cd e"
+    assert scenario.clean_name("\u0000\n ") == "" and scenario.clean_name(None) == ""
+    assert scenario.clean_name("😀" * 50) == "😀" * 40
+    # broken encoding in a name: skipped with the notice B's reading gives for every broken parameter
+    query = "?%s.a.name=%%FF&%s.a.new_customers=5" % (KEY, KEY)
+    assert scenario.comparison(AVR, KEY, query, "en")["pinned"]["name"] == ""
+    assert any("broken encoding" in n for n in scenario.decode(AVR, KEY, query, "en")["notices"])
+
+
+def test_invalid_parts_of_a_are_skipped_with_notices_about_a():
+    query = "?%s.a.new_customers=-5&%s.a.preset=nope&%s.a.zzz=1&%s.a.average_order=75" % (KEY, KEY, KEY, KEY)
+    found = scenario.comparison(AVR, KEY, query, "ru")
+    assert found["pinned"]["values"] == dict(AVR.defaults("ru"), average_order=75)
+    assert len(found["notices"]) == 3
+    assert all(n.startswith("Сценарий А: ") for n in found["notices"])
+    assert "«nope»" in found["notices"][0] or "«nope»" in " ".join(found["notices"])
+    assert scenario.comparison(AVR, KEY, query, "en")["notices"][0].startswith("Scenario A: ")
+
+
+def test_link_numbers_never_have_exponents():
+    for value in [0.00001, 1.5e-7, 1e-30, 123456789012345.0, 1e16, 2.5e20, 0.1 + 0.2, -0.00042, 7.0, 0.0, 1e-5]:
+        text = scenario.link_number(value)
+        assert "e" not in text and "E" not in text, text
+        assert float(text) == value
+    assert scenario.link_number(0.00001) == "0.00001" and scenario.link_number(1e16) == "10000000000000000"
+    assert scenario.link_number(-1.5e-7) == "-0.00000015"
+
+
+def test_default_names():
+    assert scenario.default_name(AVR, AVR.defaults("ru"), None, "ru") == "По умолчанию"
+    assert scenario.default_name(AVR, AVR.defaults("en"), None, "en") == "Default"
+    assert scenario.default_name(AVR, AVR.defaults("en", "coffee_shop"), "coffee_shop", "en") == \
+        AVR.presets["coffee_shop"]["title"]["en"]
+    assert scenario.default_name(AVR, dict(AVR.defaults("en"), new_customers=1), None, "en") == ""
+    assert scenario.default_name(AVR, AVR.defaults("en"), "gone", "en") == ""
+
+
+# The address a room's laptop prints (make room) and a deployment under a sub-path.
+HOSTS = ["http://192.168.100.100:8000/", "https://clienting.example.org/playbook/"]
+
+
+def typical_changes(calculator, lang):
+    """B as a team makes it: the page's scenario with the two inputs of the longest names (the longest
+    parameters) raised by a quarter, money with kopecks or cents."""
+    defaults = calculator.defaults(lang)
+    raw = dict((k, input_text(v, lang)) for k, v in defaults.items())
+    for spec in sorted(calculator.inputs, key=lambda s: -len(s.name))[:2]:
+        value = defaults[spec.name] * 1.25 + (0.55 if spec.kind == "money" else 1)
+        if spec.integer:
+            value = float(int(value))
+        elif spec.kind != "money":
+            value = int(value * 10) / 10
+        if spec.maximum is not None and value > spec.maximum:
+            value = spec.maximum - 1
+        raw[spec.name] = input_text(value, lang)
+    return raw
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_typical_comparison_link_keeps_the_qr_code_at_version_10_or_below(name):
+    """A typical A/B link: B is the page's scenario with two inputs changed, A the page's scenario or a
+    preset (named by its title, so no name is written).  Its QR code must stay at version 10 (57 × 57
+    modules) or below, to be scanned off a projector from the back of a room."""
+    from calculators import qr
+
+    calculator = registry.get(name)
+    page = name.replace("_", "-")
+    key = page + "-1"
+    checked = 0
+    for lang in ("ru", "en"):
+        raw = typical_changes(calculator, lang)
+        for preset in [None] + sorted(calculator.presets):
+            query = link_query(calculator, key, pinned_of(calculator, lang, preset), lang, None, raw)
+            assert query.count("&") >= 2 and ".a.preset=" in query
+            for host in HOSTS:
+                link = host + ("en/" if lang == "en" else "") + "calculators/" + page + "/" + query + "#calc-" + key
+                code = qr.encode_for_screen(link)
+                assert code.version <= 10, (len(link), link)
+                checked += 1
+    assert checked >= 16
+
+
+def test_tables_name_both_scenarios_carry_the_date_and_link_and_keep_every_typed_decimal():
+    link = "http://192.168.1.5:8000/calculators/acquisition-vs-retention/?%s.a.preset=default#calc-%s" % (KEY, KEY)
+    a = evaluate(AVR, {"average_order": "2 500,55", "retention_rate_pct": "62,25"}, "ru")
+    b = evaluate(AVR, {"average_order": "2 500,5", "retention_rate_pct": "62,5", "orders_per_year": "4,25"}, "ru")
+    names = ("Кофейня; «лето»", "=HYPERLINK(\"x\")")
+    tsv = view.table_tsv(b, a, names, (2026, 3, 7), link).split("\r\n")
+    assert tsv[0] == "Показатель\tА: Кофейня; «лето»\tБ: =HYPERLINK(\"x\")\tБ − А"
+    assert "Средний чек\t2\u00a0500,55\u00a0₽\t2\u00a0500,50\u00a0₽\t\u22120,05\u00a0₽" in tsv
+    assert "Удержание за год, %\t62,25\u00a0%\t62,50\u00a0%\t+0,25\u00a0п.\u00a0п." in tsv
+    assert "Покупок в год на клиента\t4,00\t4,25\t+0,25" in tsv
+    assert tsv[-4:] == ["", "Дата\t07.03.2026", "Ссылка\t" + link, ""]
+    csv = view.table_csv(b, a, names, (2026, 3, 7), link).split("\r\n")
+    # a name cannot start a formula in a spreadsheet, and the separator in a name is quoted
+    assert csv[0] == "Раздел;Показатель;Единица;\"А: Кофейня; «лето»\";\"Б: =HYPERLINK(\"\"x\"\")\";Б − А"
+    assert "Исходные данные;Средний чек;RUB;2500,55;2500,50;-0,05" in csv
+    assert "Исходные данные;Удержание за год, %;%;62,25;62,50;0,25" in csv
+    assert csv[-4:] == ["", "Дата;07.03.2026", "Ссылка;" + link, ""]
+    # one scenario: its name under the table, as text that no spreadsheet runs
+    en = evaluate(AVR, {"average_order": "62.125", "new_customers": "1,234"}, "en")
+    csv = view.table_csv(en, None, ("", "@SUM(A1)"), (2026, 12, 31), link).split("\r\n")
+    assert csv[0] == "Section,Item,Unit,Value"
+    assert "Inputs,Average order,USD,62.125" in csv
+    assert csv[-5:] == ["", "Scenario,'@SUM(A1)", "Date,2026-12-31", "Link," + link, ""]
+    tsv = view.table_tsv(en, None, ("", "Plan"), (2026, 12, 31), link).split("\r\n")
+    assert "Average order\t$62.125" in tsv and tsv[-5:] == ["", "Scenario\tPlan", "Date\t2026-12-31", "Link\t" + link, ""]
+    # without names, date or link the tables are as before
+    plain = view.table_tsv(en)
+    assert "Date" not in plain and "\r\n\r\n" not in plain and plain.endswith("\t65%\r\n")
+    assert view.input_decimals("money", 5.0) == 2 and view.input_decimals("pct", 7.125) == 3
+    assert view.input_decimals("count", 150.5, 150.0) == 1 and view.input_decimals("money", 1e-7) == 7
+    assert view.decimal_places(0.1 + 0.2) == view.MAX_PLACES and view.decimal_places(2500.55) == 2
+
+
+def test_the_comparison_is_the_same_on_micropython():
+    code = r'''
+import json
+from calculators import registry, scenario, view
+from calculators.core import evaluate
+c = registry.get("acquisition_vs_retention")
+key = "acquisition-vs-retention-1"
+out = []
+names = ["", "  Q3\r\nplan\t ", "План «лето» 😀", "<b>x</b>&", "\u00a0a\u2003b\u202ec\u0000", "ж" * 60, None]
+out.append([scenario.clean_name(n) for n in names])
+out.append([scenario.link_number(v) for v in [0.00001, 1.5e-7, 1e-30, 1e16, 2.5e20, 0.1 + 0.2, -0.00042, 62.5, 0.0]])
+for lang in ("ru", "en"):
+    for preset in (None, "coffee_shop"):
+        values = c.defaults(lang, preset)
+        out.append(scenario.default_name(c, values, preset, lang))
+        values["new_customers"] = 7
+        values["average_order"] = 0.00001
+        pinned = {"values": values, "preset": preset, "currency": "EUR", "name": names[2]}
+        pairs = scenario.pinned_pairs(c, key, pinned, lang, "b2b_service")
+        query = scenario.merge_query("?x=1", key, pairs + scenario.name_pairs(c, key, names[3], values, None, lang))
+        kept = scenario.pinned_stored(c, key, pinned, lang)
+        out.append([pairs, query, kept])
+        for source in (query, query + "&%s.a.zzz=%%FF&%s.a.retention_rate_pct=250" % (key, key), ""):
+            found = scenario.restore_comparison(c, key, source, kept, lang, "b2b_service")
+            a = found["pinned"]
+            out.append([found["from_link"], found["name"], found["notices"], a["preset"], a["currency"], a["name"],
+                        sorted((k, view.fixed(v, 6)) for k, v in a["values"].items())])
+a = evaluate(c, {"average_order": "2 500,55", "retention_rate_pct": "62,25"}, "ru")
+b = evaluate(c, {"average_order": "2 500,5", "orders_per_year": "4,25"}, "ru")
+link = "http://h/x/?%s.a.preset=default#calc-%s" % (key, key)
+out.append([view.table_tsv(b, a, ("Кофейня", "=x"), (2026, 3, 7), link), view.table_csv(b, a, ("А;б", ""), (2026, 3, 7), link),
+            view.table_csv(evaluate(c, {"average_order": "62.125"}, "en"), None, ("", "@x"), (2026, 12, 31), link),
+            [view.decimal_places(v) for v in (0.1 + 0.2, 2500.55, 1e-7, 5.0, 123456.789)]])
 print(json.dumps(out))
 '''
     cpython, micro = run_both(code)
