@@ -490,7 +490,7 @@ def test_when_the_device_cannot_keep_a_the_address_still_does(watched, site_url,
     status = page.text_content(ROOT + " [data-role=tools-status]")
     assert "does not let the page keep them" in status
     page.fill(ROOT + " input[name=new_customers]", "520")
-    wait_query(page, KEY + ".a.new_customers=480")
+    wait_query(page, "%s.new_customers=520&%s.a.new_customers=480" % (KEY, KEY))
     page.reload()
     wait_live(page)
     a = evaluate(AVR, dict(defaults_raw("en"), new_customers="480"), "en")
