@@ -1,7 +1,7 @@
 # The README's commands.  Each wraps scripts/dev.py, which installs what is missing first.
 PYTHON ?= python3
 
-.PHONY: serve site test setup clean room bench
+.PHONY: serve site test setup clean room bench site-zensical
 serve:  ## build the site and serve it at http://127.0.0.1:8000
 	$(PYTHON) scripts/dev.py serve
 site:   ## build the static site into site/
@@ -12,7 +12,9 @@ bench:  ## build, then measure the pages (and Pyodide, build time) into benchmar
 	$(PYTHON) scripts/dev.py bench
 room:   ## build if needed and serve site/ to the room's network, with the address as a QR code
 	$(PYTHON) scripts/room.py
+site-zensical:  ## the same docs built by Zensical into site-zensical/ (a check of independence, not the product)
+	$(PYTHON) scripts/dev.py zensical
 setup:  ## only install the environment (.venv, node_modules)
 	$(PYTHON) scripts/dev.py setup
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-zensical .zensical.yml .pytest_cache

@@ -4,6 +4,7 @@
     python3 scripts/dev.py serve [--host 127.0.0.1] [--port 8000]   build, then serve site/
     python3 scripts/dev.py build [--site-url URL]                   build the static site into site/
     python3 scripts/dev.py test [PYTEST ARGS...]                     the whole test suite
+    python3 scripts/dev.py zensical                                  the same docs built by Zensical
 
 Every task first makes sure the environment is there, and only installs what changed:
 a virtual environment in .venv with requirements-test.txt, and node_modules from package-lock.json
@@ -21,16 +22,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, ".venv")
 REQUIREMENTS = ("requirements.txt", "requirements-test.txt")
 SITE = os.path.join(ROOT, "site")
+ZENSICAL_VENV = os.path.join(ROOT, ".venv-zensical")
+ZENSICAL_SITE = os.path.join(ROOT, "site-zensical")
+ZENSICAL_CONFIG = os.path.join(ROOT, ".zensical.yml")
 NO_ADDRESS = ("Built without the site's address: no canonical links, no link-preview addresses (og:url), no "
               "sitemap.xml, and the 404 page assumes the site sits at the root of its host. To publish, build "
               "with the address it will have: python3 scripts/dev.py build --site-url https://example.org/playbook/ "
               "(or set CLIENTING_SITE_URL).")
 
 
-def venv_python():
+def venv_python(venv=VENV):
     if os.name == "nt":
-        return os.path.join(VENV, "Scripts", "python.exe")
-    return os.path.join(VENV, "bin", "python")
+        return os.path.join(venv, "Scripts", "python.exe")
+    return os.path.join(venv, "bin", "python")
 
 
 def digest(paths):
@@ -106,6 +110,35 @@ def build(site_url=None, site_dir=SITE):
     return env.get("CLIENTING_SITE_URL") or None
 
 
+def build_zensical():
+    """The same docs built by Zensical (pinned in requirements-zensical.txt, in .venv-zensical) into
+    site-zensical/: a check that the content does not depend on MkDocs, not a second product.
+
+    Zensical reads mkdocs.yml and runs our Markdown extension (scripts/markers.py, found on PYTHONPATH),
+    but no MkDocs hooks and no language plugin: the pages come out under ru/ and en/, each with its
+    calculators computed.  The extension's pre-scan checks every page's markers first, so an unknown name
+    stops here with the file and line, as it does under MkDocs."""
+    if not os.path.exists(venv_python(ZENSICAL_VENV)):
+        run([sys.executable, "-m", "venv", ZENSICAL_VENV])
+    wanted = digest(["requirements-zensical.txt"])
+    stamp = os.path.join(ZENSICAL_VENV, ".requirements.sha256")
+    if not stamp_ok(stamp, wanted):
+        run([venv_python(ZENSICAL_VENV), "-m", "pip", "install", "--disable-pip-version-check", "-q",
+             "-r", "requirements-zensical.txt"])
+        write_stamp(stamp, wanted)
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    run([venv_python(ZENSICAL_VENV), "-c", "from scripts import markers; markers.prescan()"], env=env)
+    with open(os.path.join(ROOT, "mkdocs.yml"), encoding="utf-8") as handle:
+        config = handle.read()
+    with open(ZENSICAL_CONFIG, "w", encoding="utf-8") as handle:
+        handle.write("# Written by scripts/dev.py zensical from mkdocs.yml: do not edit.\n" + config +
+                     "\nsite_dir: %s\n" % os.path.basename(ZENSICAL_SITE))
+    if os.path.isdir(ZENSICAL_SITE):
+        shutil.rmtree(ZENSICAL_SITE)
+    zensical = os.path.join(os.path.dirname(venv_python(ZENSICAL_VENV)), "zensical")
+    run([zensical, "build", "--clean", "-f", ZENSICAL_CONFIG], env=env)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="task", required=True)
@@ -115,12 +148,15 @@ def main(argv=None):
     p_serve.add_argument("--host", default="127.0.0.1")
     p_serve.add_argument("--port", type=int, default=8000)
     sub.add_parser("setup", help="only install what is missing")
+    sub.add_parser("zensical", help="build the same docs with Zensical into site-zensical/ (a check, not the product)")
     p_bench = sub.add_parser("bench", help="build, then benchmark into benchmarks/results.json")
     p_bench.add_argument("bench_args", nargs=argparse.REMAINDER)
     p_test = sub.add_parser("test", help="run the whole test suite")
     p_test.add_argument("pytest_args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
 
+    if args.task == "zensical":
+        return build_zensical()
     ensure()
     if args.task == "build":
         address = build(args.site_url)

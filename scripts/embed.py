@@ -1,8 +1,8 @@
 """Build face: turn ``::: calculator NAME [preset=KEY]`` lines into rendered calculators.
 
-A marker is a line of its own at column 0.  :func:`replace_markers` swaps each for a placeholder
-before Markdown runs (so Markdown never touches the form's HTML) and :func:`fill_placeholders` puts
-the rendered HTML in after it.  An unknown calculator or preset raises :class:`EmbedError`, which
+A marker is a line of its own at column 0.  :func:`replace_markers` swaps each for a placeholder and
+the markers extension (:mod:`scripts.markers`) puts the rendered HTML (:func:`render`) in its place,
+in Python-Markdown's store of raw HTML, so Markdown never touches the form's HTML.  An unknown calculator or preset raises :class:`EmbedError`, which
 fails the build.
 
 ``::: benchmark-results [table=NAME]`` becomes the benchmark's tables (:mod:`scripts.speedpage`, from
@@ -31,10 +31,10 @@ EXERCISE_MARKER = re.compile(r"^(?P<indent>[ \t]*):::[ \t]*exercise\b(?P<args>[^
 PROGRAMME_MARKER = re.compile(r"^:::[ \t]*programme\b(?P<args>[^\n]*)$", re.MULTILINE)
 JOIN_MARKER = re.compile(r"^:::[ \t]*join[ \t]*$", re.MULTILINE)
 BLOCK_PLACEHOLDER = '<div class="clc-placeholder" data-block="{index}"></div>'
-BLOCK_PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div class="clc-placeholder" data-block="(\d+)"></div>(?:</p>)?')
+BLOCK_PLACEHOLDER_RE = re.compile(r'<div class="clc-placeholder" data-block="(\d+)"></div>')
 BENCHMARK_MARKER = re.compile(r"^:::[ \t]*benchmark-results\b(?P<args>[^\n]*)$", re.MULTILINE)
 PLACEHOLDER = '<div class="clc-placeholder" data-embed="{index}"></div>'
-PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div class="clc-placeholder" data-embed="(\d+)"></div>(?:</p>)?')
+PLACEHOLDER_RE = re.compile(r'<div class="clc-placeholder" data-embed="(\d+)"></div>')
 
 _env = None
 
@@ -117,7 +117,8 @@ def replace_markers(markdown, where="page", lang="ru"):
     embeds = []
 
     def swap(match):
-        embeds.append(parse_marker(match.group("args"), where))
+        line = markdown.count("\n", 0, match.start()) + 1
+        embeds.append(parse_marker(match.group("args"), "%s:%d" % (where, line)))
         return "\n" + PLACEHOLDER.format(index=len(embeds) - 1) + "\n"
 
     return MARKER.sub(swap, markdown), embeds
@@ -135,19 +136,6 @@ def render(name, preset, lang, uid):
         presets=presets,
         currencies=currencies,
     )
-
-
-def fill_placeholders(html, embeds, lang):
-    """Replace each placeholder in rendered page HTML by its calculator; ids are unique per page."""
-    counts = {}
-
-    def fill(match):
-        name, preset = embeds[int(match.group(1))]
-        counts[name] = counts.get(name, 0) + 1
-        uid = "calc-%s-%d" % (name.replace("_", "-"), counts[name])
-        return render(name, preset, lang, uid)
-
-    return PLACEHOLDER_RE.sub(fill, html)
 
 
 def replace_workshop_markers(markdown, src_uri, lang, extensions=None, configs=None, site_url=None):
@@ -219,8 +207,3 @@ def _heading_option(words, where, kind):
                              % (where, word, kind, words[0]))
         heading = int(value)
     return heading
-
-
-def fill_blocks(html, blocks):
-    """Put the rendered exercises and programmes in place of their placeholders."""
-    return BLOCK_PLACEHOLDER_RE.sub(lambda match: blocks[int(match.group(1))], html)

@@ -2,7 +2,8 @@
 
 - custom.json is checked before anything else, and a page's front matter that is not valid YAML
   stops the build (MkDocs would silently drop it).
-- Markdown ``::: calculator NAME [preset=KEY]`` lines become calculators computed at build time.
+- The Markdown markers (``::: calculator NAME``, ``::: exercise ID``…) are a Python-Markdown extension
+  (scripts/markers.py, listed in mkdocs.yml); the hook only tells it which page it converts.
 - Pages that hold a calculator load the self-hosted runtime (and only those pages).
 - The runtime and the calculators' modules are copied into the built site; the search index is
   rewritten as compact UTF-8; every text file gets precompressed copies (``.gz``, ``.br``).
@@ -20,7 +21,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from calculators import custom, registry  # noqa: E402
-from scripts import compress, csp, embed, frontmatter, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
+from scripts import compress, csp, frontmatter, markers, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
 
 
 @event_priority(100)  # first: a mistake in custom.json stops the build before any page is read
@@ -37,27 +38,12 @@ def on_page_markdown(markdown, page, config, files):
     if wrong:
         where = os.path.relpath(page.file.abs_src_path, ROOT) if page.file.abs_src_path else page.file.src_uri
         raise PluginError("%s: %s" % (where, wrong))
-    lang = config["theme"]["language"]
-    markdown, embeds = embed.replace_markers(markdown, page.file.src_uri, lang)
-    page.meta["calculators"] = embeds
-    markdown, blocks = embed.replace_workshop_markers(
-        markdown, _in_language(page.file.src_uri, lang), lang, config["markdown_extensions"], config["mdx_configs"],
-        config["site_url"])
-    page.meta["workshop_blocks"] = blocks
+    page.meta["clienting"] = markers.start(config["theme"]["language"], page.file.src_uri, config["site_url"])
     return markdown
 
 
-def _in_language(src_uri, lang):
-    """``ru/chapters/x.md`` -> ``chapters/x.md``: the page's path inside its language folder."""
-    return src_uri[len(lang) + 1:] if src_uri.startswith(lang + "/") else src_uri
-
-
 def on_page_content(html, page, config, files):
-    embeds = page.meta.get("calculators")
-    if embeds:
-        html = embed.fill_placeholders(html, embeds, config["theme"]["language"])
-    if page.meta.get("workshop_blocks"):
-        html = embed.fill_blocks(html, page.meta["workshop_blocks"])
+    page.meta["calculators"] = page.meta["clienting"].calculators  # the markers extension found them
     return html
 
 
@@ -70,6 +56,7 @@ def _languages(config):
 
 def on_page_context(context, page, config, nav):
     default, _ = _languages(config)
+    context["clienting_site_path"] = meta.site_path(config["site_url"])
     context["clienting_search_base"] = searchindex.search_base(
         context.get("base_url"), config["theme"]["language"], default)
     printable.fill(page, nav, config["theme"]["language"])  # the whole playbook on one page (print.md)

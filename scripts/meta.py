@@ -18,6 +18,7 @@ with relative addresses, which no search engine accepts.
 import html as html_lib
 import os
 import re
+import urllib.parse
 
 LOCALES = {"ru": "ru_RU", "en": "en_US"}
 MAX_DESCRIPTION = 160
@@ -29,6 +30,12 @@ SKIPPED_BLOCK = re.compile(r"<(form|aside|details|nav|figure|div class=\"admonit
                            r"|<div class=\"admonition\b.*?</div>", re.S | re.I)
 TITLE = re.compile(r"</title>", re.I)
 EXISTING_DESCRIPTION = re.compile(r"\s*<meta name=\"description\"[^>]*>", re.I)
+
+
+def site_path(site_url):
+    """The path of the site's address with a slash at both ends (``/playbook/``); ``/`` without one."""
+    path = urllib.parse.urlsplit(site_url or "").path.strip("/")
+    return "/" + path + "/" if path else "/"
 
 
 def plain_text(fragment):

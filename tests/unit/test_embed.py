@@ -3,10 +3,11 @@
 import json
 import re
 
+import markdown
 import pytest
 
 from calculators import registry
-from scripts import embed, runtime
+from scripts import embed, markers, runtime
 
 
 def test_marker_becomes_placeholder_and_is_recorded():
@@ -56,11 +57,11 @@ def test_rendered_calculator_follows_the_page_contract():
 
 
 def test_two_instances_on_one_page_get_unique_ids():
-    _, embeds = embed.replace_markers(
-        "::: calculator acquisition_vs_retention\n\n::: calculator acquisition_vs_retention preset=b2b_service\n")
-    html = embed.fill_placeholders(
-        '<div class="clc-placeholder" data-embed="0"></div>\n<p><div class="clc-placeholder" data-embed="1"></div></p>',
-        embeds, "en")
+    markers.start("en", "page.md")
+    html = markdown.markdown(
+        "::: calculator acquisition_vs_retention\n\n::: calculator acquisition_vs_retention preset=b2b_service\n",
+        extensions=["scripts.markers"])
+    markers.forget()
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
     assert 'id="calc-acquisition-vs-retention-1"' in html and 'id="calc-acquisition-vs-retention-2"' in html
