@@ -131,6 +131,7 @@ def build_zensical():
     with open(os.path.join(ROOT, "mkdocs.yml"), encoding="utf-8") as handle:
         config = handle.read()
     with open(ZENSICAL_CONFIG, "w", encoding="utf-8") as handle:
+        config = config.replace("\nmarkdown_extensions:\n", "\nmarkdown_extensions:\n  - scripts.markers\n", 1)
         handle.write("# Written by scripts/dev.py zensical from mkdocs.yml: do not edit.\n" + config +
                      "\nsite_dir: %s\n" % os.path.basename(ZENSICAL_SITE))
     if os.path.isdir(ZENSICAL_SITE):

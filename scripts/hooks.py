@@ -3,7 +3,7 @@
 - custom.json is checked before anything else, and a page's front matter that is not valid YAML
   stops the build (MkDocs would silently drop it).
 - The Markdown markers (``::: calculator NAME``, ``::: exercise ID``…) are a Python-Markdown extension
-  (scripts/markers.py, listed in mkdocs.yml); the hook only tells it which page it converts.
+  (scripts/markers.py), which the hook adds and tells which page it converts.
 - Pages that hold a calculator load the self-hosted runtime (and only those pages).
 - The runtime and the calculators' modules are copied into the built site; the search index is
   rewritten as compact UTF-8; every text file gets precompressed copies (``.gz``, ``.br``).
@@ -30,6 +30,7 @@ def on_config(config):
         registry.CALCULATORS  # reads custom.json and lays it over every calculator, checking each value
     except custom.CustomError as error:
         raise PluginError(str(error))
+    config["markdown_extensions"].append(markers.MarkersExtension())
     return config
 
 
