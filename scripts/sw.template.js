@@ -186,24 +186,30 @@ self.addEventListener("fetch", function (event) {
       var folder = new URL(request.url);
       folder.pathname += "/";
       return lookup(key(folder.href)).then(function (page) {
-        return page ? Response.redirect(folder.href, 301) : fetch(request);
+        return page ? Response.redirect(folder.href, 301) : network(event, request);
       });
     }
-    return fetch(request).then(function (response) {
-      var url = key(request.url);
-      if (response.ok && !response.redirected && later(url)) event.waitUntil(keep(url, response.clone()));
-      return response;
-    }, function (error) {
-      if (request.mode !== "navigate") throw error;
-      // The copy's own "page not found": the default language's, or another language's in its folder.
-      return lookup(key(new URL("404.html", BASE).href)).then(function (page) {
-        return page || Promise.all(Object.keys(FILES).filter(Boolean).map(function (lang) {
-          return lookup(key(new URL(lang + "/404.html", BASE).href));
-        })).then(function (pages) { return pages.filter(Boolean)[0]; });
-      }).then(function (page) {
-        if (page) return page;
-        throw error;
-      });
-    });
+    return network(event, request);
   }));
 });
+
+// A request the copy cannot answer: the network's answer, and offline, for a page, the copy's own
+// "page not found".
+function network(event, request) {
+  return fetch(request).then(function (response) {
+    var url = key(request.url);
+    if (response.ok && !response.redirected && later(url)) event.waitUntil(keep(url, response.clone()));
+    return response;
+  }, function (error) {
+    if (request.mode !== "navigate") throw error;
+    // The copy's own "page not found": the default language's, or another language's in its folder.
+    return lookup(key(new URL("404.html", BASE).href)).then(function (page) {
+      return page || Promise.all(Object.keys(FILES).filter(Boolean).map(function (lang) {
+        return lookup(key(new URL(lang + "/404.html", BASE).href));
+      })).then(function (pages) { return pages.filter(Boolean)[0]; });
+    }).then(function (page) {
+      if (page) return page;
+      throw error;
+    });
+  });
+}

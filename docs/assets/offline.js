@@ -101,7 +101,11 @@
     reload.addEventListener("click", function () {
       accepted = true;
       reload.disabled = true;
-      worker.postMessage("clienting:update");
+      if (worker.state === "installed") {
+        worker.postMessage("clienting:update");  // the page reloads once the new version takes over
+      } else {
+        reloadOnce();  // already accepted in another tab: the new version is in charge, just reload
+      }
     });
     later.addEventListener("click", function () { element.remove(); });
   }
@@ -130,9 +134,17 @@
   });
   navigator.serviceWorker.startMessages();
 
+  var reloading = false;
+
+  function reloadOnce() {
+    if (reloading) return;
+    reloading = true;
+    window.location.reload();
+  }
+
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (accepted) {
-      window.location.reload();
+      reloadOnce();
     } else {
       root.setAttribute("data-offline", "ready");  // the first visit: now served by the offline copy
       follow();

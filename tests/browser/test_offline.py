@@ -12,7 +12,7 @@ from calculators import registry
 from scripts import offline
 from scripts.serve import serve_in_background
 
-from browsing import recomputes
+from browsing import recomputes, wait_until
 
 READY_TIMEOUT_MS = 30000
 PREFIX = "/playbook/"
@@ -52,6 +52,9 @@ def wait_ready(page, lang=None):
         page.wait_for_function("lang => document.documentElement.dataset.offlineLanguage === lang", arg=lang,
                                timeout=READY_TIMEOUT_MS)
 
+
+# Polled from here: the site's policy forbids the eval behind wait_for_function's polling.
+READY = "() => document.documentElement.dataset.offline === 'ready' && !!navigator.serviceWorker.controller"
 
 STORED = """() => caches.keys().then(names => Promise.all(names.map(name =>
   caches.open(name).then(cache => cache.keys()).then(keys => [name, keys.map(k => k.url)]))))"""
@@ -125,6 +128,11 @@ def test_after_one_visit_the_site_works_with_the_network_gone(context, deploymen
     assert notice.get_attribute("role") == "status"
     assert "«English» не сохранена" in notice.text_content()
     assert page.url.endswith("/chapters/after-the-sale/")
+    # Addresses the site does not have, with and without the final slash: the copy's "page not found".
+    for missing in ("chapters/no-such-page/", "chapters/no-such-page", "no-such-page.html"):
+        page.goto(base + missing)
+        assert page.url == base + missing
+        assert "Page not found" in page.locator("h1").first.text_content(), missing
     assert errors == []
 
 
@@ -253,4 +261,39 @@ def test_a_new_version_is_offered_not_forced(context, deployment):
     assert len(after) == 1 and after != first
     assert "new version" in page.evaluate(
         "fetch('../../../assets/clienting.css').then(r => r.text())")
+    assert errors == []
+
+
+def test_a_version_accepted_in_one_tab_reloads_the_other_tabs_when_asked(context, deployment):
+    target, _, base = deployment
+    first = context.new_page()
+    errors = watch(first)
+    first.goto(base + "en/chapters/word-of-mouth/")
+    wait_ready(first, "en")
+    second = context.new_page()
+    errors += watch(second)
+    second.goto(base + "en/glossary/")
+    wait_until(second, READY, timeout_ms=READY_TIMEOUT_MS)
+
+    with open(os.path.join(str(target), "assets", "clienting.css"), "a", encoding="utf-8") as handle:
+        handle.write("\n/* new version */\n")
+    offline.write(str(target))
+    for page in (first, second):
+        page.evaluate("window.__sameDocument = true")
+    first.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    for page in (first, second):
+        page.locator("[data-role=update]").wait_for(state="visible", timeout=READY_TIMEOUT_MS)
+
+    with first.expect_navigation():
+        first.click("[data-role=update-reload]")
+    wait_until(first, READY, timeout_ms=READY_TIMEOUT_MS)
+    # The other tab keeps its page until the reader there says so; then "Reload" reloads it.
+    second.wait_for_timeout(500)
+    assert second.evaluate("window.__sameDocument") is True
+    with second.expect_navigation(timeout=10000):
+        second.click("[data-role=update-reload]")
+    wait_until(second, READY, timeout_ms=READY_TIMEOUT_MS)
+    assert second.evaluate("window.__sameDocument") is None
+    assert second.locator("[data-role=update]").count() == 0
+    assert "new version" in second.evaluate("fetch('../../assets/clienting.css').then(r => r.text())")
     assert errors == []
