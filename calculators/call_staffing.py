@@ -25,7 +25,7 @@ agents where the textbook's A^m ÷ m! overflows.  The exponential is computed he
 
 import math
 
-from .charts import WIDTH, _line, _n, _plain, _svg, _text
+from .charts import _LETTERS, _SCENARIO, WIDTH, _beside, _labels, _line, _n, _named, _plain, _svg, _text
 from .core import Calculator, Input, Output, Unavailable, format_value
 from .numbers import exact_fraction
 
@@ -158,6 +158,7 @@ _CHART_TEXT = {
         "point": "{m}: {level}",
         "desc": "Доля звонков с ответом за {t} при разном числе операторов на линии: {points}. Цель — {goal}; "
                 "наименьшее число операторов, которое её достигает, — {m}.",
+        "scenario": ": цель {goal} за {t}, нужно {m}",
     },
     "en": {
         "title": "Calls answered within {t} by the number of agents",
@@ -166,6 +167,7 @@ _CHART_TEXT = {
         "point": "{m}: {level}",
         "desc": "Share of calls answered within {t} by the number of agents on the line: {points}. The target "
                 "is {goal}; {m} agents reach it.",
+        "scenario": ": target {goal} within {t}, {m} needed",
     },
 }
 
@@ -184,24 +186,73 @@ def _chart_usable(result):
     return not isinstance(result.outputs["agents_needed"], Unavailable)
 
 
-def service_level_chart(result):
+def _staffing_points(result):
+    """[(m, C, level)] for m − 3 … m + 3 agents (only counts above the traffic), and m."""
+    agents = int(result.outputs["agents_needed"])
+    return service_levels(result.outputs["traffic_erlangs"], result.values["handle_time_seconds"],
+                          result.values["target_answer_seconds"], max(1, agents - 3), agents + 3), agents
+
+
+def _staffing_desc(result, points, agents):
+    words = _CHART_TEXT[result.lang]
+    lang = result.lang
+    parts = [_fill(words["point"], {"m": str(m), "level": format_value("pct", level * 100, lang, None, 1)})
+             for m, wait, level in points]
+    return _fill(words["desc"], {"t": format_value("seconds", result.values["target_answer_seconds"], lang),
+                                 "points": "; ".join(parts),
+                                 "goal": format_value("pct", result.values["target_service_level_pct"], lang),
+                                 "m": str(agents)})
+
+
+# Beside A, one run of agent counts when both scenarios' fit in this many, else two runs side by side.
+_RUN = 11
+
+
+def _staffing_counts(points, a_points):
+    """The agent counts on the axis, with None for a gap between two runs far apart."""
+    ours = [p[0] for p in points]
+    theirs = [p[0] for p in a_points]
+    low, high = min(ours + theirs), max(ours + theirs)
+    if high - low < _RUN:
+        return list(range(low, high + 1))
+    first, second = (ours, theirs) if ours[0] < theirs[0] else (theirs, ours)
+    return first + [None] + second
+
+
+def service_level_chart(result, pinned=None, names=None):
     """Bars of the service level for m − 3 … m + 3 agents (only counts above the traffic), the agents
-    needed highlighted, and the target as a dashed line."""
+    needed highlighted, and the target as a dashed line; with ``pinned``, A's service level for its own
+    m − 3 … m + 3 as hollow bars beside B's (on one axis, or two runs when far apart), A's target as a
+    dash-dot line."""
     if not _chart_usable(result):
         return None
+    pinned = _beside(result, pinned, _chart_usable)
     lang = result.lang
     words = _CHART_TEXT[lang]
-    traffic = result.outputs["traffic_erlangs"]
-    agents = int(result.outputs["agents_needed"])
-    handle = result.values["handle_time_seconds"]
+    points, agents = _staffing_points(result)
     answer = result.values["target_answer_seconds"]
     goal = result.values["target_service_level_pct"]
-    points = service_levels(traffic, handle, answer, max(1, agents - 3), agents + 3)
     t_text = format_value("seconds", answer, lang)
     goal_text = format_value("pct", goal, lang)
+    levels = dict((m, level) for m, wait, level in points)
+    counts = [p[0] for p in points]
+    a_levels = {}
+    a_points, a_agents = [], None
+    if pinned is not None:
+        a_points, a_agents = _staffing_points(pinned)
+        counts = _staffing_counts(points, a_points)
+        shown = [m for m in counts if m is not None]
+        for m, wait, level in service_levels(pinned.outputs["traffic_erlangs"], pinned.values["handle_time_seconds"],
+                                             pinned.values["target_answer_seconds"], shown[0], shown[-1]):
+            a_levels[m] = level
+        if len(shown) > len(points):
+            for m, wait, level in service_levels(result.outputs["traffic_erlangs"], result.values["handle_time_seconds"],
+                                                 answer, shown[0], shown[-1]):
+                levels[m] = level
 
-    height = 290
-    left, right, top, bottom = 14.0, WIDTH - 8.0, 62.0, height - 50.0
+    legend = 44 if pinned is not None else 0
+    height = 290 + legend
+    left, right, top, bottom = 14.0, WIDTH - 8.0, 62.0 + legend, height - 50.0
 
     def y_of(pct):
         return bottom - (bottom - top) * pct / 100
@@ -212,37 +263,78 @@ def service_level_chart(result):
         body.append(_line(left, y, right, y, "chart-grid" if tick else "chart-axis",
                           ' stroke-width="1"' + ('' if tick == 0 else ' stroke-opacity="0.25"')))
         body.append(_text(left + 2, y - 4, format_value("pct", tick, lang), "chart-label chart-tick"))
-    # the target behind the bars: it shows in the gaps, and the labels stay readable over it
+    # the targets behind the bars: they show in the gaps, and the labels stay readable over them
+    if pinned is not None:
+        a_y = y_of(pinned.values["target_service_level_pct"])
+        body.append(_line(left + 44, a_y, right, a_y, "chart-a-target chart-a",
+                          ' stroke-width="1.5" stroke-dasharray="8 3 2 3"'))
     target_y = y_of(goal)
     body.append(_line(left + 44, target_y, right, target_y, "chart-cost chart-target",
                       ' stroke-width="2" stroke-dasharray="6 4"'))
-    slot = (right - left - 44) / 7
-    start = left + 44 + (7 - len(points)) * slot / 2
-    width = slot * 0.7
-    parts = []
-    for index, (m, wait, level) in enumerate(points):
-        pct = level * 100
-        x = start + index * slot + (slot - width) / 2
-        y = y_of(pct)
-        if bottom - y < 1:
-            y = bottom - 1
+    slots = max(7, len(counts))
+    slot = (right - left - 44) / slots
+    start = left + 44 + (slots - len(counts)) * slot / 2
+    width = slot * (0.42 if pinned is not None else 0.7)
+    a_width = slot * 0.3
+    small = slots > 7  # narrow slots: values only over the agents needed
+    for index, m in enumerate(counts):
+        middle = start + index * slot + slot / 2
+        if m is None:
+            body.append(_text(middle, bottom + 18, "…", "chart-label chart-tick", "middle"))
+            continue
+        x = middle - ((width + a_width + 2) if pinned is not None else width) / 2
         current = m == agents
-        cls = "chart-bar chart-bar-current" if current else "chart-bar chart-bar-other"
-        body.append('<rect class="' + cls + '" x="' + _n(x) + '" y="' + _n(y) + '" width="' + _n(width)
-                    + '" height="' + _n(bottom - y) + '" rx="2" data-agents="' + str(m) + '" data-value="'
-                    + _plain(pct) + '" fill="currentColor" stroke="none"/>')
-        shown = format_value("pct", pct, lang, None, 1)
-        body.append(_text(x + width / 2, y - 6, shown, "chart-value", "middle",
-                          ' font-weight="bold"' if current else ''))
-        body.append(_text(x + width / 2, bottom + 18, str(m), "chart-label chart-tick", "middle",
-                          ' font-weight="bold"' if current else ''))
-        parts.append(_fill(words["point"], {"m": str(m), "level": shown}))
+        if m in levels:
+            pct = levels[m] * 100
+            y = y_of(pct)
+            if bottom - y < 1:
+                y = bottom - 1
+            cls = "chart-bar chart-bar-current" if current else "chart-bar chart-bar-other"
+            body.append('<rect class="' + cls + '" x="' + _n(x) + '" y="' + _n(y) + '" width="' + _n(width)
+                        + '" height="' + _n(bottom - y) + '" rx="2" data-agents="' + str(m) + '" data-value="'
+                        + _plain(pct) + '" fill="currentColor" stroke="none"/>')
+            if current or not small:
+                body.append(_text(x + width / 2, y - 6, format_value("pct", pct, lang, None, 1), "chart-value",
+                                  "middle", ' font-weight="bold"' if current else ''))
+        if m in a_levels:
+            a_pct = a_levels[m] * 100
+            ay = y_of(a_pct)
+            if bottom - ay < 1:
+                ay = bottom - 1
+            ours = m == a_agents
+            body.append('<rect class="chart-a-bar chart-a' + (" chart-a-current" if ours else "") + '" x="'
+                        + _n(x + width + 2) + '" y="' + _n(ay) + '" width="' + _n(a_width) + '" height="'
+                        + _n(bottom - ay) + '" rx="2" data-agents="' + str(m) + '" data-value="' + _plain(a_pct)
+                        + '" fill="none" stroke="currentColor" stroke-width="' + ("2.5" if ours else "1.5")
+                        + '" stroke-dasharray="4 2"/>')
+        if not small or current or m == a_agents or m % 5 == 0:
+            body.append(_text(middle, bottom + 18, str(m), "chart-label chart-tick", "middle",
+                              ' font-weight="bold"' if current or m == a_agents else ''))
     body.append(_line(left, 13, left + 22, 13, "chart-cost chart-legend", ' stroke-width="2" stroke-dasharray="6 4"'))
-    body.append(_text(left + 30, 18, _fill(words["target"], {"goal": goal_text, "t": t_text}),
-                      "chart-label chart-axis-title"))
+    target = _fill(words["target"], {"goal": goal_text, "t": t_text})
+    if pinned is not None:
+        label_a, label_b = _labels(lang, names)
+        room = right - left - 30
+        target = _named(label_b, _fill(words["scenario"], {"goal": goal_text, "t": t_text, "m": str(agents)}), room)
+        body.append(_line(left, 35, left + 22, 35, "chart-a-target chart-a chart-legend",
+                          ' stroke-width="1.5" stroke-dasharray="8 3 2 3"'))
+        body.append(_text(left + 30, 40, _named(label_a, _fill(words["scenario"], {
+            "goal": format_value("pct", pinned.values["target_service_level_pct"], lang),
+            "t": format_value("seconds", pinned.values["target_answer_seconds"], lang),
+            "m": str(a_agents)}), room), "chart-label chart-legend-text"))
+        body.append('<rect class="chart-bar chart-bar-current chart-legend" x="' + _n(left) + '" y="51" width="14" '
+                    'height="14" rx="2" fill="currentColor" stroke="none"/>')
+        body.append(_text(left + 20, 63, _LETTERS[lang][1], "chart-label chart-legend-text"))
+        body.append('<rect class="chart-a-bar chart-a chart-legend" x="' + _n(left + 44) + '" y="52" width="12" '
+                    'height="12" rx="2" fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="4 2"/>')
+        body.append(_text(left + 62, 63, _LETTERS[lang][0], "chart-label chart-legend-text"))
+    body.append(_text(left + 30, 18, target, "chart-label chart-axis-title"))
     body.append(_text((left + right) / 2, height - 8, words["axis"], "chart-label chart-axis-title", "middle"))
     title = _fill(words["title"], {"t": t_text})
-    desc = _fill(words["desc"], {"t": t_text, "points": "; ".join(parts), "goal": goal_text, "m": str(agents)})
+    desc = _staffing_desc(result, points, agents)
+    if pinned is not None:
+        desc = (_SCENARIO[lang].replace("{label}", label_b) + desc + " " + _SCENARIO[lang].replace("{label}", label_a)
+                + _staffing_desc(pinned, a_points, a_agents))
     return _svg("staffing", height, title, desc, body)
 
 

@@ -157,6 +157,47 @@ def _tick_money(value, step, result):
     return format_money(value, result.lang, result.currency, 0 if whole else 2)
 
 
+# --- A beside B -------------------------------------------------------------------------------------------------
+#
+# With a pinned scenario A (``pinned``, a Result in the same language), a chart draws A beside the current
+# scenario B: A's parts carry the class ``chart-a`` and one of their own (``chart-a-line``, ``chart-a-bar``,
+# ``chart-a-marker``, ``chart-a-margin``, ``chart-a-cost``, ``chart-a-target``), are dashed or hollow where
+# B's are solid, so that they differ without colour, and a legend names both scenarios (``names``: A's and
+# B's, "" for none).
+
+_LETTERS = {"ru": ("А", "Б"), "en": ("A", "B")}
+_SCENARIO = {"ru": "Сценарий {label}: ", "en": "Scenario {label}: "}
+
+
+def _beside(result, pinned, usable):
+    """``pinned`` when it can be drawn beside ``result``, else None."""
+    if pinned is None or pinned.lang != result.lang or not usable(pinned):
+        return None
+    return pinned
+
+
+def _labels(lang, names):
+    """(A's, B's) legend labels: the letter, and the name after it (``А · Кофейня``)."""
+    letters = _LETTERS[lang]
+    if names is None:
+        names = ("", "")
+    return tuple(letters[i] + (" · " + names[i] if names[i] else "") for i in (0, 1))
+
+
+def _fit(text, width):
+    """``text`` cut (with …) to fit ``width`` user units by :func:`_text_width`'s estimate."""
+    most = int(width / (FONT_SIZE * 0.6))
+    if len(text) <= most:
+        return text
+    return text[:max(1, most - 1)].rstrip() + "…"
+
+
+def _legend_line(x, y, cls, extra, text, width):
+    """A legend entry: a short sample of a line, and its text after it, fitted into ``width``."""
+    return [_line(x, y - 5, x + 22, y - 5, cls + " chart-legend", extra),
+            _text(x + 30, y, _fit(text, width - 30), "chart-label chart-legend-text")]
+
+
 # --- acquisition_vs_retention: CLV across retention rates -----------------------------------------------------
 
 CLV_RATES = (0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95, 99)
@@ -168,6 +209,7 @@ _CLV_TEXT = {
         "falls": "{label} снижается с {first} при удержании {zero} до {last} при {top}: маржа после удержания "
                  "отрицательна, и каждый лишний год добавляет убыток; при ваших {rate} — {current}.",
         "flat": "{label} равна {current} при любом удержании: маржа после удержания равна нулю.",
+        "pinned": "при удержании {rate} — {current}.",
     },
     "en": {
         "title": " across retention rates",
@@ -175,6 +217,7 @@ _CLV_TEXT = {
         "falls": "{label} falls from {first} at {zero} retention to {last} at {top}: the margin after retention "
                  "cost is negative, so every extra year adds a loss; at your {rate} it is {current}.",
         "flat": "{label} is {current} at any retention rate: the margin after retention cost is zero.",
+        "pinned": "at {rate} retention it is {current}.",
     },
 }
 
@@ -185,16 +228,15 @@ def _fill(template, params):
     return template
 
 
-def clv_by_retention(result):
-    """CLV at retention rates 0–95 % and 99 %, the current rate marked with a dot and its value."""
-    if not _usable(result, ("clv", "net_annual_margin"), ("retention_rate_pct", "discount_rate_pct")):
-        return None
+def _clv_usable(result):
+    return _usable(result, ("clv", "net_annual_margin"), ("retention_rate_pct", "discount_rate_pct"))
+
+
+def _clv_points(result):
+    """(rate, CLV) at the grid's rates and the result's own, in order of rate."""
     from .acquisition_vs_retention import clv
 
-    lang = result.lang
-    words = _CLV_TEXT[lang]
     net = result.outputs["net_annual_margin"]
-    current = result.outputs["clv"]
     rate = result.values["retention_rate_pct"]
     discount = result.values["discount_rate_pct"] / 100
     points = []
@@ -202,12 +244,29 @@ def clv_by_retention(result):
         if step == rate:
             continue
         points.append((float(step), clv(net, step / 100, discount)))
-    points.append((rate, current))
+    points.append((rate, result.outputs["clv"]))
     points.sort(key=lambda point: point[0])
+    return points
 
-    height = 280
-    left, right, top, bottom = 14.0, WIDTH - 16.0, 44.0, height - 50.0
-    low, high, ticks = _scale([p[1] for p in points])
+
+def clv_by_retention(result, pinned=None, names=None):
+    """CLV at retention rates 0–95 % and 99 %, the current rate marked with a dot and its value; with
+    ``pinned``, A's curve dashed beside it, its rate marked with a ring."""
+    if not _clv_usable(result):
+        return None
+    pinned = _beside(result, pinned, _clv_usable)
+    lang = result.lang
+    words = _CLV_TEXT[lang]
+    net = result.outputs["net_annual_margin"]
+    current = result.outputs["clv"]
+    rate = result.values["retention_rate_pct"]
+    points = _clv_points(result)
+    a_points = _clv_points(pinned) if pinned is not None else []
+
+    legend = 40 if pinned is not None else 0
+    height = 280 + legend
+    left, right, top, bottom = 14.0, WIDTH - 16.0, 44.0 + legend, height - 50.0
+    low, high, ticks = _scale([p[1] for p in points + a_points])
     step = ticks[1] - ticks[0]
 
     def x_of(r):
@@ -231,14 +290,33 @@ def clv_by_retention(result):
         body.append(_text(x, bottom + 20, format_value("pct", r, lang), "chart-label chart-tick", anchor))
     body.append(_text((left + right) / 2, height - 8, rate_label, "chart-label chart-axis-title", "middle"))
     body.append(_text(left, 18, clv_label, "chart-label chart-axis-title"))
+    if pinned is not None:
+        label_a, label_b = _labels(lang, names)
+        body += _legend_line(left, 42, "chart-line", ' stroke-width="2"', label_b, right - left)
+        body += _legend_line(left, 64, "chart-a-line chart-a", ' stroke-width="2" stroke-dasharray="5 4"', label_a,
+                             right - left)
+        coordinates = " ".join(_n(x_of(p[0])) + "," + _n(y_of(p[1])) for p in a_points)
+        body.append('<polyline class="chart-a-line chart-a" points="' + coordinates + '" fill="none" '
+                    'stroke="currentColor" stroke-width="2" stroke-dasharray="5 4" stroke-linejoin="round"/>')
     coordinates = " ".join(_n(x_of(p[0])) + "," + _n(y_of(p[1])) for p in points)
     body.append('<polyline class="chart-line" points="' + coordinates
                 + '" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>')
     cx, cy = x_of(rate), y_of(current)
     body.append(_line(cx, bottom, cx, cy, "chart-guide", ' stroke-width="1" stroke-dasharray="3 3"'))
+    if pinned is not None:
+        a_rate, a_current = pinned.values["retention_rate_pct"], pinned.outputs["clv"]
+        ax, ay = x_of(a_rate), y_of(a_current)
+        body.append('<circle class="chart-a-marker chart-a" cx="' + _n(ax) + '" cy="' + _n(ay) + '" r="6" data-x="'
+                    + _plain(a_rate) + '" data-y="' + _plain(a_current)
+                    + '" fill="none" stroke="currentColor" stroke-width="2"/>')
+        # its letter on the side away from B's value label (which is above the curve where it rises)
+        body.append(_text(ax + 9, _within(ay + 20 if net >= 0 else ay - 10, top, bottom), _LETTERS[lang][0],
+                          "chart-label chart-a-label chart-a", "start", ' font-weight="bold"'))
     body.append('<circle class="chart-marker" cx="' + _n(cx) + '" cy="' + _n(cy) + '" r="5" data-x="'
                 + _plain(rate) + '" data-y="' + _plain(current) + '" fill="currentColor" stroke="none"/>')
     label = format_value("pct", rate, lang) + ": " + _money(current, result)
+    if pinned is not None:
+        label = _LETTERS[lang][1] + ", " + label
     # The curve rises to the right when the margin is positive (falls when negative): the label goes
     # where the curve is not, on the left if it fits there.
     fits_left = cx - left >= _text_width(label) + 12
@@ -262,6 +340,12 @@ def clv_by_retention(result):
         "zero": format_value("pct", 0, lang),
         "top": format_value("pct", 99, lang),
     })
+    if pinned is not None:
+        label_a, label_b = _labels(lang, names)
+        desc = _SCENARIO[lang].replace("{label}", label_b) + desc + " " + _SCENARIO[lang].replace(
+            "{label}", label_a) + _fill(words["pinned"], {
+                "rate": format_value("pct", pinned.values["retention_rate_pct"], lang),
+                "current": _money(pinned.outputs["clv"], pinned)})
     return _svg("clv", height, title, desc, body)
 
 
@@ -281,53 +365,104 @@ _FUNNEL_TEXT = {
 }
 
 
-def funnel(result):
-    """Horizontal bars for people reached, leads and customers, with counts and each stage's rate."""
-    names = ("visitors", "lead_rate_pct", "sale_rate_pct")
-    if not _usable(result, ("leads", "customers"), names):
-        return None
-    visitors = result.values["visitors"]
-    if not visitors > 0:
-        return None
+def _funnel_usable(result):
+    if not _usable(result, ("leads", "customers"), ("visitors", "lead_rate_pct", "sale_rate_pct")):
+        return False
+    return result.values["visitors"] > 0
+
+
+def _funnel_stages(result):
+    """[(label, count, rate of the previous stage or None)] for reach, leads and customers."""
     lang = result.lang
-    words = _FUNNEL_TEXT[lang]
     calculator = result.calculator
-    stages = [
-        (calculator.input_by_name["visitors"].label[lang], visitors, None),
+    return [
+        (calculator.input_by_name["visitors"].label[lang], result.values["visitors"], None),
         (calculator.output_by_key["leads"].label[lang], result.outputs["leads"], result.values["lead_rate_pct"]),
         (calculator.output_by_key["customers"].label[lang], result.outputs["customers"],
          result.values["sale_rate_pct"]),
     ]
+
+
+def _funnel_desc(result):
+    words = _FUNNEL_TEXT[result.lang]
+    parts = []
+    for label, count, rate in _funnel_stages(result):
+        part = label + ": " + format_value("count", count, result.lang)
+        if rate is not None:
+            part += " (" + format_value("pct", rate, result.lang) + words["of_previous"] + ")"
+        parts.append(part)
+    overall = result.outputs.get("conversion_pct")
+    if not _is_number(overall):
+        overall = result.values["lead_rate_pct"] * result.values["sale_rate_pct"] / 100
+    return " → ".join(parts) + ". " + words["overall"].replace(
+        "{pct}", format_value("pct", overall, result.lang, None, 2 if overall != int(overall) else 0))
+
+
+def _bar_width(count, scale, span):
+    width = span * count / scale
+    if count > 0 and width < 2:
+        width = 2.0
+    return width
+
+
+def _stage_value(count, rate, lang):
+    value = format_value("count", count, lang)
+    if rate is not None:
+        value += " · " + format_value("pct", rate, lang)
+    return value
+
+
+def funnel(result, pinned=None, names=None):
+    """Horizontal bars for people reached, leads and customers, with counts and each stage's rate; with
+    ``pinned``, A's bar (hollow, dashed) under each of B's."""
+    if not _funnel_usable(result):
+        return None
+    pinned = _beside(result, pinned, _funnel_usable)
+    lang = result.lang
+    words = _FUNNEL_TEXT[lang]
+    stages = _funnel_stages(result)
+    scale = result.values["visitors"]
+    a_stages = None
     row = 58
     top = 8
-    height = top + row * len(stages) + 4
     left = 4.0
     span = WIDTH * 0.58
     body = []
-    parts = []
+    if pinned is not None:
+        a_stages = _funnel_stages(pinned)
+        scale = max(scale, pinned.values["visitors"])
+        row = 80
+        top = 52
+        label_a, label_b = _labels(lang, names)
+        body.append('<rect class="chart-bar chart-legend" x="' + _n(left) + '" y="7" width="22" height="14" rx="2" '
+                    'fill="currentColor" stroke="none"/>')
+        body.append(_text(left + 30, 18, _fit(label_b, WIDTH - 34), "chart-label chart-legend-text"))
+        body.append('<rect class="chart-a-bar chart-a chart-legend" x="' + _n(left + 1) + '" y="30" width="20" '
+                    'height="12" rx="2" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="4 2"/>')
+        body.append(_text(left + 30, 40, _fit(label_a, WIDTH - 34), "chart-label chart-legend-text"))
+    height = top + row * len(stages) + 4
     for index, (label, count, rate) in enumerate(stages):
         y = top + index * row
-        width = span * count / visitors
-        if count > 0 and width < 2:
-            width = 2.0
-        shown = format_value("count", count, lang)
-        value = shown
-        if rate is not None:
-            value += " · " + format_value("pct", rate, lang)
+        width = _bar_width(count, scale, span)
+        value = _stage_value(count, rate, lang)
         body.append(_text(left, y + 14, label, "chart-label"))
         body.append('<rect class="chart-bar chart-bar-' + str(index + 1) + '" x="' + _n(left) + '" y="'
                     + _n(y + 22) + '" width="' + _n(width) + '" height="24" rx="2" data-value="'
                     + _plain(count) + '" fill="currentColor" stroke="none"/>')
         body.append(_text(left + width + 8, y + 39, value, "chart-value", "start", ' font-weight="bold"'))
-        part = label + ": " + shown
-        if rate is not None:
-            part += " (" + format_value("pct", rate, lang) + words["of_previous"] + ")"
-        parts.append(part)
-    overall = result.outputs.get("conversion_pct")
-    if not _is_number(overall):
-        overall = result.values["lead_rate_pct"] * result.values["sale_rate_pct"] / 100
-    desc = " → ".join(parts) + ". " + words["overall"].replace(
-        "{pct}", format_value("pct", overall, lang, None, 2 if overall != int(overall) else 0))
+        if a_stages is not None:
+            a_count, a_rate = a_stages[index][1], a_stages[index][2]
+            a_width = _bar_width(a_count, scale, span)
+            body.append('<rect class="chart-a-bar chart-a" x="' + _n(left + 1) + '" y="' + _n(y + 51) + '" width="'
+                        + _n(a_width) + '" height="14" rx="2" data-value="' + _plain(a_count)
+                        + '" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="4 2"/>')
+            body.append(_text(left + a_width + 8, y + 63, _LETTERS[lang][0] + ": " + _stage_value(a_count, a_rate, lang),
+                              "chart-label chart-a-value chart-a"))
+    desc = _funnel_desc(result)
+    if pinned is not None:
+        label_a, label_b = _labels(lang, names)
+        desc = (_SCENARIO[lang].replace("{label}", label_b) + desc + " " + _SCENARIO[lang].replace("{label}", label_a)
+                + _funnel_desc(pinned))
     return _svg("funnel", height, words["title"], desc, body)
 
 
@@ -343,6 +478,7 @@ _REFERRAL_TEXT = {
                 "{cost}; ",
         "pays_back": "программа окупается на {n}-м месяце.",
         "never": "за 12 месяцев программа не окупается.",
+        "margin_short": "накопленная маржа",
     },
     "en": {
         "title": "Programme payback, month by month",
@@ -353,17 +489,17 @@ _REFERRAL_TEXT = {
                 "a total cost of {cost}; ",
         "pays_back": "the programme pays back in month {n}.",
         "never": "the programme does not pay back within 12 months.",
+        "margin_short": "cumulative margin",
     },
 }
 
 
-def referral_payback(result):
-    """Cumulative margin of the incremental customers over 12 months against the total cost."""
+def _referral_series(result):
+    """(monthly margin, total cost, cumulative margin for months 0–12, month it pays back or None), or
+    None when there is nothing to draw."""
     names = ("average_order", "gross_margin_pct", "orders_per_year")
     if not _usable(result, ("incremental_customers", "total_cost"), names):
         return None
-    lang = result.lang
-    words = _REFERRAL_TEXT[lang]
     incremental = result.outputs["incremental_customers"]
     cost = result.outputs["total_cost"]
     g = result.values["gross_margin_pct"] / 100
@@ -377,10 +513,42 @@ def referral_payback(result):
         month = int(math.ceil(exact))
         if month < 1:
             month = 1
+    return monthly, cost, cumulative, month
 
-    height = 300
-    left, right, top, bottom = 14.0, WIDTH - 16.0, 66.0, height - 50.0
-    low, high, ticks = _scale(cumulative + [cost])
+
+def _referral_desc(result, series):
+    words = _REFERRAL_TEXT[result.lang]
+    monthly, cost, cumulative, month = series
+    desc = words["desc"].replace("{margin}", _money(cumulative[12], result)).replace("{cost}", _money(cost, result))
+    if month is not None:
+        return desc + words["pays_back"].replace("{n}", str(month))
+    return desc + words["never"]
+
+
+def _named(label, suffix, width):
+    """``label`` fitted so that ``label + suffix`` fits ``width`` (the suffix is never cut)."""
+    return _fit(label, width - _text_width(suffix)) + suffix
+
+
+def referral_payback(result, pinned=None, names=None):
+    """Cumulative margin of the incremental customers over 12 months against the total cost; with
+    ``pinned``, A's margin and cost as thinner dashed lines, its break-even marked with a ring."""
+    series = _referral_series(result)
+    if series is None:
+        return None
+    pinned = _beside(result, pinned, lambda r: _referral_series(r) is not None)
+    a_series = _referral_series(pinned) if pinned is not None else None
+    lang = result.lang
+    words = _REFERRAL_TEXT[lang]
+    monthly, cost, cumulative, month = series
+
+    legend = 48 if pinned is not None else 0
+    height = 300 + legend
+    left, right, top, bottom = 14.0, WIDTH - 16.0, 66.0 + legend, height - 50.0
+    values = cumulative + [cost]
+    if a_series is not None:
+        values += a_series[2] + [a_series[1]]
+    low, high, ticks = _scale(values)
     step = ticks[1] - ticks[0]
 
     def x_of(m):
@@ -401,13 +569,39 @@ def referral_payback(result):
         if m % 3 == 0 or m == month:
             body.append(_text(x, bottom + 19, str(m), "chart-label chart-tick", "middle"))
     body.append(_text((left + right) / 2, height - 8, words["month"], "chart-label chart-axis-title", "middle"))
-    # Legend: what the line and the dashed line are.
-    cost_label = result.calculator.output_by_key["total_cost"].label[lang] + ": " + _money(cost, result)
+    # Legend: what the line and the dashed line are (with A: whose they are, and A's thinner ones).
+    cost_name = result.calculator.output_by_key["total_cost"].label[lang]
+    cost_label = cost_name + ": " + _money(cost, result)
+    margin_label = words["margin"]
+    if pinned is not None:
+        label_a, label_b = _labels(lang, names)
+        letter_a, letter_b = _LETTERS[lang]
+        room = right - left - 30
+        margin_label = _named(label_b, " — " + words["margin_short"], room)
+        cost_label = letter_b + " — " + cost_label
     body.append(_line(left, 13, left + 22, 13, "chart-margin chart-legend", ' stroke-width="2"'))
-    body.append(_text(left + 30, 18, words["margin"], "chart-label chart-axis-title"))
+    body.append(_text(left + 30, 18, margin_label, "chart-label chart-axis-title"))
     body.append(_line(left, 37, left + 22, 37, "chart-cost chart-legend",
                       ' stroke-width="2" stroke-dasharray="6 4"'))
     body.append(_text(left + 30, 42, cost_label, "chart-label chart-cost-label"))
+    if pinned is not None:
+        body += _legend_line(left, 66, "chart-a-margin chart-a", ' stroke-width="1.5" stroke-dasharray="2 3"',
+                             _named(label_a, " — " + words["margin_short"], room), right - left)
+        body += _legend_line(left, 90, "chart-a-cost chart-a", ' stroke-width="1.5" stroke-dasharray="8 3 2 3"',
+                             letter_a + " — " + cost_name + ": " + _money(a_series[1], pinned), right - left)
+        a_cy = y_of(a_series[1])
+        body.append(_line(left, a_cy, right, a_cy, "chart-a-cost chart-a",
+                          ' stroke-width="1.5" stroke-dasharray="8 3 2 3"'))
+        coordinates = " ".join(_n(x_of(m)) + "," + _n(y_of(v)) for m, v in zip(range(13), a_series[2]))
+        body.append('<polyline class="chart-a-margin chart-a" points="' + coordinates + '" fill="none" '
+                    'stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 3" stroke-linejoin="round"/>')
+        if a_series[3] is not None:
+            ax = x_of(a_series[1] / a_series[0])
+            body.append('<circle class="chart-a-marker chart-a" cx="' + _n(ax) + '" cy="' + _n(a_cy)
+                        + '" r="6" data-x="' + _plain(a_series[1] / a_series[0]) + '" data-month="'
+                        + str(a_series[3]) + '" fill="none" stroke="currentColor" stroke-width="2"/>')
+            body.append(_text(ax + 9, _within(a_cy + 20, top, bottom), letter_a,
+                              "chart-label chart-a-label chart-a", "start", ' font-weight="bold"'))
     cy = y_of(cost)
     body.append(_line(left, cy, right, cy, "chart-cost", ' stroke-width="2" stroke-dasharray="6 4"'))
     coordinates = " ".join(_n(x_of(m)) + "," + _n(y_of(v)) for m, v in zip(range(13), cumulative))
@@ -424,16 +618,16 @@ def referral_payback(result):
         # Before the crossing the margin is under the cost line, after it above: the label goes
         # above-left, or below-right when there is no room on the left.
         label = words["break_even"].replace("{n}", str(month))
+        if pinned is not None:
+            label = _LETTERS[lang][1] + ": " + label
         if mx - left >= _text_width(label) + 12:
             body.append(_text(mx - 9, _within(my - 10, top, bottom), label, "chart-label chart-value", "end",
                               ' font-weight="bold"'))
         else:
             body.append(_text(mx + 9, _within(my + 20, top, bottom), label, "chart-label chart-value", "start",
                               ' font-weight="bold"'))
-    desc = words["desc"].replace("{margin}", _money(cumulative[12], result)).replace(
-        "{cost}", _money(cost, result))
-    if month is not None:
-        desc += words["pays_back"].replace("{n}", str(month))
-    else:
-        desc += words["never"]
+    desc = _referral_desc(result, series)
+    if pinned is not None:
+        desc = (_SCENARIO[lang].replace("{label}", label_b) + desc + " " + _SCENARIO[lang].replace("{label}", label_a)
+                + _referral_desc(pinned, a_series))
     return _svg("referral", height, words["title"], desc, body)

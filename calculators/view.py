@@ -7,7 +7,7 @@ identical text for the same inputs.
 
 from .core import UNIT_LABELS, Unavailable, evaluate, format_value
 from .numbers import CURRENCY_SYMBOLS, MINUS, NBSP, exact_fraction, format_number, format_plain, round_half_away
-from .scenario import NAME_LENGTH
+from .scenario import NAME_LENGTH, default_name
 
 # Texts of the calculator's frame, by language.
 TEXTS = {
@@ -162,8 +162,12 @@ def unit_of(spec, currency, lang="ru"):
     return ""
 
 
-def view(calculator, raw=None, lang="ru", currency=None, preset=None):
+def view(calculator, raw=None, lang="ru", currency=None, preset=None, pinned=None, names=None):
     """Evaluate ``raw`` (or the defaults, with ``preset`` laid over them) and describe the result.
+
+    With ``pinned`` (the Result of a scenario pinned as A) the chart draws A beside this result (B),
+    naming them by ``names`` (A's, B's; "" for none; B's None: the name B has without a typed one, from
+    ``preset``, see :func:`calculators.scenario.default_name`).
 
     Returns a dict: ``inputs`` (name, label, help, unit, text as typed, error or None), ``outputs``
     (key, label, formula, text, value as ``data-value``, unavailable flag), ``chart`` (SVG or None),
@@ -196,7 +200,12 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None):
             "value": "" if missing else format_plain(value),
             "unavailable": missing,
         })
-    chart = calculator.chart(result) if calculator.chart else None
+    if pinned is not None and names is not None and names[1] is None:
+        b = "" if result.errors else default_name(calculator, result.values, preset, lang)
+        names = (names[0], b)
+    chart = None
+    if calculator.chart is not None:
+        chart = calculator.chart(result) if pinned is None else calculator.chart(result, pinned, names)
     verdict = calculator.verdict(result) if calculator.verdict else None
     return {
         "calculator": calculator,

@@ -376,7 +376,7 @@ class Widget:
         """(A's, B's) names when none is typed: a preset's title while the values are the preset's."""
         a = scenario.default_name(self.calculator, self.pinned["values"], self.pinned["preset"], self.lang)
         b = ""
-        if not self.result.errors:
+        if self.result is not None and not self.result.errors:
             b = scenario.default_name(self.calculator, self.result.values, self.preset(), self.lang)
         return a, b
 
@@ -447,7 +447,11 @@ class Widget:
         return (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
 
     def update(self):
-        shown = view(self.calculator, self.read(), self.lang, self.currency())
+        names = None
+        if self.pinned is not None:  # B's name when none is typed: view() knows it once B is read
+            names = (self.pinned["name"] or self.default_names()[0], self.name_b or None)
+        shown = view(self.calculator, self.read(), self.lang, self.currency(), self.preset(), self.pinned_result(),
+                     names)
         self.result = shown["result"]
         for item in shown["inputs"]:
             field = self.fields[item["name"]]

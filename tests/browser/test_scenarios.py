@@ -5,11 +5,13 @@ import datetime
 import shutil
 import subprocess
 import urllib.parse
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 
 from calculators import registry, scenario
 from calculators.core import evaluate
+from calculators.numbers import format_plain
 from calculators.view import compare, input_text, table_csv, table_tsv, view
 from conftest import LAN_HOST as HOST
 
@@ -359,6 +361,13 @@ def test_a_pinned_comparison_survives_a_reload_and_stays_until_cleared(watched, 
     wait_live(page)
     wait_compare(page, letter_rows(compare(a, b), lang))
     assert fields(page, AVR) == raw
+    # the chart draws A beside B, as the same Python draws it
+    svg = ElementTree.fromstring(AVR.chart(b, a, (title, {"ru": "Больше постоянных", "en": "More regulars"}[lang])))
+    desc = svg.find("{http://www.w3.org/2000/svg}desc").text
+    assert page.text_content(ROOT + " [data-role=chart] desc") == desc
+    ring = page.locator(ROOT + " [data-role=chart] .chart-a-marker")
+    assert [ring.get_attribute("data-x"), ring.get_attribute("data-y")] == [
+        format_plain(a.values["retention_rate_pct"]), format_plain(a.outputs["clv"])]
     assert names_shown(page) == ["", {"ru": "Больше постоянных", "en": "More regulars"}[lang]]
     assert title in page.text_content(ROOT + " [data-role=compare-note]")
     assert page.is_visible(ROOT + " [data-action=unpin]")
@@ -378,6 +387,7 @@ def test_a_pinned_comparison_survives_a_reload_and_stays_until_cleared(watched, 
     wait_live(page)
     assert [row[3] for row in compare_rows(page)] == [True] * len(AVR.outputs)
     assert page.is_hidden(ROOT + " [data-action=unpin]") and page.is_hidden(ROOT + " [data-role=names]")
+    assert page.locator(ROOT + " [data-role=chart] .chart-a").count() == 0
     assert watched.errors() == []
 
 
@@ -458,6 +468,8 @@ def test_names_are_shown_as_text_never_as_markup(watched, site_url):
     wait_live(page)
     assert names_shown(page) == [hostile_a, hostile_b]
     assert page.text_content(note).count("<b>жирный</b>") == 1
+    legend = page.eval_on_selector_all(ROOT + " [data-role=chart] .chart-legend-text", "els => els.map(e => e.textContent)")
+    assert "А · " + hostile_a in legend and "Б · " + hostile_b in legend
     assert page.eval_on_selector(ROOT, "el => el.querySelectorAll('b, img').length") == 0
     with page.expect_download() as caught:
         page.click(ROOT + " [data-action=csv]")

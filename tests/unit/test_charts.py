@@ -473,3 +473,146 @@ def test_referral_chart_any_numbers(incremental, cost, order, margin, orders):
     root, _, _ = check_svg(svg, "en")
     ys = [p[1] for p in polyline_points(root, "chart-margin")]
     assert ys == sorted(ys, reverse=True)  # cumulative margin never falls (y grows downwards)
+
+
+# --- A beside B ------------------------------------------------------------------------------------------------
+
+# For each chart: its calculator, B's inputs (A is the defaults), and A's own parts: (class, attribute read
+# back, what it must equal on A's result).
+COMPARED = {
+    "clv_by_retention": ("acquisition_vs_retention", {"retention_rate_pct": "75", "average_order": "3000"}),
+    "funnel": ("conversion_funnel", {"visitors": "30000", "lead_rate_pct": "3"}),
+    "referral_payback": ("referral_payback", {"customers": "1500", "program_cost": "20000"}),
+    "service_level_chart": ("call_staffing", {"calls_per_hour": "150"}),
+}
+
+
+def compared(chart, lang, names=("Now", "Plan"), a_values=None, b_values=None):
+    name, values = COMPARED[chart]
+    calculator = get(name)
+    b = evaluate(calculator, values if b_values is None else b_values, lang)
+    a = evaluate(calculator, a_values or {}, lang)
+    return calculator, a, b, calculator.chart(b, a, names)
+
+
+@pytest.mark.parametrize("chart", sorted(COMPARED))
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_chart_draws_a_beside_b(chart, lang):
+    names = ("Сейчас", "План") if lang == "ru" else ("Now", "Plan")
+    calculator, a, b, svg = compared(chart, lang, names)
+    assert calculator.chart.__name__ == chart
+    root, title, desc = check_svg(svg, lang)
+    alone = check_svg(calculator.chart(b), lang)
+    assert title == alone[1]
+    letters = ("А", "Б") if lang == "ru" else ("A", "B")
+    # the description tells both scenarios by letter and name, B's own sentence as it was
+    scenario = "Сценарий " if lang == "ru" else "Scenario "
+    assert desc.startswith(scenario + letters[1] + " · " + names[1] + ": " + alone[2])
+    assert (" " + scenario + letters[0] + " · " + names[0] + ": ") in desc
+    # the legend names both; A's parts are there, dashed or hollow, and B's are what they were
+    legend = [e.text for e in root.iter() if "chart-legend-text" in e.get("class", "") or
+              "chart-axis-title" in e.get("class", "")]
+    assert any(letters[0] + " · " + names[0] in (t or "") for t in legend), legend
+    assert any(letters[1] + " · " + names[1] in (t or "") for t in legend), legend
+    parts = elements(root, "chart-a")
+    assert parts
+    assert all(e.get("stroke-dasharray") or e.get("fill") == "none" or e.tag == SVG + "text" for e in parts)
+    for cls in ("chart-bar", "chart-line", "chart-margin", "chart-marker"):
+        assert len(elements(root, cls)) >= len(elements(alone[0], cls)) if cls == "chart-bar" else \
+            len(elements(root, cls)) == len(elements(alone[0], cls))
+    # A's drawn values are A's
+    if chart == "clv_by_retention":
+        (ring,) = elements(root, "chart-a-marker")
+        assert float(ring.get("data-x")) == a.values["retention_rate_pct"]
+        assert float(ring.get("data-y")) == a.outputs["clv"]
+        (curve,) = [e for e in elements(root, "chart-a-line") if e.tag == SVG + "polyline"]
+        assert len(curve.get("points").split()) == 21
+    elif chart == "funnel":
+        bars = elements(root, "chart-a-bar")
+        assert [float(e.get("data-value")) for e in bars] == [a.values["visitors"], a.outputs["leads"],
+                                                              a.outputs["customers"]]
+        # one scale for both: the wider reach fills the same width
+        widest = max(float(e.get("width")) for e in elements(root, "chart-bar") + bars)
+        assert float(elements(root, "chart-bar")[0].get("width")) == widest
+    elif chart == "referral_payback":
+        (line,) = [e for e in elements(root, "chart-a-margin") if e.tag == SVG + "polyline"]
+        assert len(line.get("points").split()) == 13
+        (cost,) = elements(root, "chart-a-cost")
+        assert cost.get("y1") == cost.get("y2")
+        rings = elements(root, "chart-a-marker")
+        assert [r.get("data-month") for r in rings] == ([] if not rings else [rings[0].get("data-month")])
+    else:
+        bars = elements(root, "chart-a-bar")
+        assert [e for e in bars if "chart-a-current" in e.get("class")][0].get("data-agents") == \
+            str(int(a.outputs["agents_needed"]))
+        assert "…" in [e.text for e in elements(root, "chart-tick")]  # 14 and 55 agents: two runs
+
+
+@pytest.mark.parametrize("chart", sorted(COMPARED))
+def test_a_chart_without_a_or_with_an_unusable_a_is_drawn_as_before(chart):
+    name, values = COMPARED[chart]
+    calculator = get(name)
+    b = evaluate(calculator, values, "en")
+    svg = calculator.chart(b)
+    assert calculator.chart(b, None, ("x", "y")) == svg
+    broken = dict((spec.name, "x") for spec in calculator.inputs)
+    assert calculator.chart(b, evaluate(calculator, broken, "en"), ("x", "y")) == svg
+    # A in another language is not drawn beside B
+    assert calculator.chart(b, evaluate(calculator, {}, "ru"), ("x", "y")) == svg
+
+
+@pytest.mark.parametrize("chart", sorted(COMPARED))
+def test_names_in_a_chart_are_text_and_fit(chart):
+    hostile = ("<script>alert('a')</script> & \"A\"", "]]> <b>B</b> " + "x" * 60)
+    calculator, a, b, svg = compared(chart, "en", hostile)
+    root, _, desc = check_svg(svg, "en")
+    assert "<script>" not in svg and "<b>" not in svg
+    assert hostile[0] in desc and hostile[1] in desc
+    for element in root.iter():
+        if element.tag == SVG + "text":
+            x = float(element.get("x"))
+            anchor = element.get("text-anchor")
+            start = x - (charts._text_width(element.text) if anchor == "end" else 0)
+            if "chart-legend-text" in element.get("class") or "chart-axis-title" in element.get("class"):
+                assert start + charts._text_width(element.text) <= charts.WIDTH + 1, element.text
+
+
+def test_close_staffing_scenarios_share_one_axis():
+    calculator, a, b, svg = compared("service_level_chart", "en", ("", ""), {"calls_per_hour": "140"},
+                                     {"calls_per_hour": "150"})
+    root, _, desc = check_svg(svg, "en")
+    assert "…" not in [e.text for e in elements(root, "chart-tick")]
+    counts = sorted(set(int(e.get("data-agents")) for e in elements(root, "chart-bar") + elements(root, "chart-a-bar")))
+    assert counts == list(range(counts[0], counts[-1] + 1))
+    needed = (int(a.outputs["agents_needed"]), int(b.outputs["agents_needed"]))
+    assert needed[0] != needed[1] and all(counts[0] <= m <= counts[-1] for m in needed)
+    assert desc.startswith("Scenario B: ") and " Scenario A: " in desc
+
+
+def test_charts_beside_a_are_the_same_on_micropython():
+    import os
+    import sys
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from micropython_check import run_both
+
+    code = r'''
+import json
+from calculators import registry
+from calculators.core import evaluate
+cases = [("acquisition_vs_retention", {"retention_rate_pct": "75", "average_order": "3000"}, {}),
+         ("acquisition_vs_retention", {"average_order": "100", "orders_per_year": "1"}, {"retention_rate_pct": "99"}),
+         ("conversion_funnel", {"visitors": "30000", "lead_rate_pct": "3"}, {"visitors": "1"}),
+         ("referral_payback", {"customers": "1500", "program_cost": "20000"}, {"program_cost": "1000000000"}),
+         ("call_staffing", {"calls_per_hour": "150"}, {}),
+         ("call_staffing", {"calls_per_hour": "150"}, {"calls_per_hour": "140"})]
+out = []
+for name, b_values, a_values in cases:
+    c = registry.get(name)
+    for lang in ("ru", "en"):
+        b, a = evaluate(c, b_values, lang), evaluate(c, a_values, lang)
+        out.append(c.chart(b, a, ("<b>Сейчас</b> & 😀", "x" * 50)))
+        out.append(c.chart(b, a, None))
+print(json.dumps(out))
+'''
+    cpython, micro = run_both(code)
+    assert all(cpython) and micro == cpython
