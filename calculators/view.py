@@ -39,6 +39,7 @@ TEXTS = {
         "qr_failed": "Ссылка слишком длинная для QR-кода.",
         "qr_dense": "Ссылка длинная, и код получился мелким: с проектора его трудно сканировать издалека. "
                     "Короче названия сценариев — крупнее код.",
+        "qr_unavailable": "QR-код не загрузился: проверьте сеть и нажмите кнопку ещё раз.",
         "reset": "Сбросить к значениям по умолчанию",
         "reset_done": "Восстановлены значения по умолчанию.",
         "pin": "Запомнить как А",
@@ -104,6 +105,7 @@ TEXTS = {
         "qr_failed": "The link is too long for a QR code.",
         "qr_dense": "The link is long, so the code is dense: from a projector it is hard to scan from afar. "
                     "Shorter scenario names make it larger.",
+        "qr_unavailable": "The QR code did not load: check the network and press the button again.",
         "reset": "Reset to defaults",
         "reset_done": "Default values restored.",
         "pin": "Pin as A",
