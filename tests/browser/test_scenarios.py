@@ -546,3 +546,27 @@ def test_pinning_needs_valid_inputs(watched, site_url):
     assert page.is_hidden(ROOT + " [data-action=unpin]")
     assert all(row[3] for row in compare_rows(page))
     assert watched.errors() == []
+
+
+def test_the_qr_code_of_a_comparison_stays_small_and_says_when_it_is_not(watched, site_url):
+    page = watched.page
+    page.goto(site_url + PAGES["ru"])
+    wait_live(page)
+    page.click(ROOT + " [data-action=pin]")
+    page.fill(ROOT + " input[name=new_customers]", "520")
+    page.fill(ROOT + " input[name=retention_rate_pct]", "72,5")
+    wait_query(page, KEY + ".retention_rate_pct=72.5")
+    page.click(ROOT + " [data-action=qr]")
+    qr = ROOT + " [data-role=qr]"
+    page.wait_for_selector(qr + " svg")
+    assert int(page.get_attribute(qr, "data-version")) <= 10
+    assert page.locator(qr + " figcaption").count() == 0
+    # Russian names take six characters of the link per letter: the code grows, and the page says so
+    page.fill(ROOT + " [data-role=name-a]", "Как сейчас, без программы лояльности")
+    page.fill(ROOT + " [data-role=name-b]", "С программой лояльности и бонусами")
+    wait_query(page, KEY + ".name=")
+    page.wait_for_function("s => document.querySelector(s + ' figcaption') !== null", arg=qr, timeout=5000)
+    assert int(page.get_attribute(qr, "data-version")) > 10
+    assert page.text_content(qr + " figcaption").startswith("Ссылка длинная, и код получился мелким")
+    assert page.text_content(qr + " svg title") == "QR-код ссылки на этот сценарий"
+    assert watched.errors() == []
