@@ -462,14 +462,19 @@ def test_a_link_with_a_opens_the_same_comparison_and_wins_over_the_devices(chrom
     context.close()
 
 
-def test_names_are_shown_as_text_never_as_markup(watched, site_url):
+NOTE = {"ru": "А — запомненный сценарий «{a}», Б — текущий «{b}»; рядом разница Б − А.",
+        "en": "A is the pinned scenario “{a}”, B the current one “{b}”; the difference B − A is beside them."}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_names_are_shown_as_text_never_as_markup(watched, site_url, lang):
     page = watched.page
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(site_url + PAGES["ru"])
+    page.goto(site_url + PAGES[lang])
     wait_live(page)
     page.click(ROOT + " [data-action=pin]")
-    hostile_a = "<b>жирный</b>"
+    hostile_a = "<b>жирный</b>" if lang == "ru" else "<b>bold</b>"
     hostile_b = "<img src=x onerror=window.__owned=1>"
     page.fill(ROOT + " [data-role=name-a]", hostile_a)
     page.fill(ROOT + " [data-role=name-b]", hostile_b)
@@ -477,8 +482,7 @@ def test_names_are_shown_as_text_never_as_markup(watched, site_url):
     wait_query(page, KEY + ".new_customers=500&%s.name=%%3Cimg" % KEY)
     note = ROOT + " [data-role=compare-note]"
     page.wait_for_function("s => document.querySelector(s).textContent.includes('<img')", arg=note, timeout=5000)
-    assert page.text_content(note) == "А — запомненный сценарий «%s», Б — текущий «%s»; рядом разница Б − А." % (
-        hostile_a, hostile_b)
+    assert page.text_content(note) == NOTE[lang].replace("{a}", hostile_a).replace("{b}", hostile_b)
     tools = ROOT + " [data-role=tools]"
     assert page.eval_on_selector(tools, "el => el.querySelectorAll('b, img').length") == 0
     # at most 40 characters, by the field and by the page
@@ -486,14 +490,18 @@ def test_names_are_shown_as_text_never_as_markup(watched, site_url):
     page.reload()
     wait_live(page)
     assert names_shown(page) == [hostile_a, hostile_b]
-    assert page.text_content(note).count("<b>жирный</b>") == 1
+    assert page.text_content(note).count(hostile_a) == 1
+    letters = ("А", "Б") if lang == "ru" else ("A", "B")
     legend = page.eval_on_selector_all(ROOT + " [data-role=chart] .chart-legend-text", "els => els.map(e => e.textContent)")
-    assert "А · " + hostile_a in legend and "Б · " + hostile_b in legend
+    assert letters[0] + " · " + hostile_a in legend and letters[1] + " · " + hostile_b in legend
     assert page.eval_on_selector(ROOT, "el => el.querySelectorAll('b, img').length") == 0
     with page.expect_download() as caught:
         page.click(ROOT + " [data-action=csv]")
     head = open(caught.value.path(), "rb").read()[3:].decode("utf-8").splitlines()[0]
-    assert head == "Раздел;Показатель;Единица;А: %s;Б: %s;Б − А" % (hostile_a, hostile_b)
+    if lang == "ru":
+        assert head == "Раздел;Показатель;Единица;А: %s;Б: %s;Б − А" % (hostile_a, hostile_b)
+    else:
+        assert head == "Section,Item,Unit,A: %s,B: %s,B − A" % (hostile_a, hostile_b)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__owned") is None and dialogs == []
     assert watched.errors() == []
