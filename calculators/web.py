@@ -217,6 +217,10 @@ class Widget:
             self.currency_select.value = DEFAULT_CURRENCY[self.lang]
         self.fill(self.calculator.defaults(self.lang, self.page_preset))
         self.show_notices([])
+        # B is the page's scenario again, so it loses the name typed for it (A keeps its own)
+        self.name_b = ""
+        if self.names["b"] is not None:
+            self.names["b"].value = ""
         self.update()
         self.say(self.texts["reset_done"])
 

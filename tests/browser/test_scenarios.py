@@ -458,6 +458,12 @@ def test_a_link_with_a_opens_the_same_comparison_and_wins_over_the_devices(chrom
         letters[0], name_a, ";" if lang == "ru" else ",", letters[1], name_b, ";" if lang == "ru" else ",",
         letters[1], letters[0]))
     assert text.splitlines()[-1] == ("Ссылка;" if lang == "ru" else "Link,") + link
+    # reset: B is the page's scenario again and loses its name; A stays as it was
+    page.click(ROOT + " [data-action=reset]")
+    wait_compare(page, letter_rows(compare(a, evaluate(AVR, defaults_raw(lang), lang)), lang))
+    assert names_shown(page) == [name_a, ""]
+    page.wait_for_function("k => !location.search.includes(k + '.name=')", arg=KEY, timeout=5000)
+    assert KEY + ".a.name=" in page.evaluate("location.search")
     assert errors == []
     context.close()
 
