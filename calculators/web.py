@@ -126,6 +126,12 @@ class Widget:
         self.table_copied = create_proxy(lambda *args: self.say(self.texts["table_copied"]))
         self.table_failed = create_proxy(lambda *args: self.select_table())
         _KEEP.extend([self.link_copied, self.link_failed, self.table_copied, self.table_failed])
+        self.listen(document, "clienting:room", self.on_room)
+
+    def on_room(self, event=None):
+        """The room server's address arrived (assets/presenter.js): links and QR codes use it from now."""
+        self.shared = None
+        self.write_address()
 
     def on_input(self, event=None):
         target = event.target if event is not None else None
@@ -176,8 +182,7 @@ class Widget:
         pairs = pairs + self.comparison_pairs()
         query = scenario.merge_query(window.location.search, self.key, pairs)
         location = window.location
-        base = location.origin + location.pathname
-        return query, base + query + "#" + self.root.id
+        return query, room_origin() + location.pathname + query + "#" + self.root.id
 
     def schedule_address(self):
         if self.timer is not None:
@@ -537,6 +542,16 @@ class Widget:
         self.root.classList.remove("clc--stale")
         self.root.setAttribute("data-state", "live")
         self.status.textContent = TEXTS[self.lang]["live"]
+
+
+def room_origin():
+    """Where a shared link should point: the room server's address on the network when this page is
+    open on the laptop's own loopback address (assets/presenter.js sets it from room.json), else the
+    page's own origin."""
+    room = document.documentElement.getAttribute("data-room-url")
+    if room:
+        return room[:-1] if room.endswith("/") else room
+    return window.location.origin
 
 
 def start():

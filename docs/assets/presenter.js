@@ -77,7 +77,12 @@
   var script = document.currentScript;
   var siteRoot = script ? script.src.replace(/assets\/presenter\.js(\?.*)?$/, "") : "/";
 
+  var LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+  var local = LOOPBACK.test(location.hostname);
+  var roomLookup = null;
+
   printing();
+  shareFromTheRoom();
   Array.prototype.forEach.call(document.querySelectorAll("[data-role=join]"), join);
 
   var speakerRoot = document.getElementById("speaker-screen");
@@ -88,18 +93,52 @@
   var article = document.querySelector("article.md-content__inner");
   if (article) presenter(article);
 
+  /* ---- The room's address ----------------------------------------------------------------------
+     On this computer's own loopback address, links and QR codes would point at 127.0.0.1, which no phone
+     can open.  The room server (make room) answers room.json with the laptop's address on the room's
+     network: it goes on <html data-room-url> (calculators/web.py builds links from it) and a
+     "clienting:room" event on the document tells the calculators already live.  With no room server, the calculators'
+     QR panels say so ([data-role=qr-warning]).  Asked once per page, only on a loopback address. */
+
+  function shareFromTheRoom() {
+    var lookup = local ? roomAddress() : null;
+    if (!lookup) return;
+    lookup.then(function (url) {
+      if (url) {
+        document.documentElement.setAttribute("data-room-url", url);
+        document.dispatchEvent(new Event("clienting:room"));
+      } else {
+        Array.prototype.forEach.call(document.querySelectorAll("[data-role=qr-warning]"), function (warning) {
+          warning.hidden = false;
+        });
+      }
+    });
+  }
+
+  function roomAddress() {
+    if (!roomLookup) {
+      roomLookup = !local || !window.fetch || !window.Promise ? (window.Promise ? Promise.resolve(null) : null) :
+        window.fetch(siteRoot + "room.json", { cache: "no-store", credentials: "same-origin" }).then(function (response) {
+          return response.status === 200 ? response.json() : null;
+        }).then(function (room) {
+          return room && typeof room.url === "string" && /^https?:\/\/[^\s"<>]+\/$/.test(room.url) ? room.url : null;
+        }).catch(function () { return null; });
+    }
+    return roomLookup;
+  }
+
+
   /* ---- The join screen: the address phones should open, and its QR code ----------------------------
-     The room server (make room) answers room.json with the laptop's address in the room and draws its
-     QR code (room.svg); elsewhere the page's own address is shown, with the QR code the build drew for
-     the site's public address.  On this computer's own loopback address with no room server, phones
-     could open nothing: say so instead of showing a code that would fail. */
+     On the room server, the laptop's address in the room and its QR code (room.svg); elsewhere the page's
+     own address, with the QR code the build drew for the site's public address.  On this computer's own
+     loopback address with no room server, phones could open nothing: say so instead of showing a code
+     that would fail. */
   function join(box) {
     var address = box.querySelector("[data-role=join-address]");
     var qr = box.querySelector("[data-role=join-qr]");
     var warning = box.querySelector("[data-role=join-warning]");
     var missing = box.querySelector("[data-role=join-missing]");
     var home = siteRoot + (lang === "en" ? "en/" : "");
-    var local = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/.test(location.hostname);
     function own() {
       address.textContent = home;
       if (local) {
@@ -111,11 +150,9 @@
         missing.hidden = false;
       }
     }
-    if (!window.fetch || !local) return own();  /* only this computer's own address needs the room's */
-    window.fetch(siteRoot + "room.json", { cache: "no-store", credentials: "same-origin" }).then(function (response) {
-      return response.status === 200 ? response.json() : null;
-    }).then(function (room) {
-      var url = room && typeof room.url === "string" && /^https?:\/\/[^\s"<>]+\/$/.test(room.url) ? room.url : null;
+    var lookup = local ? roomAddress() : null;
+    if (!lookup) return own();
+    lookup.then(function (url) {
       if (!url) return own();
       var path = new URL(home).pathname.replace(new URL(siteRoot).pathname, "/");
       address.textContent = url.replace(/\/$/, "") + path;
@@ -127,7 +164,7 @@
       qr.hidden = false;
       missing.hidden = true;
       warning.hidden = true;
-    }).catch(own);
+    });
   }
 
   /* ---- Print: facilitator notes in or out (the switch on the printable page) ---------------- */
