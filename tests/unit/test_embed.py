@@ -56,6 +56,14 @@ def test_rendered_calculator_follows_the_page_contract():
     assert 'data-output="cac" data-value="1500">1\u00a0500,00\u00a0₽<' in html
 
 
+def test_the_chart_is_drawn_before_the_script_runs():
+    # The figure holds the SVG itself, not its source as text (the build used to escape it).
+    html = embed.render("referral_payback", None, "ru", "calc-r-1")
+    figure = re.search(r'<figure class="clc-chart" data-role="chart">(.*?)</figure>', html, re.S).group(1)
+    assert figure.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and figure.endswith("</svg>")
+    assert "&lt;svg" not in html
+
+
 def test_two_instances_on_one_page_get_unique_ids():
     markers.start("en", "page.md")
     html = markdown.markdown(
