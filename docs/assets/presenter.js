@@ -1,11 +1,16 @@
 /* Presenter mode and the speaker view.
  *
  * Presenter mode (a button in the header, or Shift+P): the page on a projector, one section (h2) at a
- * time, large type, no navigation, no facilitator notes (.trainer).  Keys: → / ← a whole section,
- * PageDown / PageUp / Space (what clickers send) scroll a long section first and then move on, Home / End
- * the first / last section, Esc leaves.  Past the last section it goes on to the next page.  The mode is
- * kept in localStorage, so it stays on across pages and reloads (without storage it lasts for the page).
- * Keys are ignored while typing in a field, and with Ctrl, Alt or Cmd held.
+ * time, large type, no navigation, no facilitator notes (.trainer).  A section holding calculators is
+ * split into sub-slides: its text first, then one slide per calculator, laid out to fit the screen
+ * (inputs, results and chart side by side; the tools and formulas stay on the page).  The counter
+ * reads "3 / 8" for the third section's text and "3.1 / 8", "3.2 / 8" for its calculators; the address
+ * is the section's id (#try-it) or the calculator's (#calc-bonus-uptake-1), and opening either shows
+ * that slide.  Keys: → / ← a slide, PageDown / PageUp / Space (what clickers send) scroll a long
+ * section first and then move on, Home / End the first / last slide, Esc leaves.  Past the last slide
+ * it goes on to the next page.  The mode is kept in localStorage, so it stays on across pages and
+ * reloads (without storage it lasts for the page).  Keys are ignored while typing in a field, and
+ * with Ctrl, Alt or Cmd held.
  *
  * Speaker view (the page holding #speaker-screen): a second window that follows the presenter over a
  * BroadcastChannel (a storage event where there is none) and shows the current section's facilitator
@@ -28,16 +33,18 @@
   var T = {
     ru: {
       toggle: "Показ", toggleLong: "Режим показа на проекторе (Shift+P)", bar: "Управление показом",
-      prev: "Предыдущий раздел", next: "Следующий раздел", exit: "Выйти из показа (Esc)",
+      prev: "Предыдущий слайд", next: "Следующий слайд", exit: "Выйти из показа (Esc)",
       exitShort: "Выйти", speaker: "Экран ведущего", position: "Раздел %1 из %2",
+      calculator: "калькулятор %1 из %2",
       block: "Блок %1 из %2", prevBlock: "Предыдущий блок программы", nextBlock: "Следующий блок программы",
       stop: "Завершить программу", stopShort: "Стоп", breakTitle: "Перерыв", minutes: "мин",
       until: "до %1"
     },
     en: {
       toggle: "Present", toggleLong: "Presenter mode for a projector (Shift+P)", bar: "Presenter controls",
-      prev: "Previous section", next: "Next section", exit: "Leave presenter mode (Esc)",
+      prev: "Previous slide", next: "Next slide", exit: "Leave presenter mode (Esc)",
       exitShort: "Exit", speaker: "Speaker view", position: "Section %1 of %2",
+      calculator: "calculator %1 of %2",
       block: "Block %1 of %2", prevBlock: "Previous block of the programme", nextBlock: "Next block of the programme",
       stop: "End the programme", stopShort: "Stop", breakTitle: "Break", minutes: "min",
       until: "until %1"
@@ -201,7 +208,11 @@
   /* ============================================================================================ */
   function presenter(article) {
     var root = document.documentElement;
+    /* sections: {heading, nodes, title, first (its first slide), calcs}; slides: {section, sub (0 for
+       the section's text, k for its k-th calculator), calc, node (the section's node holding it), title}.
+       current is a slide. */
     var sections = [];
+    var slides = [];
     var current = 0;
     var active = false;
     var bar = null;
@@ -224,10 +235,31 @@
         part.nodes.push(node);
       });
       if (part.nodes.length) sections.push(part);
+      slides = [];
       sections.forEach(function (section, index) {
         section.title = titleOf(section.heading || article.querySelector("h1")) || document.title;
-        section.nodes.forEach(function (node) { node.setAttribute("data-pm-section", String(index)); });
+        section.first = slides.length;
+        section.calcs = [];
+        slides.push({ section: index, sub: 0, calc: null, node: null, title: section.title });
+        section.nodes.forEach(function (node) {
+          node.setAttribute("data-pm-section", String(index));
+          var found = node.matches("[data-calculator]") ? [node] : node.querySelectorAll("[data-calculator]");
+          Array.prototype.forEach.call(found, function (calc) {
+            if (calc.closest(".trainer")) return;  /* notes are never on a slide */
+            section.calcs.push(calc);
+            var title = calc.querySelector(".clc-title");
+            slides.push({
+              section: index, sub: section.calcs.length, calc: calc, node: node,
+              title: title ? title.textContent.trim() : section.title
+            });
+          });
+        });
       });
+    }
+
+    /* "3 / 8" for a section's text, "3.2 / 8" for its second calculator. */
+    function position(slide) {
+      return (slide.section + 1) + (slide.sub ? "." + slide.sub : "") + " / " + sections.length;
     }
 
     function titleOf(heading) {
@@ -247,11 +279,23 @@
       return -1;
     }
 
+    /* The slide showing an element: its calculator's, else its section's text. */
+    function slideOf(element) {
+      var index = sectionOf(element);
+      if (index < 0) return -1;
+      var calc = element.closest ? element.closest("[data-calculator]") : null;
+      var k = calc ? sections[index].calcs.indexOf(calc) : -1;
+      return sections[index].first + (k + 1);
+    }
+
+    function hashTarget(hash) {
+      if (!hash || hash.length < 2) return null;
+      try { return document.getElementById(decodeURIComponent(hash.slice(1))); } catch (e) { return null; }
+    }
+
     function fromHash() {
-      if (!location.hash) return -1;
-      var target = null;
-      try { target = document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { target = null; }
-      return target ? sectionOf(target) : -1;
+      var target = hashTarget(location.hash);
+      return target ? slideOf(target) : -1;
     }
 
     function addToggle() {
@@ -365,8 +409,8 @@
         return;
       }
       if (!active) enter(false);
-      var target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
-      var index = target ? sectionOf(target) : 0;
+      var target = hashTarget(url.hash);
+      var index = target ? slideOf(target) : 0;
       show(index < 0 ? 0 : index);
       showBlock(p);
     }
@@ -399,6 +443,9 @@
         breakSlide.appendChild(until);
         breakSlide.hidden = false;
       }
+      /* The bar grew (the block counter, Stop): the calculator on the slide may need another layout. */
+      var calc = active && slides[current] ? slides[current].calc : null;
+      if (calc && !fits(calc)) fit(calc);
     }
 
     function openSpeaker() {
@@ -409,26 +456,192 @@
     }
 
     function show(index, where) {
-      current = Math.max(0, Math.min(sections.length - 1, index));
+      current = Math.max(0, Math.min(slides.length - 1, index));
+      var slide = slides[current];
       sections.forEach(function (section, i) {
-        section.nodes.forEach(function (node) { node.classList.toggle("pm-hidden", i !== current); });
+        section.nodes.forEach(function (node) {
+          node.classList.toggle("pm-hidden", i !== slide.section || (slide.calc !== null && node !== slide.node));
+        });
+        /* After the nodes: a calculator may be a node itself. */
+        section.calcs.forEach(function (calc) {
+          calc.classList.toggle("pm-hidden", calc !== slide.calc);
+          if (calc !== slide.calc) unfit(calc);
+        });
       });
-      var section = sections[current];
-      counter.textContent = (current + 1) + " / " + sections.length;
-      counter.setAttribute("title", T.position.replace("%1", current + 1).replace("%2", sections.length));
-      var id = section.heading ? section.heading.id : "";
+      root.classList.toggle("pm-calc", slide.calc !== null);
+      var section = sections[slide.section];
+      counter.textContent = position(slide);
+      var label = T.position.replace("%1", slide.section + 1).replace("%2", sections.length);
+      if (slide.sub) label += ", " + T.calculator.replace("%1", slide.sub).replace("%2", section.calcs.length);
+      counter.setAttribute("title", label);
+      var id = slide.calc ? slide.calc.id : section.heading ? section.heading.id : "";
       try {
         history.replaceState(history.state, "", id ? "#" + id : location.pathname + location.search);
       } catch (e) { /* an address that cannot change: nothing to keep */ }
       var top = where === "end" ? document.documentElement.scrollHeight : 0;
       window.scrollTo({ top: top, left: 0, behavior: "instant" });
+      if (slide.calc) fit(slide.calc);
       publish();
     }
 
+    /* ---- A calculator's slide, laid out to fit the screen ----------------------------------------
+       The stylesheet lays the calculator out as a grid (presenter.css, "A calculator's slide"); fit()
+       tries its layouts from the roomiest to the densest and keeps the first in which every field,
+       result, the chart and the verdict lie on the screen, clear of the control bar, with the chart's
+       text at least 14 px high: inputs beside the results (1-3 columns of each) or across the top; the
+       help under each field, then only for the field being edited, then without the summary.  Only if
+       none fits is the slide scaled down, never below results of 24 px and labels of 14 px.  The layout
+       is checked again when the calculator changes size (new results, an error, a comparison) and
+       chosen afresh when it goes live. */
+    var LAYOUTS = (function () {
+      var list = [];
+      [0, 1, 2].forEach(function (dense) {
+        ["side", "top"].forEach(function (mode) {
+          (mode === "side" ? [1, 2, 3] : [0]).forEach(function (inputs) {
+            [1, 2, 3].forEach(function (outputs) {
+              list.push({ mode: mode, dense: dense, inputs: inputs, outputs: outputs });
+            });
+          });
+        });
+      });
+      return list;
+    })();
+    var MIN_VALUE_PX = 24;
+    var MIN_LABEL_PX = 14;
+    var MIN_CHART_TEXT_PX = 14;
+    var watcher = null;
+    var recheck = 0;
+
+    function layout(calc, option, zoom) {
+      calc.setAttribute("data-pm-mode", option.mode);
+      calc.setAttribute("data-pm-dense", String(option.dense));
+      calc.style.setProperty("--pm-in-cols", String(option.inputs || 1));
+      calc.style.setProperty("--pm-out-cols", String(option.outputs));
+      calc.style.zoom = zoom < 1 ? String(zoom) : "";
+      calc.style.removeProperty("--pm-chart-height");
+      var figure = calc.querySelector(".clc-chart:not([hidden])");
+      if (!figure || !shown(figure)) return;
+      /* The chart as tall as the room under its top allows: above the bar where it would meet it,
+         leaving the verdict its place below. */
+      var box = figure.getBoundingClientRect();
+      var avoid = bar && !bar.hidden ? bar.getBoundingClientRect() : null;
+      var bottom = avoid && box.right > avoid.left - 4 && box.left < avoid.right + 4 ? avoid.top - 8 : window.innerHeight - 4;
+      var verdict = calc.querySelector(".clc-verdict:not([hidden])");
+      if (verdict && shown(verdict)) bottom -= verdict.getBoundingClientRect().height + 12 * zoom;
+      calc.style.setProperty("--pm-chart-height", Math.max(0, Math.floor((bottom - box.top) / zoom)) + "px");
+    }
+
+    function unfit(calc) {
+      ["data-pm-mode", "data-pm-dense"].forEach(function (name) { calc.removeAttribute(name); });
+      ["--pm-in-cols", "--pm-out-cols", "--pm-chart-height", "zoom"].forEach(function (name) { calc.style.removeProperty(name); });
+      if (watcher && calc === watcher.calc) {
+        watcher.observer.disconnect();
+        watcher = null;
+      }
+    }
+
+    function shown(element) {
+      return element.getClientRects().length > 0;
+    }
+
+    /* Every part on the screen and clear of the bar, nothing wider than the slide, the chart's text
+       large enough. */
+    function fits(calc) {
+      var width = document.documentElement.clientWidth;
+      var height = window.innerHeight;
+      var avoid = bar && !bar.hidden ? bar.getBoundingClientRect() : null;
+      var parts = calc.querySelectorAll(".clc-title, .clc-settings, .clc-notices, .clc-field, .clc-output, " +
+        ".clc-chart, .clc-verdict, .clc-status");
+      for (var i = 0; i < parts.length; i++) {
+        if (!shown(parts[i])) continue;
+        var box = parts[i].getBoundingClientRect();
+        if (box.left < -0.5 || box.top < -0.5 || box.right > width + 0.5 || box.bottom > height + 0.5) return false;
+        if (avoid && box.left < avoid.right + 4 && box.right > avoid.left - 4 &&
+            box.top < avoid.bottom + 4 && box.bottom > avoid.top - 4) return false;
+      }
+      if (calc.scrollWidth > calc.clientWidth + 1) return false;
+      var svg = calc.querySelector(".clc-chart:not([hidden]) svg");
+      if (svg) {
+        var drawn = svg.viewBox && svg.viewBox.baseVal;
+        var size = svg.getBoundingClientRect();
+        if (!drawn || !drawn.width || !drawn.height) return shown(svg);
+        var scale = Math.min(size.width / drawn.width, size.height / drawn.height);
+        var texts = svg.querySelectorAll("text");
+        for (var j = 0; j < texts.length; j++) {
+          if (parseFloat(window.getComputedStyle(texts[j]).fontSize) * scale < MIN_CHART_TEXT_PX - 0.01) return false;
+        }
+        if (!texts.length && scale < 1) return false;
+      }
+      return true;
+    }
+
+    /* The smallest scale that keeps the results and the labels readable. */
+    function floorOf(calc) {
+      var floor = 0.5;
+      function at(selector, least) {
+        Array.prototype.forEach.call(calc.querySelectorAll(selector), function (el) {
+          if (!shown(el)) return;
+          var size = parseFloat(window.getComputedStyle(el).fontSize);
+          if (size > 0) floor = Math.max(floor, least / size);
+        });
+      }
+      at("[data-output]", MIN_VALUE_PX);
+      at(".clc-field label, .clc-output dt", MIN_LABEL_PX);
+      return Math.min(1, floor);
+    }
+
+    function fit(calc) {
+      watch(calc);
+      for (var i = 0; i < LAYOUTS.length; i++) {
+        layout(calc, LAYOUTS[i], 1);
+        if (fits(calc)) return;
+      }
+      var dense = LAYOUTS.filter(function (option) { return option.dense === 2; });
+      layout(calc, dense[0], 1);
+      var floor = floorOf(calc);
+      for (var zoom = 0.95; zoom >= floor - 0.001; zoom -= 0.05) {
+        for (var k = 0; k < dense.length; k++) {
+          layout(calc, dense[k], zoom);
+          if (fits(calc)) return;
+        }
+      }
+      layout(calc, dense[dense.length - 1], floor);
+    }
+
+    /* New results, an error message or a comparison change the calculator's size: fit it again if it
+       no longer fits (after the frame, so the observer never loops). */
+    function watch(calc) {
+      if (watcher && watcher.calc === calc) return;
+      if (watcher) watcher.observer.disconnect();
+      watcher = null;
+      if (!window.ResizeObserver) return;
+      function later(again) {
+        if (recheck) return;
+        recheck = window.requestAnimationFrame(function () {
+          recheck = 0;
+          if (active && slides[current].calc === calc && (again || !fits(calc))) fit(calc);
+        });
+      }
+      var observer = new window.ResizeObserver(function () { later(false); });
+      observer.observe(calc);
+      /* Live (or failed) after the static page: lay it out afresh, roomier if it now can be. */
+      var state = window.MutationObserver ? new window.MutationObserver(function () { later(true); }) : null;
+      if (state) state.observe(calc, { attributes: true, attributeFilter: ["data-state"] });
+      watcher = {
+        calc: calc,
+        observer: { disconnect: function () { observer.disconnect(); if (state) state.disconnect(); } }
+      };
+    }
+
+    /* In a programme, → and ← walk the slides of the block's section (its text, then its calculators),
+       then go on to the next or previous block. */
     function go(index) {
       var p = running();
-      if (p && index !== current) return goBlock(p.index + (index > current ? 1 : -1));
-      if (index >= sections.length) return leave("next", "first");
+      if (p && index !== current) {
+        var there = slides[index];
+        if (!there || there.section !== slides[current].section) return goBlock(p.index + (index > current ? 1 : -1));
+      }
+      if (index >= slides.length) return leave("next", "first");
       if (index < 0) return leave("prev", "last");
       show(index);
     }
@@ -444,7 +657,9 @@
     function step(direction) {
       var page = document.scrollingElement || document.documentElement;
       var view = window.innerHeight;
-      if (direction > 0 && page.scrollTop + view < page.scrollHeight - 8) {
+      if (slides[current].calc) {  /* a calculator's slide fits the screen */
+        go(current + direction);
+      } else if (direction > 0 && page.scrollTop + view < page.scrollHeight - 8) {
         window.scrollTo({ top: page.scrollTop + Math.round(view * 0.8), behavior: "instant" });
       } else if (direction < 0 && page.scrollTop > 8) {
         window.scrollTo({ top: Math.max(0, page.scrollTop - Math.round(view * 0.8)), behavior: "instant" });
@@ -457,39 +672,55 @@
       if (active) return;
       active = true;
       store.set(MODE_KEY, "1");
-      root.classList.add("pm-on");
       if (toggle) toggle.setAttribute("aria-pressed", "true");
       bar.hidden = false;
       var entry = store.get(ENTRY_KEY);
       store.remove(ENTRY_KEY);
       var start = fromHash();
-      if (start < 0 && byHand) start = visibleSection();
-      if (start < 0) start = entry === "last" ? sections.length - 1 : 0;
+      if (start < 0 && byHand) start = visibleSlide();
+      if (start < 0) start = entry === "last" ? slides.length - 1 : 0;
+      root.classList.add("pm-on");  /* after measuring the page as the reader saw it */
       show(start);
       showBlock(running());
-      var heading = sections[current].heading || article.querySelector("h1");
+      var slide = slides[current];
+      var heading = slide.calc ? slide.calc.querySelector(".clc-title") :
+        sections[slide.section].heading || article.querySelector("h1");
       if (heading) {
         heading.setAttribute("tabindex", "-1");
         heading.focus({ preventScroll: true });
       }
     }
 
-    /* The section the reader is looking at when they switch the mode on. */
-    function visibleSection() {
+    /* The slide the reader is looking at when they switch the mode on: the title at the top of the
+       page; else the last section starting above the upper third of the screen, or the calculator in
+       it that fills that third. */
+    function visibleSlide() {
+      var scrolled = (document.scrollingElement || document.documentElement).scrollTop;
+      if (scrolled < 16) return 0;
+      var line = window.innerHeight / 3;
       var found = 0;
       sections.forEach(function (section, i) {
-        if (section.nodes[0].getBoundingClientRect().top < window.innerHeight / 3) found = i;
+        if (section.nodes[0].getBoundingClientRect().top < line) found = i;
       });
-      return found;
+      var index = sections[found].first;
+      sections[found].calcs.forEach(function (calc, k) {
+        var box = calc.getBoundingClientRect();
+        if (box.top < line && box.bottom > line) index = sections[found].first + k + 1;
+      });
+      return index;
     }
 
     function exit() {
       if (!active) return;
       active = false;
       store.remove(MODE_KEY);
-      root.classList.remove("pm-on");
+      root.classList.remove("pm-on", "pm-calc");
       sections.forEach(function (section) {
         section.nodes.forEach(function (node) { node.classList.remove("pm-hidden"); });
+        section.calcs.forEach(function (calc) {
+          calc.classList.remove("pm-hidden");
+          unfit(calc);
+        });
       });
       bar.hidden = true;
       if (breakSlide) breakSlide.hidden = true;
@@ -497,8 +728,9 @@
         toggle.setAttribute("aria-pressed", "false");
         toggle.focus({ preventScroll: true });
       }
-      var heading = sections[current] && sections[current].heading;
-      if (heading) heading.scrollIntoView({ block: "start", behavior: "instant" });
+      var slide = slides[current];
+      var place = slide && (slide.calc || sections[slide.section].heading);
+      if (place) place.scrollIntoView({ block: "start", behavior: "instant" });
       publish();
     }
 
@@ -519,14 +751,15 @@
 
     function state() {
       if (!active) return { type: "state", active: false, seq: Date.now() };
-      var section = sections[current];
+      var slide = slides[current];
+      var section = sections[slide.section];
       var notes = notesOf(section.nodes);
       var scope = "section";
       if (!notes.length) {
         notes = notesOf([article]);
         scope = notes.length ? "page" : "none";
       }
-      var following = sections[current + 1];
+      var following = slides[current + 1];
       var nextLink = document.querySelector("link[rel=next]");
       var next = following ? { title: following.title, page: false } :
         nextLink ? { title: "", page: true, url: nextLink.href } : null;
@@ -548,8 +781,9 @@
       return {
         type: "state", active: true, seq: Date.now(), lang: lang, programme: programme,
         page: { title: titleOf(article.querySelector("h1")) || document.title, url: location.href },
-        index: current, count: sections.length, section: section.title,
-        next: next, notes: notes, scope: scope
+        index: slide.section, count: sections.length, section: section.title,
+        slide: { sub: slide.sub, count: section.calcs.length, title: slide.calc ? slide.title : "" },
+        position: position(slide), next: next, notes: notes, scope: scope
       };
     }
 
@@ -586,7 +820,7 @@
         case "PageUp": step(-1); break;
         case " ": step(event.shiftKey ? -1 : 1); break;
         case "Home": show(0); break;
-        case "End": show(sections.length - 1); break;
+        case "End": show(slides.length - 1); break;
         case "Escape": exit(); break;
         /* The theme's search opens on these; its box is hidden in presenter mode. */
         case "f": case "s": case "/": break;
@@ -617,10 +851,16 @@
       if (!active) return;
       var index = fromHash();
       if (index >= 0 && index !== current) {
-        var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+        var target = hashTarget(location.hash);
+        var slide = slides[index];
         show(index);
-        if (target && target !== sections[index].heading) target.scrollIntoView({ block: "start", behavior: "instant" });
+        if (target && !slide.calc && target !== sections[slide.section].heading) {
+          target.scrollIntoView({ block: "start", behavior: "instant" });
+        }
       }
+    });
+    window.addEventListener("resize", function () {
+      if (active && slides[current].calc) fit(slides[current].calc);
     });
     if (bus) {
       bus.addEventListener("message", function (event) {
@@ -663,8 +903,10 @@
         return;
       }
       $("page").textContent = message.page.title;
-      $("section").textContent = message.section;
-      $("position").textContent = (message.index + 1) + " / " + message.count;
+      /* A calculator's slide: "Try it · Referral payback", "3.2 / 8". */
+      $("section").textContent = message.slide && message.slide.title ?
+        message.section + " · " + message.slide.title : message.section;
+      $("position").textContent = message.position || (message.index + 1) + " / " + message.count;
       $("next").textContent = !message.next ? "—" :
         message.next.page ? text("next-page") : message.next.title;
       programmeClock.set(message.programme);
