@@ -50,12 +50,27 @@ def section_count(page):
     return page.eval_on_selector_all("article.md-content__inner > h2", "els => els.length") + 1
 
 
+def slide_count(page):
+    """Sections, and a slide more for each calculator in them (facilitator notes never show)."""
+    return section_count(page) + page.eval_on_selector_all(
+        "article.md-content__inner [data-calculator]", "els => els.filter(e => !e.closest('.trainer')).length")
+
+
 def go_to_section(page, anchor):
-    for _ in range(section_count(page)):
+    for _ in range(slide_count(page)):
         if visible_h2(page) == [anchor]:
             return
         page.keyboard.press("ArrowRight")
     raise AssertionError("no section #%s" % anchor)
+
+
+def go_to_slide(page, fragment):
+    """Press → until the address ends in #fragment (a section's or a calculator's id)."""
+    for _ in range(slide_count(page)):
+        if page.evaluate("location.hash") == "#" + fragment:
+            return
+        page.keyboard.press("ArrowRight")
+    raise AssertionError("no slide #%s" % fragment)
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -129,21 +144,35 @@ def test_sections_by_arrows_and_by_clicker(site_url, page):
     assert visible_h2(page) == ["story"]
     page.keyboard.press("PageUp")
     assert visible_h2(page) == []
-    # ...and scrolls a long one first (the calculator's section is taller than 720 px).
-    go_to_section(page, "try-it")
+    # ...and scrolls a long one first (this one is taller than 720 px).
+    go_to_section(page, "why")
     assert page.evaluate("window.scrollY") == 0
     page.keyboard.press("PageDown")
-    assert visible_h2(page) == ["try-it"]
+    assert visible_h2(page) == ["why"]
     assert page.evaluate("window.scrollY") > 300
     for _ in range(30):
         page.keyboard.press("PageDown")
-        if visible_h2(page) != ["try-it"]:
+        if visible_h2(page) != ["why"]:
             break
+    # The next section holds two calculators: its text, then a slide for each, each fitting the screen.
+    assert visible_h2(page) == ["try-it"]
+    assert counter(page) == "5 / %d" % total
+    assert page.evaluate("window.scrollY") == 0
+    page.keyboard.press("PageDown")
+    assert counter(page) == "5.1 / %d" % total
+    assert page.url.endswith("#calc-bonus-uptake-1")
+    assert page.locator("#calc-bonus-uptake-1").is_visible()
+    assert page.locator("#calc-acquisition-vs-retention-1").is_hidden()
+    page.keyboard.press("PageDown")
+    assert counter(page) == "5.2 / %d" % total
+    assert page.url.endswith("#calc-acquisition-vs-retention-1")
+    page.keyboard.press("PageDown")
     assert visible_h2(page) == ["in-practice"]
     assert page.evaluate("window.scrollY") == 0
     # The on-screen buttons do the same.
     page.click(".pm-bar .pm-prev")
-    assert visible_h2(page) == ["try-it"]
+    assert counter(page) == "5.2 / %d" % total
+    assert page.locator("#calc-acquisition-vs-retention-1").is_visible()
     page.click(".pm-bar .pm-next")
     assert visible_h2(page) == ["in-practice"]
     assert page.errors == []
@@ -225,7 +254,7 @@ def test_typing_in_a_calculator_is_not_hijacked(site_url, page):
     page.keyboard.press("Escape")
     page.locator("article h1").click()
     page.keyboard.press("Shift+P")
-    go_to_section(page, "try-it")
+    go_to_slide(page, "calc-bonus-uptake-1")
     before = counter(page)
     field.click()
     field.fill("")
@@ -308,14 +337,16 @@ def test_speaker_timer(context, site_url):
 
 
 def test_presenter_mode_on_a_projector_looks_right(site_url, page, tmp_path):
-    """Large calculator controls in the calculator's section, nothing cut off at the sides."""
+    """Large calculator controls on the calculator's slide, nothing cut off at the sides.
+    (tests/browser/test_projector.py checks every calculator at 1366×768 and 1920×1080.)"""
     page.goto(site_url + CHAPTER)
     page.keyboard.press("Shift+P")
-    go_to_section(page, "try-it")
-    height = page.eval_on_selector("[data-calculator] input[data-kind]", "e => e.getBoundingClientRect().height")
-    assert height >= 56
-    value = page.eval_on_selector("[data-calculator] [data-output]", "e => parseFloat(getComputedStyle(e).fontSize)")
-    assert value >= 30
+    go_to_slide(page, "calc-bonus-uptake-1")
+    field = "#calc-bonus-uptake-1 input[data-kind]"
+    assert page.eval_on_selector(field, "e => e.getBoundingClientRect().height") >= 40
+    assert page.eval_on_selector(field, "e => parseFloat(getComputedStyle(e).fontSize)") >= 20
+    value = page.eval_on_selector("#calc-bonus-uptake-1 [data-output]", "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert value >= 24
     assert page.evaluate("document.documentElement.scrollWidth") <= PROJECTOR["width"]
     page.screenshot(path=str(tmp_path / "presenter.png"))
 

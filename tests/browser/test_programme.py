@@ -33,6 +33,29 @@ def blocks(page, programme):
         "els => els.map(e => ({minutes: +e.dataset.minutes, target: e.dataset.target ? new URL(e.dataset.target, location.href).href : null, title: e.dataset.title}))")
 
 
+# The calculators of the section on the screen (its sub-slides), in order.
+SECTION_CALCULATORS = """() => {
+    const shown = [...document.querySelectorAll('article.md-content__inner > h2')].filter(e => e.offsetParent !== null);
+    let node = shown.length ? shown[0] : document.querySelector('article.md-content__inner').firstElementChild;
+    const ids = [];
+    for (; node && !(node.tagName === 'H2' && node !== shown[0]); node = node.nextElementSibling) {
+        const found = node.matches('[data-calculator]') ? [node] : [...node.querySelectorAll('[data-calculator]')];
+        found.filter(c => !c.closest('.trainer')).forEach(c => ids.push(c.id));
+    }
+    return ids;
+}"""
+
+
+def walk_calculators(page, label):
+    """→ shows each calculator of the block's section on its own slide before the next block."""
+    for calculator in page.evaluate(SECTION_CALCULATORS):
+        page.keyboard.press("ArrowRight")
+        wait_until(page, "(id) => location.hash === '#' + id", calculator)
+        assert page.locator("#" + calculator).is_visible()
+        assert page.locator(".pm-bar__block").text_content() == label
+        assert "." in page.text_content(".pm-bar__counter")
+
+
 def hash_section(page):
     """The section (h2 id, or the h1 for the top) the presenter shows."""
     return page.evaluate("""() => {
@@ -59,8 +82,13 @@ def test_start_this_programme_walks_its_blocks_across_pages(context, site_url, l
     wait_until(page, "() => document.documentElement.classList.contains('pm-on')")
     label = {"ru": "Блок %d из %d", "en": "Block %d of %d"}[lang]
     assert page.locator(".pm-bar__block").text_content() == label % (1, len(plan))
+    walked = 0
     for index, block in enumerate(plan[1:], start=1):
         target = block["target"]
+        if plan[index - 1]["target"] is not None:
+            before = page.evaluate(SECTION_CALCULATORS)
+            walk_calculators(page, label % (index, len(plan)))
+            walked += len(before)
         page.keyboard.press("ArrowRight")
         if target is None:
             wait_until(page, "() => !document.querySelector('.pm-break').hidden")
@@ -76,7 +104,9 @@ def test_start_this_programme_walks_its_blocks_across_pages(context, site_url, l
         }""", fragment)
         wait_until(page, "(e) => { const s = [...document.querySelectorAll('article.md-content__inner > h2')].filter(h => h.offsetParent !== null); return (s.length ? s[0].id : 'top') === e; }", expected)
         assert page.locator(".pm-bar__block").text_content() == label % (index + 1, len(plan))
+    assert walked >= 2  # the 90-minute programme shows a chapter's two calculators
     # Past the last block the show stays; going back returns to the previous block.
+    walk_calculators(page, label % (len(plan), len(plan)))
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(300)
     assert page.locator(".pm-bar__block").text_content() == label % (len(plan), len(plan))
