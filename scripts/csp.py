@@ -22,6 +22,8 @@ keeps it at zero violations):
   PyScript and also needs ``'unsafe-eval'``: PyScript 0.7 (its polyscript layer) joins its lifecycle
   hooks into one function with ``Function("return(w,x)=>…")`` every time the interpreter starts
   (reported as ``script-src`` / ``eval`` from ``core-*.js``).  That build is never deployed.
+- ``<script type="speculationrules">`` (the prerendering of the page a reader is about to open,
+  ``overrides/main.html``) counts as an inline script: allowed by its hash.
 - ``<script type="application/json">`` (the theme's ``__config``, the runtime's configuration) and
   PyScript's ``<script type="py">`` are data, not scripts the browser executes: CSP does not apply to
   them and they are not hashed.
@@ -67,7 +69,7 @@ TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 SRC = re.compile(r"\bsrc\s*=", re.I)
 # Types a browser runs as script (an absent or empty type is classic JavaScript).
 EXECUTABLE_TYPES = ("", "text/javascript", "application/javascript", "module", "text/ecmascript",
-                    "application/ecmascript")
+                    "application/ecmascript", "speculationrules")
 META = re.compile(r"<meta\s+http-equiv=[\"']Content-Security-Policy[\"']", re.I)
 CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 

@@ -10,7 +10,8 @@
  * section first and then move on, Home / End the first / last slide, Esc leaves.  Past the last slide
  * it goes on to the next page.  The mode is kept in localStorage, so it stays on across pages and
  * reloads (without storage it lasts for the page).  Keys are ignored while typing in a field, and
- * with Ctrl, Alt or Cmd held.
+ * with Ctrl, Alt or Cmd held.  A page prerendered for the next click is laid out in the mode already
+ * but tells the speaker view nothing until it is shown.
  *
  * Speaker view (the page holding #speaker-screen): a second window that follows the presenter over a
  * BroadcastChannel (a storage event where there is none) and shows the current section's facilitator
@@ -674,8 +675,11 @@
       store.set(MODE_KEY, "1");
       if (toggle) toggle.setAttribute("aria-pressed", "true");
       bar.hidden = false;
-      var entry = store.get(ENTRY_KEY);
-      store.remove(ENTRY_KEY);
+      var entry = null;
+      if (!document.prerendering) {  /* prerendered: the page before has not said yet (see shown()) */
+        entry = store.get(ENTRY_KEY);
+        store.remove(ENTRY_KEY);
+      }
       var start = fromHash();
       if (start < 0 && byHand) start = visibleSlide();
       if (start < 0) start = entry === "last" ? slides.length - 1 : 0;
@@ -788,6 +792,7 @@
     }
 
     function publish() {
+      if (document.prerendering) return;  /* not shown yet: the speaker view follows the page on screen */
       var message = state();
       if (bus) bus.postMessage(message);
       store.set(STATE_KEY, JSON.stringify(message));
@@ -879,6 +884,20 @@
       if (active) store.set(STATE_KEY, JSON.stringify(state()));
     });
     if (store.get(MODE_KEY) === "1") enter(false);
+    if (document.prerendering) document.addEventListener("prerenderingchange", shown, { once: true });
+
+    /* A page prerendered for a likely next click (the speculation rules in overrides/main.html) runs
+       before it is shown, already laid out as the projector will show it, but tells the speaker view
+       nothing and reads where to enter (the first or the last section) only once it is on screen. */
+    function shown() {
+      var on = store.get(MODE_KEY) === "1";
+      if (!on) return exit();
+      if (!active) return enter(false);
+      var entry = store.get(ENTRY_KEY);
+      store.remove(ENTRY_KEY);
+      if (entry === "last" && fromHash() < 0) show(sections.length - 1);
+      else publish();
+    }
   }
 
   /* ============================================================================================ */
