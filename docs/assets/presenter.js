@@ -888,14 +888,14 @@
 
     /* A page prerendered for a likely next click (the speculation rules in overrides/main.html) runs
        before it is shown, already laid out as the projector will show it, but tells the speaker view
-       nothing and reads where to enter (the first or the last section) only once it is on screen. */
+       nothing and reads where to enter (the first or the last slide) only once it is on screen. */
     function shown() {
       var on = store.get(MODE_KEY) === "1";
       if (!on) return exit();
       if (!active) return enter(false);
       var entry = store.get(ENTRY_KEY);
       store.remove(ENTRY_KEY);
-      if (entry === "last" && fromHash() < 0) show(sections.length - 1);
+      if (entry === "last" && fromHash() < 0) show(slides.length - 1);
       else publish();
     }
   }
