@@ -105,9 +105,17 @@ class Input:
     def format_limit(self, value, lang, currency=None):
         return format_value(self.kind, value, lang, currency, decimals=0 if self.kind == "money" else None)
 
-    def parse(self, raw, lang="ru", currency=None):
-        """Parse and check one raw value; return a float or raise :class:`CalculatorError`."""
-        value = parse_number(raw, self.name)
+    def read(self, raw, lang="ru", currency=None):
+        """Read one raw value by ``lang``'s rules (see :func:`numbers.parse_number`); no limits checked.
+
+        ``currency`` is the calculator's (a money sign naming another is an error); None accepts any.
+        """
+        return parse_number(raw, self.name, lang, self.kind, currency)
+
+    def check(self, value, lang="ru", currency=None):
+        """``value`` (a float) if it keeps the input's limits; raise :class:`CalculatorError` otherwise.
+
+        ``lang`` and ``currency`` only word the message."""
         if self.integer and value != int(value):
             raise CalculatorError(self.name, "not_integer")
         if value < self.minimum:
@@ -117,6 +125,11 @@ class Input:
             raise CalculatorError(self.name, "above_max",
                                   {"max": self.format_limit(self.maximum, lang, currency)})
         return value
+
+    def parse(self, raw, lang="ru", currency=None):
+        """Read and check one raw value as typed on a page in ``lang``; return a float or raise
+        :class:`CalculatorError`."""
+        return self.check(self.read(raw, lang, currency), lang, currency)
 
 
 class Output:

@@ -19,8 +19,9 @@ The file (every part optional; keys starting with ``_`` are comments and ignored
       }
     }
 
-A value is a number or text as a person would type it (``"1 800,50"``), the same for both languages,
-or ``{"ru": …, "en": …}``.  Every value goes through the page's parser and the input's limits; a
+A value is a JSON number (taken as it is), text as a person would type it on a Russian page
+(``"1 800,50"``), the same for both languages, or ``{"ru": …, "en": …}``, where each text is read as
+on that language's page (``{"ru": "1 800,50", "en": "1,800.50"}``).  Every value goes through the page's parser and the input's limits; a
 mistake raises :class:`CustomError` naming the calculator, the preset and the field.  A preset with
 the key of a built-in one replaces it; ``default`` is no preset's key (links use it for the defaults).
 The file is read as UTF-8 (a byte-order mark is skipped) and laid over copies of the declarations:
@@ -227,12 +228,16 @@ def _values(calculator, entry, preset, section):
         if spec is None:
             _fail("no such field; known: %s" % ", ".join(i.name for i in calculator.inputs),
                   calculator.name, preset, name)
-        for lang, raw in _per_lang(entry[name], calculator.name, preset, name).items():
+        given = entry[name]
+        for lang, raw in _per_lang(given, calculator.name, preset, name).items():
             if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
                 _fail("a value must be a number or text such as \"1 500,50\"", calculator.name, preset, name,
                       lang)
+            # Text given per language is read by that language's rules, text for both by Russian rules
+            # (the file's examples are Russian); JSON numbers are taken as they are.  Any currency sign.
+            rules = lang if isinstance(given, dict) else "ru"
             try:
-                parsed[lang][name] = spec.parse(raw, lang)
+                parsed[lang][name] = spec.check(spec.read(raw, rules), lang)
             except CalculatorError as error:
                 _fail(error.message("en"), calculator.name, preset, name, lang)
     return parsed

@@ -7,8 +7,46 @@ MESSAGES = {
         "en": "Enter a number.",
     },
     "not_a_number": {
-        "ru": "Нужно число: цифры и, если нужно, запятая или точка, например 1 500,50.",
-        "en": "Enter a number: digits and, if needed, one decimal point, for example 1500.50.",
+        "ru": "Нужно число: цифры, пробелы между тысячами и запятая перед дробью, например 1 500,50.",
+        "en": "Enter a number: digits, commas between thousands and a point before decimals, for example 1,500.50.",
+    },
+    "ambiguous": {
+        "ru": "{first} или {second}? Точка или запятая перед тремя цифрами читается двояко: "
+              "тысячи отделяйте пробелом, дробь — запятой.",
+        "en": "{first} or {second}? On a Russian page a point or a comma before exactly three digits reads two ways: "
+              "group thousands with spaces, put a comma before decimals.",
+    },
+    "ambiguous_comma": {
+        "ru": "{first} или {second}? В английской записи запятая отделяет по три цифры, а дробь — точка.",
+        "en": "{first} or {second}? A comma groups digits in threes and a point marks decimals.",
+    },
+    "group_marks": {
+        "ru": "Так разряды не разделяют: напишите {suggestion} — тысячи через пробел, дробь через запятую.",
+        "en": "On a Russian page digits are grouped by spaces: write {suggestion}.",
+    },
+    "point_groups": {
+        "ru": "В английской записи точка отделяет дробь, а разряды — запятые: напишите {suggestion}.",
+        "en": "A point marks decimals and commas group thousands: write {suggestion}.",
+    },
+    "comma_groups": {
+        "ru": "В английской записи запятая отделяет ровно три цифры, а точка — дробь: 1,234,567.89.",
+        "en": "A comma groups exactly three digits and a point marks decimals: 1,234,567.89.",
+    },
+    "percent_here": {
+        "ru": "Это поле не в процентах: уберите «%».",
+        "en": "This input is not a percentage: remove the “%”.",
+    },
+    "currency_here": {
+        "ru": "Это поле не в деньгах: уберите «{sign}».",
+        "en": "This input is not money: remove the “{sign}”.",
+    },
+    "currency_mismatch": {
+        "ru": "«{sign}» — это {typed}, а в калькуляторе выбрана валюта {chosen}: уберите знак или выберите {typed}.",
+        "en": "“{sign}” is {typed}, but the calculator’s currency is {chosen}: remove the sign or choose {typed}.",
+    },
+    "link_number": {
+        "ru": "В ссылке число пишется цифрами с точкой перед дробью, например 1500.5.",
+        "en": "In a link a number is digits with a point before decimals, for example 1500.5.",
     },
     "too_long": {
         "ru": "Слишком длинное значение: не больше 32 знаков.",
@@ -40,7 +78,8 @@ MESSAGES = {
 class CalculatorError(ValueError):
     """Invalid input: ``field`` names the input, ``code`` the broken rule (a key of ``MESSAGES``).
 
-    ``params`` fills the message (``{"min": "0", "max": "99 %"}``). ``message(lang)`` gives the text
+    ``params`` fills the message (``{"min": "0", "max": "99 %"}``); a value may be given per language
+    (``{"first": {"ru": "1,5", "en": "1.5"}}``). ``message(lang)`` gives the text
     shown next to the field; ``str(error)`` names the field and the rule, for the command line.
     """
 
@@ -52,7 +91,13 @@ class CalculatorError(ValueError):
 
     def message(self, lang="ru"):
         template = MESSAGES[self.code][lang]
-        return template.format(**self.params) if self.params else template
+        if not self.params:
+            return template
+        values = {}
+        for key in self.params:
+            value = self.params[key]
+            values[key] = value[lang] if isinstance(value, dict) else value
+        return template.format(**values)
 
     def __str__(self):
         return "%s: %s" % (self.field, self.message("en"))

@@ -27,17 +27,207 @@ DEFAULT_CURRENCY = {"ru": "RUB", "en": "USD"}
 LANGS = ("ru", "en")
 
 
-def parse_number(text, field=None):
-    """Read a number typed by a person; return a float.
+# Currency signs and words accepted before or after money, with the currency each names.  Letters of
+# the codes are matched in either case (ASCII only: MicroPython's str.upper() knows no Cyrillic).
+CURRENCY_SIGNS = (
+    ("₽", "RUB"), ("руб.", "RUB"), ("руб", "RUB"), ("Руб.", "RUB"), ("Руб", "RUB"), ("РУБ.", "RUB"),
+    ("РУБ", "RUB"), ("р.", "RUB"), ("р", "RUB"), ("Р.", "RUB"), ("Р", "RUB"), ("RUB", "RUB"),
+    ("$", "USD"), ("USD", "USD"), ("€", "EUR"), ("EUR", "EUR"),
+    ("₴", "UAH"), ("UAH", "UAH"), ("₸", "KZT"), ("KZT", "KZT"),
+)
+_SIGN_ORDER = sorted(CURRENCY_SIGNS, key=lambda pair: -len(pair[0]))  # longest first: «руб.» before «р»
 
-    Accepts ASCII digits, one decimal mark (``.`` or ``,``), spaces of any width as group
-    separators and a leading minus (so that "below the minimum" can be reported plainly).
-    Rejects exponents, ``inf``/``nan``, other scripts' digits and more than 15 significant digits.
+
+def _ascii_upper(text):
+    return "".join(chr(ord(ch) - 32) if "a" <= ch <= "z" else ch for ch in text)
+
+
+def _strip(text):
+    start, end = 0, len(text)
+    while start < end and text[start] in _SPACES:
+        start += 1
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    return text[start:end]
+
+
+def _currency_at(text, at_end):
+    """(sign as typed, currency code) of a currency sign or word at the start (or end) of ``text``."""
+    for sign, code in _SIGN_ORDER:
+        n = len(sign)
+        if len(text) < n:
+            continue
+        part = text[len(text) - n:] if at_end else text[:n]
+        if part == sign or (sign == code and _ascii_upper(part) == code):
+            return part, code
+    return None
+
+
+def _sign(text):
+    """(negative or None when there is no sign, the rest) of ``text`` after a leading ``-``, ``+`` or ``−``."""
+    if text and text[0] in ("-", MINUS, "+"):
+        return text[0] != "+", _strip(text[1:])
+    return None, text
+
+
+def _affixes(text, field, kind, currency):
+    """Take the sign, a currency sign or word (money) and a trailing ``%`` (percentages) off ``text``.
+
+    Returns ``(negative, body)``; raises for a sign that does not belong to the input's kind, and for a
+    currency other than the calculator's (``currency``; None accepts any on the list).
+    """
+    negative, text = _sign(text)
+    found = _currency_at(text, False)
+    if found is not None:
+        text = _strip(text[len(found[0]):])
+        if negative is None:
+            negative, text = _sign(text)
+    else:
+        found = _currency_at(text, True)
+        if found is not None:
+            rest = _strip(text[:len(text) - len(found[0])])
+            if rest and (rest[-1] in _DIGITS or rest[-1] in ".,"):
+                text = rest
+            else:
+                found = None
+    percent = False
+    if text.endswith("%"):
+        percent = True
+        text = _strip(text[:-1])
+    if found is not None:
+        if percent or kind is None:
+            raise CalculatorError(field, "not_a_number")
+        if kind != "money":
+            raise CalculatorError(field, "currency_here", {"sign": found[0]})
+        if currency is not None and found[1] != currency:
+            raise CalculatorError(field, "currency_mismatch", {
+                "sign": found[0], "typed": found[1], "chosen": CURRENCY_SYMBOLS[currency] + NBSP + currency})
+    if percent:
+        if kind is None:
+            raise CalculatorError(field, "not_a_number")
+        if kind != "pct":
+            raise CalculatorError(field, "percent_here")
+    return bool(negative), text
+
+
+def _grouped_form(compact, group):
+    """(whole, fraction) when ``compact`` is digits grouped in threes by ``group`` (at least one), with
+    an optional fraction after the other mark (``1.500.000``, ``1,500.50``); otherwise None."""
+    other = "," if group == "." else "."
+    whole, _, fraction = compact.partition(other)
+    if other in fraction:
+        return None
+    parts = whole.split(group)
+    if len(parts) < 2 or not 1 <= len(parts[0]) <= 3 or parts[0][0] == "0":
+        return None
+    for part in parts:
+        if part == "" or any(ch not in _DIGITS for ch in part):
+            return None
+    for part in parts[1:]:
+        if len(part) != 3:
+            return None
+    return "".join(parts), fraction
+
+
+def _value_of(whole, fraction):
+    fraction = fraction.rstrip("0")
+    return _decimal_to_float(int(whole + fraction or "0"), len(fraction))
+
+
+def _both(value):
+    """``value`` as each language writes it in a field, for a message in either language."""
+    return {"ru": format_field(value, "ru"), "en": format_field(value, "en")}
+
+
+def _two_readings(field, code, first, second):
+    """An ``ambiguous`` error stating both readings, each written as a page would write it."""
+    raise CalculatorError(field, code, {"first": _both(first), "second": _both(second)})
+
+
+def _read(body, lang, field):
+    """(whole digits, fraction digits) of an unsigned number written in ``lang`` (raises otherwise)."""
+    compact = "".join(ch for ch in body if ch not in _SPACES)
+    for ch in compact:
+        if ch not in _DIGITS and ch not in ".,":
+            raise CalculatorError(field, "not_a_number")
+    marks = [i for i, ch in enumerate(compact) if ch in ".,"]
+    if not marks:
+        return compact, ""
+    first_mark = 0
+    while body[first_mark] not in ".,":
+        first_mark += 1
+    # Digits already grouped by spaces before the mark: the mark can only be the decimal one.
+    spaced = any(ch in _SPACES for ch in _strip(body[:first_mark]))
+    if lang == "en":
+        points = compact.count(".")
+        if points > 1 or (points == 1 and "," in compact[compact.index("."):]):
+            grouped = _grouped_form(compact, ".")
+            if grouped is None:
+                raise CalculatorError(field, "not_a_number" if points > 1 else "comma_groups")
+            raise CalculatorError(field, "point_groups", {"suggestion": format_field(_value_of(*grouped), "en")})
+        whole, _, fraction = compact.partition(".")
+        if "," not in whole:
+            if whole == "" and fraction == "":
+                raise CalculatorError(field, "not_a_number")
+            return whole, fraction
+        parts = whole.split(",")
+        if points == 0 and len(parts) == 2:
+            w, f = parts
+            if w == "" and f == "":
+                raise CalculatorError(field, "not_a_number")
+            if w == "" or w[0] == "0" or f == "":  # a leading 0 settles it: 0,125 is a decimal
+                return w, f
+            if len(f) != 3:
+                decimal, group = _value_of(w, f), _value_of(w + f, "")
+                _two_readings(field, "ambiguous_comma", decimal, group)
+        if parts[0] == "" or len(parts[0]) > 3 or parts[0][0] == "0":
+            raise CalculatorError(field, "comma_groups")
+        for part in parts[1:]:
+            if len(part) != 3:
+                raise CalculatorError(field, "comma_groups")
+        return "".join(parts), fraction
+    if len(marks) == 1:
+        mark = compact[marks[0]]
+        whole, fraction = compact[:marks[0]], compact[marks[0] + 1:]
+        if whole == "" and fraction == "":
+            raise CalculatorError(field, "not_a_number")
+        if len(fraction) == 3 and 1 <= len(whole) <= 3 and whole[0] != "0" and not spaced:
+            decimal, group = _value_of(whole, fraction), _value_of(whole + fraction, "")
+            if mark == ".":
+                _two_readings(field, "ambiguous", group, decimal)
+            _two_readings(field, "ambiguous", decimal, group)
+        return whole, fraction
+    for group in (".", ","):
+        grouped = _grouped_form(compact, group)
+        if grouped is not None:
+            raise CalculatorError(field, "group_marks", {"suggestion": format_field(_value_of(*grouped), "ru")})
+    raise CalculatorError(field, "not_a_number")
+
+
+def parse_number(text, field=None, lang="ru", kind=None, currency=None):
+    """Read a number typed by a person on a page in ``lang``; return a float.
+
+    The same rules on every face (page, build, command line, ``custom.json``):
+
+    - Russian: spaces group the digits, a comma or a point marks the decimals (``1 200 000,50``,
+      ``1,5``, ``1.5``).  English: commas group the digits in threes, a point marks the decimals
+      (``12,000``, ``1,200,000.50``).  Spaces of any width group digits in both.
+    - A form that reads two ways is an error stating both readings: on a Russian page one point or
+      comma before exactly three digits (``1.500``, ``12,000``: ``ambiguous``), on an English page a
+      comma not followed by three digits (``1,5``, ``12,00``: ``ambiguous_comma``).  A leading ``0``
+      settles it (``0,125``).  Digits grouped by points or commas on a Russian page (``1.500.000``:
+      ``group_marks``), or by points on an English one (``point_groups``), are errors suggesting the
+      page's own form; other misplaced commas in English are ``comma_groups``.
+    - ``kind`` (an input's kind) allows a trailing ``%`` on ``pct`` and a currency sign or word of
+      :data:`CURRENCY_SIGNS` before or after ``money``; a currency other than ``currency`` (the
+      calculator's, None for any) is ``currency_mismatch``.  Without a kind neither is accepted.
+    - A leading ``-``, ``+`` or the minus sign ``−``; no exponents, ``inf``/``nan`` or other scripts'
+      digits; at most 15 significant digits and 32 characters.
+
     A number (not text) is taken as it is, unless it is not finite or is smaller in magnitude than
-    anything that can be typed (below 1e-30, other than zero).
-    The value is built from integers (``digits / 10**k``), so it is the correctly rounded double
-    on every runtime.  Raises :class:`CalculatorError` with code ``required``, ``too_long``,
-    ``not_a_number`` or ``too_precise``.
+    anything that can be typed (below 1e-30, other than zero).  The value is built from integers
+    (``digits / 10**k``), so it is the correctly rounded double on every runtime.  Raises
+    :class:`CalculatorError` with a code of ``errors.MESSAGES``.
     """
     if text is None:
         raise CalculatorError(field, "required")
@@ -58,34 +248,42 @@ def parse_number(text, field=None):
         raise CalculatorError(field, "not_a_number")
     if len(text) > MAX_TEXT_LENGTH * 4:
         raise CalculatorError(field, "too_long")
-    compact = "".join(ch for ch in text if ch not in _SPACES)
-    if compact == "":
+    text = _strip(text)
+    if text == "":
         raise CalculatorError(field, "required")
-    if len(compact) > MAX_TEXT_LENGTH:
+    negative, body = _affixes(text, field, kind, currency)
+    compact = "".join(ch for ch in body if ch not in _SPACES)
+    if len(compact) + (1 if negative else 0) > MAX_TEXT_LENGTH:
         raise CalculatorError(field, "too_long")
-    negative = False
-    if compact[0] in ("-", MINUS):
-        negative = True
-        compact = compact[1:]
-    elif compact[0] == "+":
-        compact = compact[1:]
-    whole = compact
-    fraction = ""
-    marks = [i for i, ch in enumerate(compact) if ch in ".,"]
-    if len(marks) > 1:
+    if compact == "":
         raise CalculatorError(field, "not_a_number")
-    if marks:
-        whole = compact[: marks[0]]
-        fraction = compact[marks[0] + 1 :]
-    if whole == "" and fraction == "":
-        raise CalculatorError(field, "not_a_number")
-    for ch in whole + fraction:
-        if ch not in _DIGITS:
-            raise CalculatorError(field, "not_a_number")
+    whole, fraction = _read(body, "en" if lang == "en" else "ru", field)
     # Zeros at the end of the fraction change nothing ("100,000000000000000" is 100).
     fraction = fraction.rstrip("0")
     digits = (whole + fraction).lstrip("0")
     if len(digits) > MAX_SIGNIFICANT_DIGITS:
+        raise CalculatorError(field, "too_precise")
+    value = _decimal_to_float(int(whole + fraction or "0"), len(fraction))
+    return -value if negative else value
+
+
+def parse_decimal(text, field=None):
+    """Read a number from a scenario link: an optional ``-``, digits, at most one ``.`` (``1500.5``).
+
+    The same on every page, whatever its language; the limits of :func:`parse_number` apply (32
+    characters, 15 significant digits).  Raises :class:`CalculatorError` (``link_number``).
+    """
+    if not isinstance(text, str):
+        raise CalculatorError(field, "link_number")
+    negative = text.startswith("-")
+    body = text[1:] if negative else text
+    if len(text) > MAX_TEXT_LENGTH:
+        raise CalculatorError(field, "too_long")
+    whole, point, fraction = body.partition(".")
+    if whole + fraction == "" or any(ch not in _DIGITS for ch in whole + fraction):
+        raise CalculatorError(field, "link_number")
+    fraction = fraction.rstrip("0")
+    if len((whole + fraction).lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
         raise CalculatorError(field, "too_precise")
     value = _decimal_to_float(int(whole + fraction or "0"), len(fraction))
     return -value if negative else value
@@ -263,6 +461,106 @@ def _shortest_digits(value):
                 exponent += 1
             return digits, exponent
     raise ValueError("no shortest form")  # unreachable: 17 digits always suffice
+
+
+def _exact(value):
+    """(num, den, k) for a finite double > 0: value = num / den exactly, 10**(k-1) <= value < 10**k."""
+    fraction, exp2 = math.frexp(value)
+    mant = int(fraction * 9007199254740992.0)  # × 2**53: exact
+    shift = exp2 - 53
+    if shift >= 0:
+        num, den = mant << shift, 1
+    else:
+        num, den = mant, 1 << -shift
+    k = len(str(num // den)) if num >= den else 1 - len(str(den // num))
+    while _scaled(num, den, 1 - k)[0] < _scaled(num, den, 1 - k)[1]:
+        k -= 1
+    while _scaled(num, den, -k)[0] >= _scaled(num, den, -k)[1]:
+        k += 1
+    return num, den, k
+
+
+def _decimal_digits(value, most=MAX_SIGNIFICANT_DIGITS):
+    """(digits, exponent) of a finite double > 0 with at most ``most`` significant digits: the shortest
+    decimal that reads back to ``value`` when it is that short (every number typed or read from a
+    link is), else the nearest decimal of ``most`` digits (halves up)."""
+    digits, exponent = _shortest_digits(value)
+    if len(digits) <= most:
+        return digits, exponent
+    num, den, k = _exact(value)
+    s = most - k
+    top, bottom = _scaled(num, den, s)
+    q, rest = divmod(top, bottom)
+    if 2 * rest >= bottom:
+        q += 1
+    digits, exponent = str(q), -s
+    while len(digits) > 1 and digits[-1] == "0":
+        digits = digits[:-1]
+        exponent += 1
+    return digits, exponent
+
+
+def _decimal_parts(value):
+    """(negative, whole, fraction): ``value`` as decimal digits that :func:`parse_number` and
+    :func:`parse_decimal` read back, never with an exponent: at most 15 significant digits, and a
+    fraction cut (rounded, halves up) so that the text holds at most 32 characters.  Read back for
+    every magnitude up to 999 999 999 999 999 (beyond, a number has 16 digits: no one can type it)."""
+    value = float(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError("not a finite number")
+    if value == 0:
+        return False, "0", ""
+    negative = value < 0
+    digits, exponent = _decimal_digits(abs(value))
+    if exponent >= 0:
+        return negative, digits + "0" * exponent, ""
+    places = -exponent
+    room = MAX_TEXT_LENGTH - (1 if negative else 0) - 2  # the sign, "0" or more, the mark
+    if len(digits) > places:
+        room -= len(digits) - places - 1
+    if places > room:
+        # Too long to type (below 1e-16 with many digits): round to the places that fit.
+        n = int(digits)
+        cut = 10 ** (places - room)
+        n, rest = divmod(n, cut)
+        if 2 * rest >= cut:
+            n += 1
+        if n == 0:
+            return False, "0", ""
+        digits, places = str(n), room
+        while places > 0 and digits[-1] == "0":
+            digits = digits[:-1]
+            places -= 1
+    if len(digits) <= places:
+        digits = "0" * (places - len(digits) + 1) + digits
+    return negative, digits[:len(digits) - places], digits[len(digits) - places:] if places else ""
+
+
+def format_decimal(value):
+    """``value`` as a scenario link writes it: ``-``, digits, a ``.`` (``1500.5``, ``0.00001``).
+
+    Written from the value's own decimal digits (see :func:`_decimal_parts`), the same on every
+    runtime, never with an exponent: :func:`parse_decimal` reads it back to the same number.
+    """
+    negative, whole, fraction = _decimal_parts(value)
+    return ("-" if negative else "") + whole + ("." + fraction if fraction else "")
+
+
+def format_field(value, lang="ru"):
+    """``value`` as a field shows it: grouped as the page writes numbers, every digit kept.
+
+    Russian ``600 000`` and ``1 234,5`` (no-break spaces), English ``600,000`` and ``1,234.5``.
+    :func:`parse_number` reads it back to the same number: on a Russian page a fraction of exactly three
+    digits after a short whole part gets a closing zero (``1,1250``), since ``1,125`` reads two ways.
+    """
+    negative, whole, fraction = _decimal_parts(value)
+    if lang == "en":
+        body = _group(whole, ",") + ("." + fraction if fraction else "")
+    else:
+        if len(fraction) == 3 and whole != "0" and len(whole) <= 3:
+            fraction += "0"
+        body = _group(whole, NBSP) + ("," + fraction if fraction else "")
+    return (MINUS if negative else "") + body
 
 
 def _scaled(num, den, power):

@@ -10,18 +10,22 @@ several calculators share one address without clashing, and parameters of other 
 anything else are left as they are.  Only what differs from the scenario the page opens with is
 written: inputs whose value differs from the chosen preset's (or the defaults), the preset when it
 is not the page's own (``default`` for none), the currency when it is not the language's.  Numbers
-are written as typed, with a dot for the decimal mark and no grouping (``2.5``, ``1500``): the same
-link works on the Russian and the English page.
+are read by their own parser, the same whatever the page's language (:func:`numbers.parse_decimal`:
+an optional ``-``, digits, at most one ``.``), and written from the value's decimal digits
+(:func:`numbers.format_decimal`: ``2.5``, ``1500``, ``0.00001``), never from the typed text and
+never with an exponent: the same link works on the Russian and the English page, and links written
+before (the typed text without spaces, ``,`` turned into ``.``) read as they always did.
 
 Reading (:func:`decode`) never trusts the address: unknown names, values that are not numbers or
 break an input's limits, unknown presets and currencies are ignored, each with a notice in plain
-text (the page writes it with ``textContent``); whatever is missing keeps the scenario's value.
+text (the page writes it with ``textContent``); whatever is missing keeps the scenario's value.  A
+value that is not valid UTF-8 (``%FF``) is one more invalid value, quoted as it stands in the address.
 
 Plain Python for CPython and MicroPython alike (no ``urllib``, no ``re``).
 """
 
 from .errors import CalculatorError
-from .numbers import CURRENCIES, DEFAULT_CURRENCY, MINUS, format_plain
+from .numbers import CURRENCIES, DEFAULT_CURRENCY, format_decimal, parse_decimal
 
 PRESET = "preset"
 CURRENCY = "currency"
@@ -138,15 +142,16 @@ def split_query(query):
 
 
 def parse_query(query):
-    """``[(name, value), ...]`` decoded, in order; a segment that cannot be decoded gives ``(None, None)``."""
+    """``[(name, value), ...]`` decoded, in order; a name that cannot be decoded gives ``(None, None)``,
+    a value that cannot be decoded stays as it is in the address (``%FF``), which no reader accepts."""
     pairs = []
     for segment in split_query(query):
-        name, _, value = segment.partition("=")
-        name, value = percent_decode(name), percent_decode(value)
-        if name is None or value is None:
+        name, _, raw = segment.partition("=")
+        name, value = percent_decode(name), percent_decode(raw)
+        if name is None:
             pairs.append((None, None))
         else:
-            pairs.append((name, value))
+            pairs.append((name, raw if value is None else value))
     return pairs
 
 
@@ -163,22 +168,6 @@ def _notice(code, lang, **values):
     for name in values:
         text = text.replace("{" + name + "}", values[name])
     return text
-
-
-def normalized(text):
-    """A valid typed number as the link writes it: no spaces, dot decimal, ASCII minus, no ``+``."""
-    out = []
-    for ch in text:
-        if ch in " \u00a0\u202f\u2009\t":
-            continue
-        if ch == ",":
-            ch = "."
-        elif ch == MINUS:
-            ch = "-"
-        elif ch == "+":
-            continue
-        out.append(ch)
-    return "".join(out)
 
 
 def decode(calculator, key, query, lang="ru", page_preset=None):
@@ -230,7 +219,7 @@ def decode(calculator, key, query, lang="ru", page_preset=None):
         if spec.name not in raw:
             continue
         try:
-            values[spec.name] = spec.parse(raw[spec.name], lang, currency)
+            values[spec.name] = spec.check(parse_decimal(raw[spec.name], spec.name), lang, currency)
             taken.append(spec.name)
         except CalculatorError as error:
             notices.append(_notice("invalid", lang, value=_quote(raw[spec.name]), label=spec.label[lang],
@@ -243,6 +232,7 @@ def encode(calculator, key, raw, lang="ru", currency=None, preset=None, page_pre
     """The address parameters ``[(name, value), ...]`` of a scenario: ``raw`` holds the fields' texts.
 
     Only what differs from the scenario the page opens with is written; invalid fields are left out.
+    Fields are read by ``lang``'s rules, as the page reads them, and written as link numbers.
     """
     pairs = []
     prefix = key + "."
@@ -256,11 +246,11 @@ def encode(calculator, key, raw, lang="ru", currency=None, preset=None, page_pre
         if text is None:
             continue
         try:
-            value = spec.parse(text, lang, currency)
+            value = spec.parse(text, lang, currency or DEFAULT_CURRENCY[lang])
         except CalculatorError:
             continue
         if value != base[spec.name]:
-            pairs.append((prefix + spec.name, normalized(text) if isinstance(text, str) else str(text)))
+            pairs.append((prefix + spec.name, link_number(value)))
     return pairs
 
 
@@ -345,22 +335,9 @@ def default_name(calculator, values, preset, lang):
 
 
 def link_number(value):
-    """A number as a link writes it: ``-``, digits and at most one ``.``; never an exponent."""
-    text = format_plain(value)
-    if "e" not in text:
-        return text
-    mantissa, _, exponent = text.partition("e")
-    sign = ""
-    if mantissa.startswith("-"):
-        sign, mantissa = "-", mantissa[1:]
-    whole, _, fraction = mantissa.partition(".")
-    digits = whole + fraction
-    point = len(whole) + int(exponent)  # the decimal point sits after this many digits
-    if point <= 0:
-        return sign + "0." + "0" * (-point) + digits
-    if point >= len(digits):
-        return sign + digits + "0" * (point - len(digits))
-    return sign + digits[:point] + "." + digits[point:]
+    """A number as a link writes it: ``-``, digits and at most one ``.``, from the value's own decimal
+    digits; never an exponent (:func:`numbers.format_decimal`)."""
+    return format_decimal(value)
 
 
 def pinned_pairs(calculator, key, pinned, lang, page_preset=None, everything=False):

@@ -7,6 +7,7 @@ identical text for the same inputs.
 
 from .core import UNIT_LABELS, Unavailable, evaluate, format_value
 from .numbers import CURRENCY_SYMBOLS, MINUS, NBSP, exact_fraction, format_number, format_plain, round_half_away
+from .numbers import format_field
 from .scenario import NAME_LENGTH, default_name
 
 # Texts of the calculator's frame, by language.
@@ -153,9 +154,9 @@ TEXTS = {
 
 
 def input_text(value, lang="ru"):
-    """A number as it is put into a text field: no grouping, the locale's decimal mark (``2,5``)."""
-    text = format_plain(value)
-    return text.replace(".", ",") if lang == "ru" else text
+    """A number as it is put into a text field: grouped as the page writes numbers (``600 000``,
+    ``600,000``), every digit kept, read back to the same number (:func:`numbers.format_field`)."""
+    return format_field(value, lang)
 
 
 def unit_of(spec, currency, lang="ru"):

@@ -17,7 +17,10 @@ Case kinds:
   (what the build renders and the page writes) plus the exact outputs, values and errors;
 - ``{"op": "chart", "chart", "calculator", "lang", "currency", "raw"}``: one function of
   ``calculators.charts`` on the result of ``evaluate``;
-- ``{"op": "call", "func": "numbers.format_money", "args": [...]}``: one function of the package.
+- ``{"op": "call", "func": "numbers.format_money", "args": [...]}``: one function of the package;
+- ``{"op": "round_trip", "value", "lang", "kind", "currency"}``: a number written into a field
+  (``numbers.format_field``) and read back by the page's parser, and written into a link
+  (``numbers.format_decimal``) and read back by the link's parser: the texts and the numbers read.
 
 Plain Python for both runtimes: no f-string format specs, no typing.
 """
@@ -129,9 +132,20 @@ def _call(case):
     return {"result": encode(function(*decode(case["args"])))}
 
 
+def _round_trip(case):
+    value = decode(case["value"])
+    field = numbers.format_field(value, case["lang"])
+    link = numbers.format_decimal(value)
+    return {"field": field, "link": link,
+            "from_field": encode(numbers.parse_number(field, "x", case["lang"], case.get("kind"), case.get("currency"))),
+            "from_link": encode(numbers.parse_decimal(link, "x"))}
+
+
 def run_case(case):
     op = case["op"]
     try:
+        if op == "round_trip":
+            return _round_trip(case)
         if op == "view":
             return _view(case)
         if op == "chart":

@@ -57,19 +57,24 @@ def encode_case(data):
 # --- values a person would type --------------------------------------------------------------------------
 
 def typed(units, places, lang, rng):
-    """``units / 10**places`` as text: ru with a decimal comma and spaces of any kind, en plain."""
+    """``units / 10**places`` as text: ru with a decimal comma (or point) and spaces of any kind, en with
+    a decimal point and commas (or spaces); in Russian three digits after one mark get a closing zero,
+    as a person who means a fraction writes them (``1,1250``: ``1,125`` reads two ways)."""
     text = str(units).rjust(places + 1, "0")
     whole, fraction = (text[:-places], text[-places:]) if places else (text, "")
     if lang == "ru":
         space = rng.choice(["", " ", NBSP, "\u202f", "\u2009"])
-        groups = []
-        while len(whole) > 3:
-            groups.insert(0, whole[-3:])
-            whole = whole[:-3]
-        whole = space.join([whole] + groups)
         mark = rng.choice([",", ",", "."])
+        if len(fraction) == 3 and len(whole) <= 3 and whole != "0":
+            fraction += "0"
     else:
+        space = rng.choice(["", ",", ",", " "])
         mark = "."
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    whole = space.join([whole] + groups)
     return whole + (mark + fraction if fraction else "")
 
 
@@ -225,6 +230,50 @@ PARSE_TEXTS = ["0", "1234", "1 234 567,89", "1" + NBSP + "234.5", "1\u202f234", 
                "abc", "12%", None, True, 5, 2.5, 1e-31, float("nan")]
 
 
+# The rules of the page's language (calculators/numbers.py: parse_number), with every kind of input.
+RULE_TEXTS = ["12,000", "1,200,000.50", "1 200 000,50", "1,5", "1.5", "1.500", "12,00", "0,125", "0.001",
+              "1.500.000", "1,500,000", "1.500,50", "1,500.50", "1,20,000", "1234,567", "1 234,567", "999.999",
+              "1,1250", "60%", "7,5 %", "1 500 ₽", "₽1 500", "1 500 руб.", "1500 р.", "1500р", "RUB 12", "$1,500.50",
+              "-$5", "$-5", "usd 12", "€12", "12 EUR", "₴12", "12 KZT", "$5%", "$", "%", "5 рубль",
+              "\u22125" + NBSP + "₽", "1" + NBSP + "200\u202f000\u2009000", "5,", ",5", ",500,000"]
+RULE_KINDS = [(None, None), ("pct", None), ("count", None), ("money", "RUB"), ("money", "USD"), ("money", None)]
+LINK_TEXTS = ["0", "1500", "1500.5", "2500.50", "007", "5.", ".5", "-0", "-3.25", "0.00001",
+              "0.000000000000000000000000000001", "123456789012345", "1234567890123456", "1" * 33, "1,5", "1 500",
+              "1e-5", "\u22125", "+5", "1.2.3", "", "-", ".", "inf", "%FF", "5%"]
+
+
+def limit_values(spec, rng, count=12):
+    """Decimals a person can type inside an input's limits: its minimum and maximum, 10**-k, and
+    decimals of up to 15 significant digits (and at most 30 places: 32 characters)."""
+    lo, hi = spec.minimum, spec.maximum
+    values = [float(lo), float(hi)]
+    if not spec.integer:
+        values += [10.0 ** -k for k in range(1, 31) if lo <= 10.0 ** -k <= hi]
+    while len(values) < count + 2:
+        digits = rng.randint(1, 15)
+        n = rng.randint(10 ** (digits - 1), 10 ** digits - 1)
+        exponent = 0 if spec.integer else rng.randint(-30, len(str(int(hi))) - digits)
+        if exponent < 0 and max(digits, -exponent + 1) + 1 > 32:
+            continue
+        value = float(str(n) + "e" + str(exponent))
+        if lo <= value <= hi:
+            values.append(value)
+    return values
+
+
+def round_trip_cases():
+    rng = random.Random(23)
+    cases = []
+    for name in sorted(CALCULATORS):
+        for spec in CALCULATORS[name].inputs:
+            for value in limit_values(spec, rng):
+                for lang in LANGS:
+                    currency = rng.choice(CURRENCIES) if spec.kind == "money" else None
+                    cases.append(encode_case({"op": "round_trip", "value": value, "lang": lang, "kind": spec.kind,
+                                              "currency": currency}))
+    return cases
+
+
 def function_cases():
     rng = random.Random(7)
     groups = {}
@@ -234,8 +283,25 @@ def function_cases():
     for _ in range(150):
         digits = rng.randint(0, 10 ** rng.randint(1, 15) - 1)
         places = rng.randint(0, 31 - len(str(digits)))
-        calls.append(("numbers.parse_number", [typed(digits, places, rng.choice(LANGS), rng)]))
+        lang = rng.choice(LANGS)
+        calls.append(("numbers.parse_number", [typed(digits, places, lang, rng), None, lang]))
     groups["parse_number"] = calls
+
+    calls = []
+    for text in RULE_TEXTS:
+        for lang in LANGS:
+            for kind, currency in RULE_KINDS:
+                calls.append(("numbers.parse_number", [text, "field", lang, kind, currency]))
+    groups["number_rules"] = calls
+
+    calls = []
+    for text in LINK_TEXTS:
+        calls.append(("numbers.parse_decimal", [text, "field"]))
+    for value in TRICKY + random_amounts(100, 19) + [10.0 ** -k for k in range(1, 31)]:
+        calls.append(("numbers.format_decimal", [value]))
+        for lang in LANGS:
+            calls.append(("numbers.format_field", [value, lang]))
+    groups["field_and_link"] = calls
 
     calls = []
     for value in TRICKY + PERCENT_G_MISMATCHES + random_doubles(300, 11) + random_amounts(200, 12) \
@@ -286,6 +352,7 @@ def all_cases():
     cases = {}
     for name in sorted(CALCULATORS):
         cases["calculator:" + name] = calculator_cases(name)
+    cases["round_trip"] = round_trip_cases()
     for group, calls in function_cases().items():
         cases["function:" + group] = calls
     return cases
@@ -386,6 +453,27 @@ def test_cases_exercise_the_calculators(results, group):
         assert sum(1 for r in views if r["verdict"]) >= 10, "the verdict is stated in too few cases"
     else:
         assert all(r["verdict"] == "" for r in views)
+
+
+def test_round_trip_cases_read_back_the_same_number(results):
+    """Every value written into a field or a link reads back as itself (on CPython; the parity tests
+    above require MicroPython to give the very same results)."""
+    cases, cpython, _ = results["source"]["round_trip"]
+    assert len(cases) > 500
+    for case, result in zip(cases, cpython):
+        assert "error" not in result and "exception" not in result, (case, result)
+        bits = mpy_parity_runner.float_bits(mpy_parity_runner.decode(case["value"]))
+        assert result["from_field"]["f"] == bits and result["from_link"]["f"] == bits, (case, result)
+        assert "e" not in result["link"] and "e" not in result["field"], result
+
+
+def test_number_rule_cases_cover_every_rule(results):
+    cases, cpython, _ = results["source"]["function:number_rules"]
+    codes = set(r["error"][0] for r in cpython if "error" in r)
+    assert codes >= {"ambiguous", "ambiguous_comma", "group_marks", "point_groups", "comma_groups", "percent_here",
+                     "currency_here",
+                     "currency_mismatch", "not_a_number"}
+    assert sum(1 for r in cpython if "result" in r) > 100
 
 
 def test_function_cases_cover_errors_and_values(results):

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck
 from hypothesis import strategies as st
 
 from calculators.core import compute_checked
-from calculators.numbers import MAX_SIGNIFICANT_DIGITS, MIN_MAGNITUDE
+from calculators.numbers import CURRENCY_SIGNS, MAX_SIGNIFICANT_DIGITS, MIN_MAGNITUDE
 
 LANGS = ("ru", "en")
 NBSP = "\u00a0"
@@ -85,19 +85,23 @@ def decimal_strategy(spec):
 def typed_strategy(draw, spec, lang):
     """(text, value): how a person could type a valid value in ``lang``, and the number it means.
 
-    Russian: decimal comma, thousands grouped by an ordinary or no-break space (or not at all);
-    English: decimal point, no grouping; either may also be written plainly with a point.
+    Russian: decimal comma (or point), thousands grouped by an ordinary, no-break or narrow space (or
+    not at all); English: decimal point, thousands grouped by commas or spaces (or not at all).  On a
+    Russian page one mark before exactly three digits reads two ways, so such a fraction gets a
+    closing zero, as a person who means it would write it (``1,1250``).
     """
     number = draw(decimal_strategy(spec))
     plain = format(number, "f")
     whole, _, fraction = plain.partition(".")
     if lang == "ru":
-        separator = draw(st.sampled_from(["", " ", "\u00a0"]))
-        text = _grouped(int(whole), separator) + ("," + fraction if fraction else "")
+        separator = draw(st.sampled_from(["", " ", "\u00a0", "\u202f"]))
+        mark = draw(st.sampled_from([",", ",", "."]))
+        if len(fraction) == 3 and len(whole) <= 3 and whole != "0":
+            fraction += "0"
     else:
-        text = plain
-    if draw(st.booleans()):
-        text = plain
+        separator = draw(st.sampled_from(["", ",", ",", " "]))
+        mark = "."
+    text = _grouped(int(whole), separator) + (mark + fraction if fraction else "")
     return text, float(number)
 
 
@@ -115,9 +119,14 @@ GARBAGE = ["", " ", "abc", "1e5", "1E-2", "inf", "-inf", "Infinity", "nan", "NaN
            "десять", "много"]
 
 
+def _no_currency(text):
+    upper = text.upper()
+    return not any(sign.upper() in upper for sign, _ in CURRENCY_SIGNS)
+
+
 def garbage_strategy():
     letters = st.tuples(st.text(max_size=16), st.characters(categories=["L"]), st.text(max_size=16)).map(
-        "".join)  # any text holding a letter
+        "".join).filter(_no_currency)  # any text holding a letter (other than a currency's: "5 руб.")
     foreign_digits = st.text(st.characters(categories=["Nd"]).filter(lambda ch: ch not in "0123456789"),
                              min_size=1, max_size=5)
     return st.one_of(st.sampled_from(GARBAGE), letters, foreign_digits)
@@ -142,12 +151,14 @@ def invalid_strategy(spec):
         st.sampled_from([hi + 1, hi * 2 + 1]).map(lambda v: (v, ("above_max",))),
         st.sampled_from([None, float("nan"), float("inf"), float("-inf"), True]).map(
             lambda v: (v, ("required", "not_a_number"))),
-        garbage_strategy().map(lambda v: (v, ("not_a_number", "required", "too_long", "too_precise"))),
+        garbage_strategy().map(lambda v: (v, ("not_a_number", "required", "too_long", "too_precise", "ambiguous",
+                                              "ambiguous_comma", "group_marks", "point_groups", "comma_groups",
+                                              "percent_here"))),
     ]
     if spec.integer:
         first, last = int(math.ceil(lo)), int(math.floor(hi))
         options.append(st.integers(first, max(first, last - 1)).map(lambda n: (n + 0.5, ("not_integer",))))
-        options.append(st.sampled_from(["1,5", "2.25", "0,1"]).filter(lambda t: lo <= float(
+        options.append(st.sampled_from(["1.5", "2.25", "0,1"]).filter(lambda t: lo <= float(
             t.replace(",", ".")) <= hi).map(lambda v: (v, ("not_integer",))))
     return st.one_of(options)
 
@@ -160,7 +171,7 @@ def invalid_examples(spec):
         (lo - 1, "below_min"), ("-1" if lo == 0 else format(lo - 1, "f"), "below_min"), (-1e300, "below_min"),
         (hi + 1, "above_max"), (hi * 2 + 1, "above_max"), (1e300, "above_max"),
         ("", "required"), ("   ", "required"), (None, "required"),
-        ("abc", "not_a_number"), ("12abc", "not_a_number"), ("десять", "not_a_number"), ("1e5", "not_a_number"), ("1,5,0", "not_a_number"),
+        ("abc", "not_a_number"), ("12abc", "not_a_number"), ("десять", "not_a_number"), ("1e5", "not_a_number"), ("1.5.0", "not_a_number"),
         ("inf", "not_a_number"), ("nan", "not_a_number"), (float("nan"), "not_a_number"),
         (float("inf"), "not_a_number"), (True, "not_a_number"),
         ("1234567890123456", "too_precise"), ("1" * 33, "too_long"), (1e-31, "too_long"),

@@ -28,6 +28,7 @@ from calculators.core import COMMON_REASONS, INPUT_KINDS, OUTPUT_KINDS, Unavaila
 from calculators.errors import MESSAGES, CalculatorError
 from calculators.numbers import CURRENCIES, format_plain
 from calculators.registry import CALCULATORS
+from calculators.view import input_text
 
 NAMES = sorted(CALCULATORS)
 
@@ -219,7 +220,7 @@ def test_defaults_and_presets_are_valid(name):
         assert result.errors == {}, (preset, lang, result.errors)
         check_result(calculator, result)
         # the typed path reads the same: values given as text the page would hold
-        typed = dict((key, format_plain(float(value))) for key, value in values.items())
+        typed = dict((key, input_text(value, lang)) for key, value in values.items())
         assert evaluate(calculator, typed, lang).outputs == result.outputs
 
 

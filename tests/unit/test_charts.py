@@ -158,7 +158,7 @@ def test_clv_chart_en_defaults():
 
 
 def test_clv_chart_marks_a_rate_between_grid_points():
-    result, svg = clv_chart("en", retention_rate_pct="62,5")
+    result, svg = clv_chart("en", retention_rate_pct="62.5")
     root, _, desc = check_svg(svg, "en")
     (marker,) = elements(root, "chart-marker")
     assert marker.get("data-x") == "62.5"
@@ -278,7 +278,7 @@ def test_funnel_ru_defaults():
 @needs_funnel
 def test_funnel_en_fractional_people():
     calculator = get("conversion_funnel")
-    result = evaluate(calculator, {"visitors": 1000, "lead_rate_pct": "2,5", "sale_rate_pct": 10}, "en")
+    result = evaluate(calculator, {"visitors": 1000, "lead_rate_pct": "2.5", "sale_rate_pct": 10}, "en")
     root, title, desc = check_svg(charts.funnel(result), "en")
     # 1 000 × 2.5 % = 25 leads; 25 × 10 % = 2.5 customers (an expectation, kept unrounded)
     assert [float(b.get("data-value")) for b in elements(root, "chart-bar")] == [1000, 25, 2.5]

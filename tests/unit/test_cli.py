@@ -53,6 +53,45 @@ def test_flag_values_go_through_the_page_parser():
     assert json.loads(out)["inputs"]["acquisition_spend"] == 1200000.5
 
 
+@pytest.mark.parametrize("args, field, value", [
+    (["--lang", "en", "--new-customers", "12,000"], "new_customers", 12000),
+    (["--lang", "en", "--acquisition-spend", "1,200,000.50"], "acquisition_spend", 1200000.5),
+    (["--lang", "en", "--acquisition-spend", "$1,200,000.50"], "acquisition_spend", 1200000.5),
+    (["--acquisition-spend", "1 200 000,50 ₽"], "acquisition_spend", 1200000.5),
+    (["--acquisition-spend", "1" + "\u202f" + "200" + "\u2009" + "000"], "acquisition_spend", 1200000),
+    (["--currency", "USD", "--acquisition-spend", "$1 500"], "acquisition_spend", 1500),
+    (["--retention-rate-pct", "62,5%"], "retention_rate_pct", 62.5),
+    (["--lang", "en", "--retention-rate-pct", "62.5 %"], "retention_rate_pct", 62.5),
+    (["--gross-margin-pct", "1,5"], "gross_margin_pct", 1.5),
+    (["--gross-margin-pct", "1.5"], "gross_margin_pct", 1.5),
+    (["--lang", "en", "--orders-per-year", "0,125"], "orders_per_year", 0.125),
+])
+def test_lang_decides_how_flag_values_are_read(args, field, value):
+    code, out, err = run("acquisition_vs_retention", "--json", *args)
+    assert code == 0, err
+    assert json.loads(out)["inputs"][field] == value
+
+
+@pytest.mark.parametrize("args, flag, rule, words", [
+    (["--new-customers", "12,000"], "--new-customers", "ambiguous", ["12 или 12\u00a0000?"]),
+    (["--new-customers", "1.500"], "--new-customers", "ambiguous", ["1\u00a0500 или 1,5?"]),
+    (["--lang", "en", "--gross-margin-pct", "1,5"], "--gross-margin-pct", "ambiguous_comma", ["1.5 or 15?"]),
+    (["--lang", "en", "--acquisition-spend", "12,00"], "--acquisition-spend", "ambiguous_comma", ["12 or 1,200?"]),
+    (["--lang", "en", "--acquisition-spend", "1.500.000"], "--acquisition-spend", "point_groups", ["1,500,000"]),
+    (["--acquisition-spend", "1.500.000"], "--acquisition-spend", "group_marks", ["1\u00a0500\u00a0000"]),
+    (["--lang", "en", "--acquisition-spend", "1,20,000"], "--acquisition-spend", "comma_groups", []),
+    (["--acquisition-spend", "$1 500"], "--acquisition-spend", "currency_mismatch", ["$", "USD", "RUB"]),
+    (["--new-customers", "40%"], "--new-customers", "percent_here", ["%"]),
+    (["--retention-rate-pct", "60 ₽"], "--retention-rate-pct", "currency_here", ["₽"]),
+])
+def test_number_rules_exit_2_naming_field_and_rule(args, flag, rule, words):
+    code, out, err = run("acquisition_vs_retention", *args)
+    assert code == 2 and out == ""
+    assert flag in err and "rule: " + rule in err
+    for word in words:
+        assert word in err
+
+
 def test_table_in_russian_by_default():
     code, out, _ = run("acquisition_vs_retention")
     assert code == 0

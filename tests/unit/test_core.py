@@ -179,10 +179,10 @@ def test_evaluate_invalid_field_marks_only_its_dependents():
 
 @pytest.mark.parametrize("name, raw, code, ru, en", [
     ("new_customers", "-1", "below_min", "Не меньше 0.", "Must be at least 0."),
-    ("new_customers", "10,5", "not_integer", "Нужно целое число.", "Must be a whole number."),
+    ("new_customers", "10.5", "not_integer", "Нужно целое число.", "Must be a whole number."),
     ("retained_customers", "1000000001", "above_max", "Не больше 1" + NBSP + "000" + NBSP + "000"
      + NBSP + "000.", "Must be at most 1,000,000,000."),
-    ("retention_rate_pct", "99,5", "above_max", "Не больше 99" + NBSP + "%.", "Must be at most 99%."),
+    ("retention_rate_pct", "99.5", "above_max", "Не больше 99" + NBSP + "%.", "Must be at most 99%."),
     ("gross_margin_pct", "101", "above_max", "Не больше 100" + NBSP + "%.", "Must be at most 100%."),
     ("acquisition_spend", "-5", "below_min", "Не меньше 0" + NBSP + "₽.", "Must be at least $0."),
     ("average_order", "1000000000001", "above_max",

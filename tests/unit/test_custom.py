@@ -61,10 +61,43 @@ def test_defaults_and_presets_are_laid_over_the_declaration():
 def test_the_view_shows_the_custom_defaults():
     calculator = custom.apply(fresh(), GOOD)
     shown = view(calculator, None, "ru")
-    assert [i["text"] for i in shown["inputs"] if i["name"] == "average_order"] == ["1800,5"]
+    assert [i["text"] for i in shown["inputs"] if i["name"] == "average_order"] == ["1\u00a0800,5"]
     assert shown["result"].errors == {}
     result = evaluate(calculator, {}, "en")
     assert result.values["average_order"] == 30
+
+
+@pytest.mark.parametrize("given, ru, en", [
+    (1800.5, 1800.5, 1800.5),  # a JSON number is taken as it is
+    (12000, 12000, 12000),
+    ("12 000", 12000, 12000),  # plain text: Russian rules for both languages
+    ("1 800,50", 1800.5, 1800.5),
+    ("1,5", 1.5, 1.5),
+    ("1 800 ₽", 1800, 1800),  # no currency is chosen in the file: any sign of the list
+    ({"ru": "12 000,50", "en": "12,000.50"}, 12000.5, 12000.5),  # each text by its own language's rules
+    ({"ru": "1,5", "en": "$1,500"}, 1.5, 1500),
+    ({"ru": 7, "en": "0.125"}, 7, 0.125),
+])
+def test_values_are_read_by_the_rules_of_their_language(given, ru, en):
+    calculator = custom.apply(fresh(), {NAME: {"defaults": {"average_order": given}}})
+    assert calculator.defaults("ru")["average_order"] == ru
+    assert calculator.defaults("en")["average_order"] == en
+
+
+@pytest.mark.parametrize("given, lang, words", [
+    ("12,000", "ru", ["12 or 12,000?", "Russian page"]),  # plain text is read as on a Russian page
+    ("1.500.000", "ru", ["1\u00a0500\u00a0000", "grouped by spaces"]),
+    ({"ru": 5, "en": "1,5"}, "en", ["1.5 or 15?"]),
+    ({"ru": "12,000", "en": 5}, "ru", ["12 or 12,000?"]),
+    ({"ru": 5, "en": "12,00"}, "en", ["12 or 1,200?", "comma groups"]),
+])
+def test_text_that_reads_two_ways_is_a_mistake_naming_both(given, lang, words):
+    with pytest.raises(custom.CustomError) as caught:
+        custom.apply(fresh(), {NAME: {"defaults": {"average_order": given}}})
+    message = str(caught.value)
+    assert "field 'average_order' (%s)" % lang in message
+    for word in words:
+        assert word in message
 
 
 def test_no_file_changes_nothing():

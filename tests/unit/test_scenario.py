@@ -8,6 +8,7 @@ import pytest
 
 from calculators import registry, scenario, view
 from calculators.core import evaluate
+from calculators.errors import MESSAGES
 from calculators.numbers import CURRENCIES, DEFAULT_CURRENCY
 from calculators.view import input_text
 
@@ -17,6 +18,7 @@ from micropython_check import run_both  # noqa: E402
 NAMES = sorted(registry.NAMES)
 KEY = "acquisition-vs-retention-1"
 AVR = registry.get("acquisition_vs_retention")
+QUOTE = scenario.QUOTE_LENGTH
 
 
 def random_typed(spec, lang, rng):
@@ -71,7 +73,8 @@ def test_only_what_differs_is_written_and_defaults_fill_the_rest():
     raw["new_customers"] = "1 000"
     raw["average_order"] = "2 500,50"
     query = query_of(AVR, KEY, raw, "ru", "EUR")
-    assert query == "?%s.currency=EUR&%s.new_customers=1000&%s.average_order=2500.50" % (KEY, KEY, KEY)
+    # written from the values' digits, not from the typed text ("2 500,50")
+    assert query == "?%s.currency=EUR&%s.new_customers=1000&%s.average_order=2500.5" % (KEY, KEY, KEY)
     found = scenario.decode(AVR, KEY, "?%s.new_customers=1000" % KEY, "en")
     assert found["found"] and found["taken"] == ["new_customers"]
     assert found["values"] == dict(AVR.defaults("en"), new_customers=1000)
@@ -117,8 +120,27 @@ def test_unknown_names_presets_currencies_and_broken_encoding():
     assert found["values"] == dict(AVR.defaults("ru"), average_order=60)
     assert found["preset"] is None and found["currency"] == "RUB"
     text = " ".join(found["notices"])
-    assert "«nope»" in text and "«<b>»" in text and "«XXX»" in text and "кодировка" in text
+    assert "«nope»" in text and "«<b>»" in text and "«XXX»" in text
     assert len(found["notices"]) == 4
+    # a value that is not UTF-8 is dropped with the notice of any other invalid value
+    assert found["notices"][3] == scenario.NOTICES["invalid"]["ru"].replace("{value}", "%FF").replace(
+        "{label}", "Новых клиентов за год").replace("{reason}", MESSAGES["link_number"]["ru"])
+    assert found["taken"] == ["average_order"]
+    # a name that is not UTF-8 cannot be told apart from others': one notice that part was skipped
+    found = scenario.decode(AVR, KEY, "?%s.new%%FF=5&%s.average_order=60" % (KEY, KEY), "en")
+    assert found["values"] == dict(AVR.defaults("en"), average_order=60)
+    assert found["notices"] == [scenario.NOTICES["unreadable"]["en"]]
+
+
+@pytest.mark.parametrize("value", ["%FF", "5%FF", "%C3%28", "%ED%A0%80", "1%2E5%FF"])
+def test_broken_utf8_values_are_invalid_values(value):
+    for lang in ("ru", "en"):
+        for field in ("new_customers", "preset", "currency"):
+            found = scenario.decode(AVR, KEY, "?%s.%s=%s" % (KEY, field, value), lang)
+            assert found["values"] == AVR.defaults(lang)
+            assert found["preset"] is None and found["currency"] == DEFAULT_CURRENCY[lang]
+            assert len(found["notices"]) == 1 and value[:QUOTE] in found["notices"][0]
+            assert scenario.NOTICES["unreadable"][lang] not in found["notices"]
 
 
 def test_query_helpers():
@@ -130,7 +152,6 @@ def test_query_helpers():
     assert scenario.merge_query("?k.a=1&x=2&k.b=3&kk.a=4", "k", []) == "?x=2&kk.a=4"
     assert scenario.merge_query("?k%2Ea=1", "k", [("k.a", "2")]) == "?k.a=2"
     assert scenario.instance_key("calc-customer-value-2") == "customer-value-2"
-    assert scenario.normalized("\u22121\u00a0234,5") == "-1234.5"
 
 
 def test_reserved_names_are_not_input_names():
@@ -470,3 +491,111 @@ print(json.dumps(out))
 '''
     cpython, micro = run_both(code)
     assert micro == cpython
+
+
+# Links as the writer before the number rules (typed text without spaces, "," turned into ".") made them:
+# printed QR codes and saved links must keep opening the same scenario.
+OLD_LINKS = [
+    ("acquisition_vs_retention", "acquisition-vs-retention-1", None,
+     "?acquisition-vs-retention-1.preset=coffee_shop&acquisition-vs-retention-1.currency=EUR"
+     "&acquisition-vs-retention-1.new_customers=1000&acquisition-vs-retention-1.average_order=2500.50"
+     "&acquisition-vs-retention-1.gross_margin_pct=007&acquisition-vs-retention-1.retention_rate_pct=62.5",
+     {"new_customers": 1000.0, "average_order": 2500.5, "gross_margin_pct": 7.0, "retention_rate_pct": 62.5},
+     "coffee_shop", "EUR"),
+    ("acquisition_vs_retention", "acquisition-vs-retention-1", "coffee_shop",
+     "?acquisition-vs-retention-1.preset=default&acquisition-vs-retention-1.acquisition_spend=12000.75"
+     "&acquisition-vs-retention-1.orders_per_year=0.00001&acquisition-vs-retention-1.retention_rate_pct=.5"
+     "&acquisition-vs-retention-1.discount_rate_pct=5.",
+     {"acquisition_spend": 12000.75, "orders_per_year": 1e-05, "retention_rate_pct": 0.5, "discount_rate_pct": 5.0},
+     None, None),
+    ("conversion_funnel", "conversion-funnel-2", None,
+     "?conversion-funnel-2.currency=RUB&conversion-funnel-2.visitors=1500&conversion-funnel-2.lead_rate_pct=2.5"
+     "&conversion-funnel-2.average_order=-0",
+     {"visitors": 1500.0, "lead_rate_pct": 2.5, "average_order": 0.0}, None, "RUB"),
+    ("customer_value", "customer-value-1", None,
+     "?customer-value-1.annual_revenue=1234567.891&customer-value-1.service_hours=12.25"
+     "&customer-value-1.hourly_cost=999999999999",
+     {"annual_revenue": 1234567.891, "service_hours": 12.25, "hourly_cost": 999999999999.0}, None, None),
+]
+
+
+@pytest.mark.parametrize("name, key, page_preset, query, values, preset, currency", OLD_LINKS)
+def test_links_made_before_the_number_rules_open_the_same_scenario(name, key, page_preset, query, values, preset,
+                                                                   currency):
+    calculator = registry.get(name)
+    for lang in ("ru", "en"):
+        found = scenario.decode(calculator, key, query, lang, page_preset)
+        assert found["notices"] == [], found["notices"]
+        assert found["preset"] == preset
+        assert found["currency"] == (currency or DEFAULT_CURRENCY[lang])
+        assert sorted(found["taken"]) == sorted(values)
+        for field, value in values.items():
+            assert found["values"][field] == value, field
+        # written again from what was read, the link reads back to the same values
+        raw = dict((k, input_text(v, lang)) for k, v in found["values"].items())
+        again = query_of(calculator, key, raw, lang, found["currency"], found["preset"], page_preset)
+        assert scenario.decode(calculator, key, again, lang, page_preset)["values"] == found["values"]
+
+
+def old_link_text(text):
+    """The value the writer before the number rules put in a link for a typed text."""
+    out = []
+    for ch in text:
+        if ch in " \u00a0\u202f\u2009\t" or ch == "+":
+            continue
+        out.append({",": ".", "\u2212": "-"}.get(ch, ch))
+    return "".join(out)
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("1 000", 1000), ("2 500,50", 2500.5), ("007", 7), ("5.", 5), (",5", 0.5), ("\u22120", 0), ("+12,25", 12.25),
+    ("0,00001", 0.00001), ("1\u00a0234\u00a0567,891", 1234567.891), ("999 999 999 999", 999999999999),
+    ("0,000000000000000000000000000001", 1e-30), ("12,000", 12), ("1.500", 1.5),
+])
+def test_old_link_values_read_as_they_did(typed, value):
+    """What an old link holds for each kind of text the old parser took (its reading: comma or point
+    always decimal) reads as that number today."""
+    from calculators.numbers import parse_decimal
+    assert parse_decimal(old_link_text(typed)) == value
+
+
+@pytest.mark.parametrize("text, code", [
+    ("1,5", "link_number"), ("1 500", "link_number"), ("1e-5", "link_number"), ("\u22125", "link_number"),
+    ("+5", "link_number"), ("1.2.3", "link_number"), ("", "link_number"), ("-", "link_number"), (".", "link_number"),
+    ("inf", "link_number"), ("5%", "link_number"), ("$5", "link_number"), ("0x10", "link_number"),
+    ("1" * 33, "too_long"), ("1234567890123456", "too_precise"),
+])
+def test_link_numbers_have_one_form_on_every_page(text, code):
+    query = "?%s.average_order=%s" % (KEY, scenario.percent_encode(text))
+    for lang in ("ru", "en"):
+        found = scenario.decode(AVR, KEY, query, lang)
+        assert found["taken"] == [] and found["values"] == AVR.defaults(lang)
+        assert len(found["notices"]) == 1
+    from calculators.errors import CalculatorError
+    from calculators.numbers import parse_decimal
+    with pytest.raises(CalculatorError) as caught:
+        parse_decimal(text, "average_order")
+    assert caught.value.code == code
+
+
+def test_links_are_written_from_the_value_not_the_typed_text():
+    cases = [("0,00001", "ru", "0.00001"), ("0.00001", "en", "0.00001"), ("12,000", "en", "12000"),
+             ("1,200,000.50", "en", "1200000.5"), ("1 200 000,50", "ru", "1200000.5"), ("$1,500", "en", "1500"),
+             ("1500 ₽", "ru", "1500"), ("0,000000000000000000000000000001", "ru", "0.000000000000000000000000000001"),
+             ("\u2212\u00a00", "ru", "0"), ("007", "ru", "7"), ("12,3400", "ru", "12.34")]
+    for typed, lang, written in cases:
+        raw = dict((k, input_text(v, lang)) for k, v in AVR.defaults(lang).items())
+        raw["average_order"] = typed
+        pairs = dict(scenario.encode(AVR, KEY, raw, lang))
+        assert pairs[KEY + ".average_order"] == written, typed
+        assert "e" not in written and "," not in written
+
+
+def test_a_sign_or_mark_in_the_wrong_language_is_not_written():
+    raw = dict((k, input_text(v, "en")) for k, v in AVR.defaults("en").items())
+    raw["new_customers"] = "12,000"
+    assert dict(scenario.encode(AVR, KEY, raw, "en"))[KEY + ".new_customers"] == "12000"
+    ru = dict((k, input_text(v, "ru")) for k, v in AVR.defaults("ru").items())
+    ru["new_customers"] = "12,000"  # two readings on a Russian page: invalid, left out of the link
+    ru["average_order"] = "$5"  # the calculator counts in roubles
+    assert scenario.encode(AVR, KEY, ru, "ru") == []
