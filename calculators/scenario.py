@@ -141,18 +141,24 @@ def split_query(query):
     return [segment for segment in query.split("&") if segment]
 
 
-def parse_query(query):
-    """``[(name, value), ...]`` decoded, in order; a name that cannot be decoded gives ``(None, None)``,
-    a value that cannot be decoded stays as it is in the address (``%FF``), which no reader accepts."""
-    pairs = []
+def _segments(query):
+    """``[(name, value, broken), ...]``: :func:`parse_query`'s pairs, each saying whether its value was
+    not valid UTF-8."""
+    out = []
     for segment in split_query(query):
         name, _, raw = segment.partition("=")
         name, value = percent_decode(name), percent_decode(raw)
         if name is None:
-            pairs.append((None, None))
+            out.append((None, None, True))
         else:
-            pairs.append((name, raw if value is None else value))
-    return pairs
+            out.append((name, raw if value is None else value, value is None))
+    return out
+
+
+def parse_query(query):
+    """``[(name, value), ...]`` decoded, in order; a name that cannot be decoded gives ``(None, None)``,
+    a value that cannot be decoded stays as it is in the address (``%FF``), which no reader accepts."""
+    return [(name, value) for name, value, _ in _segments(query)]
 
 
 def _quote(value):
@@ -185,7 +191,7 @@ def decode(calculator, key, query, lang="ru", page_preset=None):
     raw = {}
     notices = []
     unreadable = False
-    for name, value in parse_query(query):
+    for name, value, broken in _segments(query):
         if name is None:
             unreadable = True
             continue
@@ -193,7 +199,9 @@ def decode(calculator, key, query, lang="ru", page_preset=None):
             continue
         field = name[len(prefix):]
         if field == NAME or field.startswith(PINNED + "."):
-            continue  # the comparison's own: see comparison()
+            # the comparison's own (see comparison()); a name that cannot be read is skipped, said here
+            unreadable = unreadable or (broken and field in (NAME, PINNED + "." + NAME))
+            continue
         found = True
         if field == PRESET:
             if value == NO_PRESET:
