@@ -51,7 +51,9 @@ from scripts.serve import ByteCounter, serve_in_background  # noqa: E402
 SCHEMA = 2
 # What the project holds itself to (the spine issue): the runtime's own cost over the baseline, a
 # calculator page's decoded size, and one recompute within a frame.
-TARGETS = {"cold_runtime_ms": 300, "warm_runtime_ms": 100, "page_bytes": 1500000, "input_ms": 16}
+TARGETS = {"cold_runtime_ms": 250, "warm_runtime_ms": 100, "page_bytes": 1500000, "input_ms": 16,
+           "bytes_before_live": 1200000, "offline_bytes": 3500000,
+           "worker_ratio": 1.10, "navigation_ratio": 1.5, "room_ratio": 1.10}
 # The offline copy of one language, as stored (issue 13); carried in the results' "offline" part.
 OFFLINE_TARGET_BYTES = 3500000
 HOME = "home"
@@ -103,9 +105,22 @@ async () => {
 TIMINGS = """
 () => {
   const nav = performance.getEntriesByType('navigation')[0];
-  return {load: nav.loadEventEnd, live: window.__liveAt};
+  const live = window.__liveAt;
+  const marks = {};
+  for (const mark of performance.getEntriesByType('mark'))
+    if (mark.name.startsWith('clienting:')) marks[mark.name.slice(10)] = mark.startTime;
+  marks['dom-content-loaded'] = nav.domContentLoadedEventEnd;
+  // Decoded bytes of the page and of every file it had received when the last calculator went live.
+  let early = nav.decodedBodySize;
+  if (live !== null)
+    for (const entry of performance.getEntriesByType('resource'))
+      if (entry.responseEnd <= live) early += entry.decodedBodySize;
+  return {load: nav.loadEventEnd, live: live, marks: marks, bytes_before_live: live === null ? null : early};
 }
 """
+# The start-up's steps, as assets/runtime.js and calculators/web.py mark them, in order.
+STARTUP_MARKS = ("dom-content-loaded", "runtime-requested", "interpreter-ready", "modules-fetched",
+                 "modules-imported", "bound", "live")
 
 
 def serve(directory):
@@ -152,8 +167,24 @@ def page_path(name):
     return "" if name == HOME else "calculators/%s/" % name.replace("_", "-")
 
 
-def visit(context, url, wait_live, counter=None):
-    """One visit: timings, the decoded bytes of every response (workers' too), what the server sent."""
+def decoded_size(request):
+    """The decoded size of a request's response body; a body the browser kept none of (an error
+    answer such as the join screen's room.json outside the room server) counts as it was sent."""
+    response = request.response()
+    if response is None:
+        return 0
+    try:
+        return len(response.body())
+    except Exception:  # playwright's Error: "No data found for resource"
+        return max(request.sizes()["responseBodySize"], 0)
+
+
+def visit(context, url, wait_live, counter=None, throttle=1, sizes=True):
+    """One visit: timings, the decoded bytes of every response (workers' too), what the server sent.
+
+    ``throttle``: CPU slowed down that many times (DevTools ``Emulation.setCPUThrottlingRate``), a
+    stand-in for a mid-range phone.
+    """
     finished = []
 
     def collect(request):
@@ -161,6 +192,8 @@ def visit(context, url, wait_live, counter=None):
     context.on("requestfinished", collect)
     sent_before = counter.total if counter else 0
     page = context.new_page()
+    if throttle != 1:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
     page.add_init_script(OBSERVER)
     page.goto(url, wait_until="load")
     if wait_live:
@@ -170,9 +203,9 @@ def visit(context, url, wait_live, counter=None):
     if wait_live:
         data["input"] = page.evaluate(MEASURE_INPUT)
     context.remove_listener("requestfinished", collect)
-    responses = [request.response() for request in finished]
-    data["bytes"] = sum(len(response.body()) for response in responses if response)
-    data["encoded"] = sum(max(request.sizes()["responseBodySize"], 0) for request in finished)
+    if sizes:
+        data["bytes"] = sum(decoded_size(request) for request in finished)
+        data["encoded"] = sum(max(request.sizes()["responseBodySize"], 0) for request in finished)
     data["requests"] = len(finished)
     data["transferred"] = counter.total - sent_before if counter else None
     page.close()
@@ -253,18 +286,34 @@ def measure_offline(browser, root, site):
     return {"target_bytes": OFFLINE_TARGET_BYTES, "languages": languages}
 
 
-def new_context(browser):
-    return browser.new_context(service_workers="block")  # the HTTP cache, not the offline copy
+def new_context(browser, workers=False):
+    """A fresh profile; by default the HTTP cache only, not the offline copy (``workers=True``: both)."""
+    return browser.new_context() if workers else browser.new_context(service_workers="block")
 
 
-def measure(browser, url, runs, wait_live, counter):
-    cold, warm = [], []
+def measure(browser, url, runs, wait_live, counter, throttle=1, workers=False):
+    """``runs`` cold visits, each followed by a warm one in the same profile; ``workers``: one cold
+    visit a run with the service worker allowed, as a reader's first visit is."""
+    cold, warm, first = [], [], []
     for _ in range(runs):
         context = new_context(browser)
-        cold.append(visit(context, url, wait_live, counter))
-        warm.append(visit(context, url, wait_live, counter))
+        cold.append(visit(context, url, wait_live, counter, throttle))
+        warm.append(visit(context, url, wait_live, counter, throttle))
         context.close()
-    return {"cold": cold, "warm": warm}
+        if workers:
+            context = new_context(browser, workers=True)
+            first.append(visit(context, url, wait_live, None, throttle, sizes=False))  # the worker's are not ours
+            context.close()
+    return {"cold": cold, "warm": warm, "worker": first}
+
+
+def startup(runs):
+    """Medians of each start-up mark over the runs (milliseconds from navigation start), None if unmarked."""
+    found = {}
+    for name in STARTUP_MARKS:
+        values = [r["marks"].get(name) for r in runs if r.get("marks")]
+        found[name.replace("-", "_")] = summary([v for v in values if v is not None])
+    return found
 
 
 def through_nginx(browser, url, wait_live):
@@ -297,6 +346,8 @@ def row(live, base, floor, cache):
         "input_ms": summary([r.get("input") for r in runs]),
         "floor_live_ms": summary([r["live"] for r in floor[cache]]) if floor else None,
     }
+    result["bytes_before_live"] = summary([r.get("bytes_before_live") for r in runs])
+    result["startup_ms"] = startup(runs) if result["live_ms"] else None
     base_load = result["baseline_load_ms"]["median"]
     result["runtime_cost_ms"] = result["live_ms"]["median"] - base_load if result["live_ms"] else None
     result["floor_cost_ms"] = (result["floor_live_ms"]["median"] - base_load
@@ -374,7 +425,7 @@ def measure_pages(browser, args, names, servers, url):
     pages, bases = {}, {}
     for name in names:
         has_runtime = name != HOME
-        live = measure(browser, url("live", name), args.runs, has_runtime, servers["live"][1])
+        live = measure(browser, url("live", name), args.runs, has_runtime, servers["live"][1], workers=True)
         base = measure(browser, url("base", name), args.runs, False, servers["base"][1])
         floor = measure(browser, url("floor", name), args.runs, True, servers["floor"][1]) if has_runtime else None
         bases[name] = base
@@ -382,9 +433,128 @@ def measure_pages(browser, args, names, servers, url):
         for cache in ("cold", "warm"):
             entry[cache] = row(live, base, floor, cache)
             print_row(name, cache, entry[cache])
+        entry["worker"] = worker_row(live, has_runtime)
+        print("%-26s first visit with the offline copy's worker: %s" % (name, entry["worker"]), flush=True)
         entry["nginx"] = None
         pages[name] = entry
     return pages, bases
+
+
+def worker_row(live, has_runtime):
+    """A first visit with the service worker on against the same visit with it blocked (``ratio``)."""
+    key = "live" if has_runtime else "load"
+    with_worker = summary([r[key] for r in live["worker"]])
+    blocked = summary([r[key] for r in live["cold"]])
+    return {"measure": key, "ms": with_worker, "blocked_ms": blocked,
+            "ratio": with_worker["median"] / blocked["median"] if with_worker and blocked["median"] else None}
+
+
+def measure_throttled(browser, args, names, servers, url, rate):
+    """The cold and warm visits again with the CPU slowed down ``rate`` times (live and baseline)."""
+    pages = {}
+    for name in names:
+        has_runtime = name != HOME
+        live = measure(browser, url("live", name), args.runs, has_runtime, servers["live"][1], throttle=rate)
+        base = measure(browser, url("base", name), args.runs, False, servers["base"][1], throttle=rate)
+        entry = {}
+        for cache in ("cold", "warm"):
+            full = row(live, base, None, cache)
+            entry[cache] = dict((key, full[key]) for key in ("live_ms", "load_ms", "baseline_load_ms",
+                                                              "runtime_cost_ms", "startup_ms"))
+            print("%-26s %-5s ×%d CPU: live %s, runtime cost %s" % (
+                name, cache, rate, full["live_ms"] and round(full["live_ms"]["median"]),
+                full["runtime_cost_ms"] and round(full["runtime_cost_ms"])), flush=True)
+        pages[name] = entry
+    return {"rate": rate, "pages": pages}
+
+
+# From a calculator page to the next page by its "next" link, as a reader does: the pointer rests on the
+# link, then clicks.  Chromium prerenders on that rest, but not while DevTools is attached (as here).
+NEXT_LINK = "a.md-footer__link--next"
+HOVER_MS = 300
+
+
+def navigate_once(browser, start, wait_live):
+    """Milliseconds from the click on the next link of ``start`` to the next page live (or loaded)."""
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.add_init_script(OBSERVER)
+        page.goto(start, wait_until="load")
+        if wait_live:
+            page.wait_for_function("() => window.__liveAt !== null", timeout=60000)
+        page.wait_for_load_state("networkidle")
+        link = page.locator(NEXT_LINK)
+        target = link.evaluate("a => a.href")
+        link.hover()
+        page.wait_for_timeout(HOVER_MS)
+        clicked = page.evaluate("() => performance.timeOrigin + performance.now()")
+        link.click()
+        page.wait_for_url(target)
+        page.wait_for_load_state("load")
+        has_calculator = page.evaluate("() => !!document.querySelector('[data-calculator]')")
+        if wait_live and has_calculator:
+            page.wait_for_function("() => window.__liveAt !== null", timeout=60000)
+            arrived = page.evaluate("() => performance.timeOrigin + window.__liveAt")
+        else:
+            arrived = page.evaluate("() => performance.timeOrigin + "
+                                    "performance.getEntriesByType('navigation')[0].loadEventEnd")
+        return arrived - clicked, target, has_calculator
+    finally:
+        context.close()
+
+
+def measure_navigation(browser, args, names, url):
+    """Click to the next calculator live, against the same click between the pages without the runtime."""
+    pairs = {}
+    for name in names:
+        if name == HOME:
+            continue
+        _, target, has_calculator = navigate_once(browser, url("live", name), True)
+        if not has_calculator:
+            continue
+        live = [navigate_once(browser, url("live", name), True)[0] for _ in range(args.runs)]
+        plain = [navigate_once(browser, url("base", name), False)[0] for _ in range(args.runs)]
+        entry = {"to": target.split("/", 3)[3], "live_ms": summary(live), "plain_ms": summary(plain)}
+        entry["ratio"] = entry["live_ms"]["median"] / entry["plain_ms"]["median"]
+        pairs[name] = entry
+        print("%-26s -> %s: %.0f ms to live, %.0f ms between plain pages (×%.2f)" % (
+            name, entry["to"], entry["live_ms"]["median"], entry["plain_ms"]["median"], entry["ratio"]), flush=True)
+    return {"hover_ms": HOVER_MS, "prerendered": False, "pairs": pairs}
+
+
+ROOM_HOST = "playbook.test"  # a laptop's address on the room's network: plain HTTP, as the phones see it
+
+
+def measure_room(playwright, site, names):
+    """Bytes per phone for one cold visit of each page: the room server against nginx, both over plain
+    HTTP on a "network" address (so the browser offers gzip only, as a phone on the room's Wi-Fi does)."""
+    path, _ = browser_finder.find()
+    kwargs = {"args": browser_finder.ARGS + ["--host-resolver-rules=MAP %s 127.0.0.1" % ROOM_HOST]}
+    if path:
+        kwargs["executable_path"] = path
+    browser = playwright.chromium.launch(**kwargs)
+    counter = ByteCounter()
+    server = serve_in_background(site, counter=counter)
+    pages = {}
+    try:
+        with nginx.serving(site) as root:
+            nginx_root = root.replace("127.0.0.1", ROOM_HOST)
+            room_root = "http://%s:%d/" % (ROOM_HOST, server.server_port)
+            for name in names:
+                wait_live = name != HOME
+                before = counter.total
+                room = through_nginx(browser, room_root + page_path(name), wait_live)
+                sent = counter.total - before
+                other = through_nginx(browser, nginx_root + page_path(name), wait_live)
+                pages[name] = {"room": room["encoded"], "room_sent": sent, "nginx": other["encoded"],
+                               "requests": room["requests"], "ratio": room["encoded"] / float(other["encoded"])}
+                print("%-26s per phone: room server %.0f KB, nginx %.0f KB (×%.2f)" % (
+                    name, room["encoded"] / 1000, other["encoded"] / 1000, pages[name]["ratio"]), flush=True)
+    finally:
+        server.shutdown()
+        browser.close()
+    return {"host": ROOM_HOST, "encoding": "gzip", "pages": pages}
 
 
 def measure_nginx(browser, site, pages):
@@ -425,7 +595,8 @@ def run(args, names, site, base_dir, floor_dir, pyodide_dir):
     results = {"schema": SCHEMA, "date": time.strftime("%Y-%m-%d"), "machine": "%s, %s, %d cores" % (
         platform.platform(), platform.processor() or platform.machine(), os.cpu_count() or 0),
         "browser": None, "versions": versions(bool(pyodide_dir)), "runs": args.runs, "language": "ru",
-        "targets": TARGETS, "build": None, "pages": {}, "search": None, "offline": None, "pyodide": None}
+        "targets": TARGETS, "build": None, "pages": {}, "search": None, "offline": None, "navigation": None,
+        "throttled": None, "room": None, "pyodide": None}
     path, _ = browser_finder.find()
     try:
         with sync_playwright() as p:
@@ -439,8 +610,12 @@ def run(args, names, site, base_dir, floor_dir, pyodide_dir):
             print("search: first query %.0f ms, next %.0f ms (medians)" % (
                 results["search"]["first_ms"]["median"], results["search"]["next_ms"]["median"]), flush=True)
             results["offline"] = measure_offline(browser, url("live", HOME), site)
+            results["navigation"] = measure_navigation(browser, args, names, url)
+            if args.throttle > 1:
+                results["throttled"] = measure_throttled(browser, args, names, servers, url, args.throttle)
             if args.nginx:
                 measure_nginx(browser, site, results["pages"])
+                results["room"] = measure_room(p, site, names)
             if pyodide_dir:
                 results["pyodide"] = measure_pyodide(browser, args, servers, url, bases, pyodide_dir)
             browser.close()
@@ -455,7 +630,9 @@ def run(args, names, site, base_dir, floor_dir, pyodide_dir):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--throttle", type=int, default=4,
+                        help="also measure with the CPU slowed down this many times (1: skip)")
     parser.add_argument("--build-runs", type=int, default=5)
     parser.add_argument("--site", default=os.path.join(ROOT, "site"))
     parser.add_argument("--pages", default="all", help="home and/or calculator names, comma-separated, or all")
