@@ -21,7 +21,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESULTS = os.path.join(ROOT, "benchmarks", "results.json")
 SCHEMA = 2
 # The tables a marker can ask for, in the order ``::: benchmark-results`` (no option) draws them all.
-TABLES = ("targets", "cold", "warm", "search", "offline", "build", "pyodide", "about")
+TABLES = ("targets", "cold", "warm", "startup", "worker", "navigation", "room", "throttled", "search", "offline",
+          "build", "pyodide", "about")
+# The start-up's steps in the order the page reaches them (scripts/bench.py STARTUP_MARKS).
+STARTUP = ("dom_content_loaded", "runtime_requested", "interpreter_ready", "modules_fetched", "modules_imported",
+           "bound", "live")
 TARGETS = ("cold_runtime_ms", "warm_runtime_ms", "page_bytes", "input_ms")
 VERSIONS = ("pyscript", "micropython", "mkdocs_material")
 ROW_STATS = ("live_ms", "load_ms", "baseline_load_ms", "bytes", "transferred", "baseline_bytes",
@@ -82,6 +86,34 @@ TEXTS = {
         "search_first": "Первый запрос «%s» (загружает указатель)",
         "search_next": "Следующий запрос «%s»",
         "search_missing": "В этом измерении поиск не замеряли.",
+        "caption_startup": "Запуск по шагам, первый визит: медианы, мс от начала перехода",
+        "startup_names": {"dom_content_loaded": "Разметка разобрана", "runtime_requested": "Запуск запрошен",
+                          "interpreter_ready": "Интерпретатор готов", "modules_fetched": "Модули получены",
+                          "modules_imported": "Модули импортированы", "bound": "Поля связаны",
+                          "live": "Калькулятор ожил"},
+        "startup_missing": "В этом измерении шаги запуска не записывали.",
+        "caption_worker": "Первый визит с копией для работы без сети и без неё: медианы",
+        "worker_with": "С копией", "worker_without": "Без копии", "worker_ratio": "Отношение",
+        "worker_bytes": "Получено до готовности (распаковано)",
+        "worker_missing": "В этом измерении первый визит с копией не замеряли.",
+        "caption_navigation": "От щелчка по ссылке «Вперёд» до готовности следующего калькулятора: медианы",
+        "nav_from": "Откуда → куда", "nav_live": "С Python", "nav_plain": "Те же страницы без Python",
+        "nav_ratio": "Отношение",
+        "nav_note": "Указатель полсекунды лежит на ссылке, как у читателя; заранее подготовленной (prerender) страницы "
+                    "при замере нет: браузер под управлением инструментов разработчика её не создаёт.",
+        "navigation_missing": "В этом измерении переходы между страницами не замеряли.",
+        "caption_room": "Телефон в комнате: сколько байт уходит на одну страницу, сервер комнаты против nginx",
+        "room_server": "Сервер комнаты (make room)", "room_nginx": "nginx", "room_ratio": "Отношение",
+        "room_missing": "В этом измерении сервер комнаты не сравнивали с nginx.",
+        "caption_throttled": "Процессор замедлен в %s раза (как у телефона средней руки): цена Python, медианы",
+        "throttled_plain": "Обычный процессор", "throttled_slow": "Замедленный",
+        "throttled_missing": "В этом измерении замедленный проход не делали.",
+        "caption_cold_short": "первый визит", "caption_warm_short": "повторный",
+        "target_bytes_before_live": "Получено до готовности калькулятора (распаковано)",
+        "target_worker_ratio": "Первый визит с копией для работы без сети / без неё",
+        "target_navigation_ratio": "Переход к следующему калькулятору / переход без Python",
+        "target_room_ratio": "Байт на телефон: сервер комнаты / nginx",
+        "target_offline_bytes": "Копия для работы без сети, один язык",
         "caption_offline": "Копия для работы без сети: что хранит браузер читателя на одном языке",
         "offline_language": "Язык копии", "offline_files": "Файлов", "offline_stored": "Хранится",
         "offline_download": "Скачивается (gzip)", "offline_later": "Книга целиком для печати (когда открыта)",
@@ -136,6 +168,34 @@ TEXTS = {
         "search_first": "First query “%s” (loads the index)",
         "search_next": "Next query “%s”",
         "search_missing": "Search was not measured in this run.",
+        "caption_startup": "Start-up step by step, first visit: medians, ms from the start of navigation",
+        "startup_names": {"dom_content_loaded": "Markup parsed", "runtime_requested": "Runtime requested",
+                          "interpreter_ready": "Interpreter ready", "modules_fetched": "Modules fetched",
+                          "modules_imported": "Modules imported", "bound": "Fields bound",
+                          "live": "Calculator live"},
+        "startup_missing": "The start-up's steps were not recorded in this run.",
+        "caption_worker": "First visit with the offline copy and without it: medians",
+        "worker_with": "With the copy", "worker_without": "Without", "worker_ratio": "Ratio",
+        "worker_bytes": "Received before live (decoded)",
+        "worker_missing": "A first visit with the offline copy was not measured in this run.",
+        "caption_navigation": "From a click on “Next” to the next calculator live: medians",
+        "nav_from": "From → to", "nav_live": "With Python", "nav_plain": "The same pages without Python",
+        "nav_ratio": "Ratio",
+        "nav_note": "The pointer rests on the link for a moment, as a reader’s does; no page is prerendered in "
+                    "the measurement: a browser driven by developer tools does not prerender.",
+        "navigation_missing": "Navigation between pages was not measured in this run.",
+        "caption_room": "A phone in the room: bytes for one page, the room server against nginx",
+        "room_server": "Room server (make room)", "room_nginx": "nginx", "room_ratio": "Ratio",
+        "room_missing": "The room server was not compared with nginx in this run.",
+        "caption_throttled": "CPU slowed down %s times (a mid-range phone): runtime cost, medians",
+        "throttled_plain": "Full speed", "throttled_slow": "Slowed down",
+        "throttled_missing": "No slowed-down pass in this run.",
+        "caption_cold_short": "first visit", "caption_warm_short": "second visit",
+        "target_bytes_before_live": "Received before the calculator is live (decoded)",
+        "target_worker_ratio": "First visit with the offline copy / without it",
+        "target_navigation_ratio": "To the next calculator / between pages without Python",
+        "target_room_ratio": "Bytes per phone: room server / nginx",
+        "target_offline_bytes": "Offline copy, one language",
         "caption_offline": "The offline copy: what a reader’s browser keeps, in one language",
         "offline_language": "Language of the copy", "offline_files": "Files", "offline_stored": "Stored",
         "offline_download": "Downloaded (gzip)", "offline_later": "Whole playbook for print (once opened)",
@@ -263,6 +323,71 @@ def _path(value, field, where):
     return value
 
 
+def _optional_stats(obj, key, field, where):
+    value = obj.get(key)
+    if value is not None:
+        _stats(value, field + "." + key, where)
+    return value
+
+
+def _validate_issue13(data, pages, where):
+    """The measures added for the first visit, between pages, the room and start-up (all optional: a file
+    from before them is still valid, and the page says they were not measured)."""
+    for name, page in pages.items():
+        field = "pages." + name
+        for visit in ("cold", "warm"):
+            row = page[visit]
+            _optional_stats(row, "bytes_before_live", field + "." + visit, where)
+            marks = row.get("startup_ms")
+            if marks is not None:
+                _object(marks, field + "." + visit + ".startup_ms", where)
+                for key in STARTUP:
+                    _optional_stats(marks, key, field + "." + visit + ".startup_ms", where)
+        worker = page.get("worker")
+        if worker is not None:
+            _object(worker, field + ".worker", where)
+            for key in ("ms", "blocked_ms"):
+                _stats(_field(worker, key, field + ".worker", where), field + ".worker." + key, where)
+            _number(_field(worker, "ratio", field + ".worker", where), field + ".worker.ratio", where, 0)
+    navigation = data.get("navigation")
+    if navigation is not None:
+        _object(navigation, "navigation", where)
+        pairs = _object(_field(navigation, "pairs", "navigation", where), "navigation.pairs", where)
+        for name, pair in pairs.items():
+            field = "navigation.pairs." + name
+            if name not in registry.NAMES:
+                _fail(where, field, "not a calculator")
+            _object(pair, field, where)
+            _path(_field(pair, "to", field, where), field + ".to", where)
+            for key in ("live_ms", "plain_ms"):
+                _stats(_field(pair, key, field, where), field + "." + key, where)
+            _number(_field(pair, "ratio", field, where), field + ".ratio", where, 0)
+    room = data.get("room")
+    if room is not None:
+        _object(room, "room", where)
+        for name, page in _object(_field(room, "pages", "room", where), "room.pages", where).items():
+            field = "room.pages." + name
+            if name not in pages:
+                _fail(where, field, "not a measured page")
+            _object(page, field, where)
+            for key in ("room", "nginx"):
+                _integer(_field(page, key, field, where), field + "." + key, where, 0)
+            _number(_field(page, "ratio", field, where), field + ".ratio", where, 0)
+    throttled = data.get("throttled")
+    if throttled is not None:
+        _object(throttled, "throttled", where)
+        _number(_field(throttled, "rate", "throttled", where), "throttled.rate", where, 1)
+        for name, page in _object(_field(throttled, "pages", "throttled", where), "throttled.pages", where).items():
+            field = "throttled.pages." + name
+            if name not in pages:
+                _fail(where, field, "not a measured page")
+            for visit in ("cold", "warm"):
+                row = _object(_field(page, visit, field, where), field + "." + visit, where)
+                cost = row.get("runtime_cost_ms")
+                if cost is not None:
+                    _number(cost, field + "." + visit + ".runtime_cost_ms", where)
+
+
 def validate(data, where="benchmarks/results.json"):
     """Check ``data`` against schema 2; return it unchanged or raise :class:`SpeedPageError`."""
     _object(data, "", where)
@@ -322,6 +447,7 @@ def validate(data, where="benchmarks/results.json"):
             _text(query, "search.queries[%d]" % index, where)
         for key in ("first_ms", "next_ms"):
             _stats(_field(search, key, "search", where), "search." + key, where)
+    _validate_issue13(data, pages, where)
     offline = data.get("offline")  # measured since the copy holds one language
     if offline is not None:
         _object(offline, "offline", where)
@@ -548,6 +674,134 @@ def _search(data, lang):
     }
 
 
+def _worst(pairs, limit, lang, show):
+    """A targets row's worst value and verdict from ``[(value, title)]``; None when nothing was measured."""
+    if not pairs:
+        return None
+    met = [value for value, _ in pairs if value <= limit]
+    value, title = max(pairs, key=lambda pair: pair[0])
+    return {"worst": {"value": show(value), "page": title}, "verdict": verdict(value, limit, lang),
+            "count": TEXTS[lang]["met_on"] % (numbers.format_number(len(met), lang, 0), pages_of(len(pairs), lang))}
+
+
+def times(value, lang):
+    return "×" + numbers.NBSP + numbers.format_number(value, lang, 2)
+
+
+def _more_targets(data, lang):
+    """Targets rows of the measures added for issue 13, those the file has."""
+    t = TEXTS[lang]
+    targets = data["targets"]
+    rows = []
+    pages = data["pages"]
+    checks = []
+    if "bytes_before_live" in targets:
+        values = [(page["cold"]["bytes_before_live"]["median"], page_title(name, lang)) for name, page in pages.items()
+                  if page["calculators"] and page["cold"].get("bytes_before_live")]
+        checks.append(("bytes_before_live", values, lambda v: kilobytes(v, lang)))
+    if "worker_ratio" in targets:
+        values = [(page["worker"]["ratio"], page_title(name, lang)) for name, page in pages.items()
+                  if page.get("worker")]
+        checks.append(("worker_ratio", values, lambda v: times(v, lang)))
+    if "navigation_ratio" in targets and data.get("navigation"):
+        values = [(pair["ratio"], page_title(name, lang)) for name, pair in data["navigation"]["pairs"].items()]
+        checks.append(("navigation_ratio", values, lambda v: times(v, lang)))
+    if "room_ratio" in targets and data.get("room"):
+        values = [(page["ratio"], page_title(name, lang)) for name, page in data["room"]["pages"].items()]
+        checks.append(("room_ratio", values, lambda v: times(v, lang)))
+    if data.get("offline"):
+        limit = data["offline"]["target_bytes"]
+        values = [(copy_["bytes"] if not copy_["other_language_files"] else limit + 1, t["languages"][key])
+                  for key, copy_ in data["offline"]["languages"].items()]
+        checks.append(("offline_bytes", values, lambda v: kilobytes(v, lang)))
+    for key, values, show in checks:
+        limit = data["offline"]["target_bytes"] if key == "offline_bytes" else targets[key]
+        found = _worst(values, limit, lang, show)
+        if found is None:
+            continue
+        found.update(title=t["target_" + key], limit="≤" + numbers.NBSP + show(limit))
+        rows.append(found)
+    return rows
+
+
+def _startup(data, lang):
+    rows = []
+    for name, page in data["pages"].items():
+        marks = page["cold"].get("startup_ms")
+        if not marks:
+            continue
+        rows.append({"title": page_title(name, lang), "href": "../" + page["path"],
+                     "cells": [_cell(marks.get(key), lang) for key in STARTUP]})
+    if not rows:
+        return None
+    t = TEXTS[lang]
+    return {"caption": t["caption_startup"], "names": [t["startup_names"][key] for key in STARTUP], "rows": rows}
+
+
+def _worker(data, lang):
+    rows = []
+    for name, page in data["pages"].items():
+        worker = page.get("worker")
+        if not worker:
+            continue
+        early = page["cold"].get("bytes_before_live")
+        rows.append({"title": page_title(name, lang), "href": "../" + page["path"],
+                     "with": _cell(worker["ms"], lang), "without": _cell(worker["blocked_ms"], lang),
+                     "ratio": times(worker["ratio"], lang),
+                     "verdict": verdict(worker["ratio"], data["targets"].get("worker_ratio", 1.1), lang),
+                     "bytes": _cell(early, lang, "kb") if early else {"value": None, "range": None}})
+    if not rows:
+        return None
+    t = TEXTS[lang]
+    return {"caption": t["caption_worker"], "target": t["target_le"] % times(data["targets"].get("worker_ratio", 1.1), lang),
+            "rows": rows}
+
+
+def _navigation(data, lang):
+    navigation = data.get("navigation")
+    if not navigation or not navigation["pairs"]:
+        return None
+    t = TEXTS[lang]
+    limit = data["targets"].get("navigation_ratio", 1.5)
+    from_path = dict((name, page["path"]) for name, page in data["pages"].items())
+    rows = []
+    for name, pair in navigation["pairs"].items():
+        target = [key for key, path in from_path.items() if path == pair["to"]]
+        rows.append({"title": page_title(name, lang) + " → " + (page_title(target[0], lang) if target else pair["to"]),
+                     "live": _cell(pair["live_ms"], lang), "plain": _cell(pair["plain_ms"], lang),
+                     "ratio": times(pair["ratio"], lang), "verdict": verdict(pair["ratio"], limit, lang)})
+    return {"caption": t["caption_navigation"], "target": t["target_le"] % times(limit, lang), "rows": rows,
+            "note": t["nav_note"] if not navigation.get("prerendered") else None}
+
+
+def _room(data, lang):
+    room = data.get("room")
+    if not room:
+        return None
+    t = TEXTS[lang]
+    limit = data["targets"].get("room_ratio", 1.1)
+    rows = [{"title": page_title(name, lang), "room": kilobytes(page["room"], lang),
+             "nginx": kilobytes(page["nginx"], lang), "ratio": times(page["ratio"], lang),
+             "verdict": verdict(page["ratio"], limit, lang)} for name, page in room["pages"].items()]
+    return {"caption": t["caption_room"], "target": t["target_le"] % times(limit, lang), "rows": rows}
+
+
+def _throttled(data, lang):
+    throttled = data.get("throttled")
+    if not throttled:
+        return None
+    t = TEXTS[lang]
+    rows = []
+    for name, page in throttled["pages"].items():
+        plain = data["pages"][name]
+        cells = []
+        for visit in ("cold", "warm"):
+            for cost in (plain[visit]["runtime_cost_ms"], page[visit].get("runtime_cost_ms")):
+                cells.append(None if cost is None else unit(cost, lang, "ms"))
+        rows.append({"title": page_title(name, lang), "cells": cells})
+    return {"caption": t["caption_throttled"] % numbers.format_number(throttled["rate"], lang, 0), "rows": rows}
+
+
 def _offline(data, lang):
     offline = data.get("offline")
     if offline is None:
@@ -602,7 +856,12 @@ def context(data, lang):
         "warm": {"caption": t["caption_warm"] % runs, "rows": _visit_rows(data, "warm", lang),
                  "runtime_target": t["target_le"] % milliseconds(targets["warm_runtime_ms"], lang),
                  "input_target": t["target_le"] % unit(targets["input_ms"], lang, "ms")},
-        "targets": _targets(data, lang),
+        "targets": _targets(data, lang) + _more_targets(data, lang),
+        "startup": _startup(data, lang),
+        "worker": _worker(data, lang),
+        "navigation": _navigation(data, lang),
+        "room": _room(data, lang),
+        "throttled": _throttled(data, lang),
         "build": _build(data, lang),
         "search": _search(data, lang),
         "offline": _offline(data, lang),

@@ -171,6 +171,44 @@ def test_the_offline_copy_may_be_absent_and_the_page_says_so(data):
     assert "offline copy was not measured" in speedpage.render(data, "en", ("offline",))
 
 
+def test_the_start_up_breakdown_per_page(data):
+    html = speedpage.render(data, "ru", ("startup",))
+    assert "Интерпретатор готов" in html and "Калькулятор ожил" in html
+    assert "260" + NBSP + "мс" in html and "(240–300)" in html
+    assert html.count("<tr>") == 2  # the heading and the one page that has marks
+    english = speedpage.render(data, "en", ("startup",))
+    assert "Modules imported" in english and "310" + NBSP + "ms" in english
+
+
+def test_first_visit_with_the_worker_navigation_room_and_slow_cpu(data):
+    html = speedpage.render(data, "ru", ("worker", "navigation", "room", "throttled"))
+    assert "×" + NBSP + "1,06" in html  # 330 / 310, within ×1,10
+    assert "1" + NBSP + "012" + NBSP + "КБ" in html  # received before live
+    assert "Привлечение или удержание → Партнёрская комиссия" in html or "→" in html
+    assert "×" + NBSP + "2,80" in html and "clc-speed-verdict--missed" in html  # navigation over ×1,5
+    assert "374" + NBSP + "КБ" in html and "405" + NBSP + "КБ" in html and "×" + NBSP + "0,92" in html
+    assert "замедлен в 4 раза" in html and "735" + NBSP + "мс" in html
+    assert "заранее подготовленной (prerender) страницы" in html
+    english = speedpage.render(data, "en", ("room", "throttled"))
+    assert "Room server (make room)" in english and "slowed down 4 times" in english
+
+
+def test_new_targets_are_judged_and_absent_measures_are_said_to_be_missing(data):
+    rows = dict((row["title"], row) for row in speedpage.context(data, "en")["targets"])
+    assert rows["First visit with the offline copy / without it"]["verdict"]["met"] is True
+    assert rows["To the next calculator / between pages without Python"]["verdict"]["met"] is False
+    assert rows["Bytes per phone: room server / nginx"]["verdict"]["met"] is True
+    assert rows["Received before the calculator is live (decoded)"]["verdict"]["met"] is True
+    assert rows["Offline copy, one language"]["verdict"]["met"] is True
+    for key in ("navigation", "room", "throttled"):
+        del data[key]
+    del data["pages"]["acquisition_vs_retention"]["worker"]
+    del data["pages"]["acquisition_vs_retention"]["cold"]["startup_ms"]
+    speedpage.validate(data)
+    html = speedpage.render(data, "ru", ("startup", "worker", "navigation", "room", "throttled"))
+    assert html.count("clc-speed-missing") == 5 and "<table" not in html
+
+
 def test_text_from_the_file_is_escaped(data):
     data["machine"] = '<script>alert("x")</script> & co'
     data["browser"] = "<b>Chromium</b>"
@@ -224,6 +262,12 @@ def test_text_from_the_file_is_escaped(data):
     (lambda d: d["offline"]["languages"].pop("en"), "offline.languages.en", "missing"),
     (lambda d: d["offline"]["languages"]["ru"].update(bytes=1.5), "offline.languages.ru.bytes", "whole number"),
     (lambda d: d["offline"].pop("target_bytes"), "offline.target_bytes", "missing"),
+    (lambda d: d["navigation"]["pairs"]["acquisition_vs_retention"].pop("plain_ms"),
+     "navigation.pairs.acquisition_vs_retention.plain_ms", "missing"),
+    (lambda d: d["room"]["pages"].update(nowhere={}), "room.pages.nowhere", "not a measured page"),
+    (lambda d: d["pages"]["acquisition_vs_retention"]["worker"].update(ratio="fast"),
+     "pages.acquisition_vs_retention.worker.ratio", "expected a number"),
+    (lambda d: d["throttled"].update(rate=0), "throttled.rate", "≥ 1"),
 ])
 def test_a_wrong_or_missing_field_fails_naming_it(data, tmp_path, change, field, problem):
     change(data)
