@@ -37,9 +37,11 @@ HEADING_SLUG = re.compile(r"^#{1,6}\s.*\{#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTI
 
 WORDS = {
     "ru": {"exercise": "Упражнение", "minutes": "мин", "group": "Группы", "break": "Перерыв",
-           "total": "Всего", "go": "На экране", "run": "Упражнение", "start": "Начать эту программу"},
+           "total": "Всего", "go": "На экране", "run": "Упражнение", "start": "Начать эту программу",
+           "handouts": "Печатать раздаточные материалы"},
     "en": {"exercise": "Exercise", "minutes": "min", "group": "Groups", "break": "Break",
-           "total": "Total", "go": "On screen", "run": "Exercise", "start": "Start this programme"},
+           "total": "Total", "go": "On screen", "run": "Exercise", "start": "Start this programme",
+           "handouts": "Print the handouts"},
 }
 
 
@@ -317,11 +319,27 @@ def target_url(target, page_src_uri):
     return url + "#" + fragment
 
 
+def handouts_src(ident):
+    """The page of a programme's handout pack, relative to ``docs/<lang>/`` (``scripts/handouts.py``)."""
+    return "print/%s.md" % ident
+
+
+def handouts_url(ident, lang, page_src_uri):
+    """The address of a programme's handout pack from the page ``page_src_uri``; the pack must exist."""
+    src = handouts_src(ident)
+    if not os.path.exists(os.path.join(DOCS, lang, *src.split("/"))):
+        raise ExerciseError("programme %r has no handout pack: add docs/%s/%s with the front matter "
+                            "'printable: programme-%s'" % (ident, lang, src, ident))
+    url = posixpath.relpath(page_url(src), page_url(page_src_uri) or ".")
+    return url + "/"
+
+
 def render_programme(ident, lang, page_src_uri, environment, extensions=None, configs=None):
     programmes = load_programmes(lang)
     if ident not in programmes:
         raise ExerciseError("unknown programme %r; known: %s" % (ident, ", ".join(programmes)))
     programme = programmes[ident]
+    handouts = handouts_url(ident, lang, page_src_uri)
     rows = []
     for block in programme.blocks:
         procedure = ""
@@ -338,7 +356,7 @@ def render_programme(ident, lang, page_src_uri, environment, extensions=None, co
             "procedure": procedure,
         })
     return environment.get_template("partials/programme.html").render(
-        programme=programme, rows=rows, w=WORDS[lang])
+        programme=programme, rows=rows, w=WORDS[lang], handouts=handouts)
 
 
 def page_src_uri_for_guide(lang):

@@ -5,6 +5,8 @@
 - The Markdown markers (``::: calculator NAME``, ``::: exercise ID``…) are a Python-Markdown extension
   (scripts/markers.py), which the hook adds and tells which page it converts.
 - Pages that hold a calculator load the self-hosted runtime (and only those pages).
+- The printable pages get other pages' content: the whole playbook (``print.md``, scripts/printable.py)
+  and each programme's handout pack (``print/<id>.md``, scripts/handouts.py).
 - The runtime and the calculators' modules are copied into the built site; the search index is
   rewritten as compact UTF-8; every text file gets precompressed copies (``.gz``, ``.br``).
 """
@@ -21,7 +23,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from calculators import custom, registry  # noqa: E402
-from scripts import compress, csp, frontmatter, markers, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
+from scripts import (  # noqa: E402
+    compress, csp, embed, exercises, frontmatter, handouts, markers, meta, notfound, offline, printable, runtime,
+    searchindex)
 
 
 @event_priority(100)  # first: a mistake in custom.json stops the build before any page is read
@@ -39,7 +43,13 @@ def on_page_markdown(markdown, page, config, files):
     if wrong:
         where = os.path.relpath(page.file.abs_src_path, ROOT) if page.file.abs_src_path else page.file.src_uri
         raise PluginError("%s: %s" % (where, wrong))
-    page.meta["clienting"] = markers.start(config["theme"]["language"], page.file.src_uri, config["site_url"])
+    lang = config["theme"]["language"]
+    if handouts.pack_id(page.meta) is not None:  # a programme's handout pack: its file is front matter only
+        try:
+            markdown = handouts.markdown(page, lang, embed.environment()) + markdown
+        except (handouts.HandoutError, exercises.ExerciseError) as error:
+            raise PluginError(str(error))
+    page.meta["clienting"] = markers.start(lang, page.file.src_uri, config["site_url"])
     return markdown
 
 
@@ -61,6 +71,10 @@ def on_page_context(context, page, config, nav):
     context["clienting_search_base"] = searchindex.search_base(
         context.get("base_url"), config["theme"]["language"], default)
     printable.fill(page, nav, config["theme"]["language"])  # the whole playbook on one page (print.md)
+    try:
+        handouts.fill(page, nav, config["theme"]["language"])  # a programme's handouts (print/<id>.md)
+    except (handouts.HandoutError, exercises.ExerciseError) as error:
+        raise PluginError(str(error))
     if page.meta.get("calculators"):
         names = sorted(set(name for name, _ in page.meta["calculators"]))
         context["clienting_runtime"] = runtime.page_runtime(context.get("base_url"), names)

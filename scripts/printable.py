@@ -37,7 +37,8 @@ EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
 
 def is_printable(page):
-    return bool(page.meta.get("printable"))
+    """The whole playbook's page (``printable: true``); a handout pack says ``printable: programme-<id>``."""
+    return page.meta.get("printable") is True
 
 
 def slug(src_uri):
@@ -65,12 +66,15 @@ def _page_path(url):
     return "" if path == "." else path
 
 
-def rebase_links(html, from_url, to_url, anchors):
+def rebase_links(html, from_url, to_url, anchors, present=None):
     """Make the relative links of a page at ``from_url`` work from ``to_url``.
 
     ``anchors`` maps page addresses (as ``_page_path`` gives them) to the prefix of their copy in
-    the printable page: links to those pages become same-page links.
+    the printable page: links to those pages become same-page links.  ``present`` maps the pages
+    copied only in part (some sections) to the ids their copy holds: a link to anything else of such
+    a page, or to the page itself, stays a link to that page.
     """
+    present = present or {}
     source = _page_path(from_url)
     target_dir = _page_path(to_url)
 
@@ -80,7 +84,12 @@ def rebase_links(html, from_url, to_url, anchors):
             return match.group(0)
         path, sep, fragment = value.partition("#")
         resolved = _page_path(posixpath.join(source, path)) if path else source
-        if resolved in anchors and attr.strip() == "href":
+        partial = present.get(resolved)
+        if partial is not None and (not fragment or fragment not in partial):
+            resolved_in_copy = False
+        else:
+            resolved_in_copy = resolved in anchors
+        if resolved_in_copy and attr.strip() == "href":
             prefix = anchors[resolved]
             return '%s="#%s"' % (attr, "%s--%s" % (prefix, fragment) if fragment else prefix)
         relative = posixpath.relpath(resolved or ".", target_dir or ".")
@@ -96,8 +105,9 @@ def demote_headings(html):
     return HEADING.sub(lambda m: "<%sh%d" % (m.group(1), int(m.group(2)) + 1), html)
 
 
-def chapter_html(content, prefix, from_url, to_url, anchors):
-    """One page's rendered content, rewritten to live inside the printable page."""
+def chapter_html(content, prefix, from_url, to_url, anchors, present=None):
+    """One page's rendered content, rewritten to live inside the printable page (``present``: see
+    :func:`rebase_links`)."""
     title = FIRST_H1.search(content)
     html = prefix_ids(content, prefix)
     if title:
@@ -105,9 +115,16 @@ def chapter_html(content, prefix, from_url, to_url, anchors):
         old = "%s--%s" % (prefix, title.group(1))
         html = html.replace(' id="%s"' % old, ' id="%s" class="print-chapter-title"' % prefix, 1)
         html = html.replace(' href="#%s"' % old, ' href="#%s"' % prefix)
-    html = rebase_links(html, from_url, to_url, anchors)
+    html = rebase_links(html, from_url, to_url, anchors, present)
     html = demote_headings(html)
     return '<div class="print-chapter" data-source="%s">\n%s\n</div>' % (html_lib.escape(from_url, quote=True), html)
+
+
+def sheets_html(content, prefix, from_url, to_url, anchors, present=None):
+    """Sheets of the workshop kit (h2 sections with the class clc-print-sheet), rewritten like a
+    chapter but with their headings kept: each sheet stays an h2 that starts a printed page."""
+    html = rebase_links(prefix_ids(content, prefix), from_url, to_url, anchors, present)
+    return '<div class="print-kit" data-source="%s">\n%s\n</div>' % (html_lib.escape(from_url, quote=True), html)
 
 
 def included(pages):
