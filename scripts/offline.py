@@ -11,7 +11,8 @@ modules) and the reader's language (its pages, its 404 page, its search index an
 default language's pages are those outside the other languages' folders (``en/``).
 
 Stored when first opened rather than up front: the page holding the whole playbook for print
-(``print/``; its chapters are in the copy already, page by page).
+(``print/``; its chapters are in the copy already, page by page) and the programmes' handout packs
+(``print/<id>/``, the same chapters and the kit's sheets again).
 
 Left out: source maps, the sitemaps (their dates change with every build), the precompressed copies
 the server sends in place of a file (``NAME.gz``, ``NAME.br``: ``scripts/compress.py``; the worker
@@ -39,7 +40,8 @@ PYSCRIPT = "assets/vendor/pyscript/"
 # What pages name of PyScript: its entry point and the chunks they preload (scripts/runtime.py).
 PYSCRIPT_REFERENCE = re.compile(r"assets/vendor/pyscript/([A-Za-z0-9_.-]+\.(?:js|css))")
 COMMON = ""  # the key of the files every language needs
-# Pages stored when first opened: the whole playbook on one page (scripts/printable.py's contents).
+# Pages stored when first opened: the whole playbook on one page and the handout packs (the contents
+# list of scripts/printable.py and scripts/handouts.py).
 ON_DEMAND_MARK = '<nav class="print-contents"'
 
 
