@@ -12,7 +12,8 @@ gross_margin_pct and commission_pct.  Each partner sale is a first order from a 
   customer is dearer than one from paid channels
 """
 
-from .core import Calculator, Input, Output, Unavailable
+from .charts import bar_heading, bar_money, bar_panel, bars_svg, drawable
+from .core import Calculator, Input, Output, Unavailable, format_value
 
 MONEY_MAX = 1e12
 COUNT_MAX = 1e9
@@ -43,6 +44,98 @@ def compute(v):
 
 _COMMISSION = ("average_order", "commission_pct")
 _PROFIT = ("average_order", "gross_margin_pct", "commission_pct")
+
+
+# --- the chart: the commission against the margin and the cost of a paid customer -------------------------------
+
+_CHART_TEXT = {
+    "ru": {
+        "title": "Вознаграждение партнёру против маржи и цены клиента из рекламы",
+        "keep": "Вам остаётся {profit} с каждой продажи",
+        "loss": "Каждая продажа в убыток на {loss}: вознаграждение больше маржи",
+        "even": "Вознаграждение съедает всю маржу: с продажи не остаётся ничего",
+        "margin": "Маржа с продажи",
+        "commission": "Партнёру с продажи",
+        "paid": "Клиент из рекламы (CAC)",
+        "limit": "Предел вознаграждения: маржа с продажи",
+        "desc": "С продажи на {order} маржа — {margin}, партнёру — {commission}; ",
+        "desc_keep": "вам остаётся {profit}.",
+        "desc_loss": "каждая продажа в убыток на {loss}: вознаграждение больше маржи.",
+        "desc_even": "вознаграждение съедает всю маржу.",
+        "desc_paid": " Клиент из платных каналов стоит {paid}",
+        "desc_cheaper": ": партнёрский на {pct} дешевле.",
+        "desc_dearer": ": партнёрский на {pct} дороже.",
+        "desc_same": ", столько же, сколько партнёрский.",
+    },
+    "en": {
+        "title": "The commission against the margin and the cost of a customer from paid channels",
+        "keep": "You keep {profit} on each sale",
+        "loss": "Each sale loses {loss}: the commission is more than the margin",
+        "even": "The commission eats the whole margin: nothing is left on a sale",
+        "margin": "Gross margin per sale",
+        "commission": "Commission per sale",
+        "paid": "Customer from paid channels (CAC)",
+        "limit": "Commission limit: the margin per sale",
+        "desc": "On an order of {order} the margin is {margin} and the partner gets {commission}; ",
+        "desc_keep": "you keep {profit}.",
+        "desc_loss": "each sale loses {loss}: the commission is more than the margin.",
+        "desc_even": "the commission eats the whole margin.",
+        "desc_paid": " A customer from paid channels costs {paid}",
+        "desc_cheaper": ": a partner's customer costs {pct} less.",
+        "desc_dearer": ": a partner's customer costs {pct} more.",
+        "desc_same": ", the same as a partner's.",
+    },
+}
+
+
+def _fill(template, params):
+    for key in params:
+        template = template.replace("{" + key + "}", params[key])
+    return template
+
+
+def commission_chart(result):
+    """Bars per sale: the gross margin, the commission (its part beyond the margin in the loss colour)
+    and the paid-channel CAC, with the margin as a dashed line across them.  None when an input is
+    invalid or all three are zero."""
+    for name in _PROFIT + ("paid_cac",):
+        if name in result.errors:
+            return None
+    v, out = result.values, result.outputs
+    margin = v["average_order"] * v["gross_margin_pct"] / 100
+    commission, profit, paid = out["commission_per_sale"], out["profit_per_sale"], v["paid_cac"]
+    if not drawable((margin, commission, profit, paid)) or margin == commission == paid == 0:
+        return None
+    lang = result.lang
+    words = _CHART_TEXT[lang]
+    params = {"order": bar_money(v["average_order"], result), "margin": bar_money(margin, result),
+              "commission": bar_money(commission, result), "profit": bar_money(profit, result),
+              "loss": bar_money(-profit, result), "paid": bar_money(paid, result)}
+    if profit > 0:
+        state = "keep"
+    elif profit < 0:
+        state = "loss"
+    else:
+        state = "even"
+    body = []
+    y = bar_heading(6 + 15, _fill(words[state], params), body)
+    rows = [
+        {"key": "margin", "label": words["margin"], "end": margin, "text": params["margin"]},
+        {"key": "commission", "label": words["commission"], "end": commission, "text": params["commission"],
+         "cls": "chart-step", "limit": margin},
+        {"key": "paid", "label": words["paid"], "end": paid, "text": params["paid"], "cls": "chart-bar-other"},
+    ]
+    marks = ({"key": "margin", "value": margin, "legend": words["limit"]},)
+    y = bar_panel(y, rows, marks, body)
+    desc = _fill(words["desc"] + words["desc_" + state] + words["desc_paid"], params)
+    savings = out["savings_vs_paid_pct"]
+    if not drawable((savings,)):
+        desc += "."
+    else:
+        pct = format_value("pct", abs(savings), lang)
+        key = "desc_cheaper" if savings > 0 else ("desc_dearer" if savings < 0 else "desc_same")
+        desc += words[key].replace("{pct}", pct)
+    return bars_svg("commission", y, words["title"], desc, body)
 
 CALCULATOR = Calculator(
     name="affiliate_commission",
@@ -117,6 +210,7 @@ CALCULATOR = Calculator(
                               "than paid channels"}),
     ],
     compute=compute,
+    chart=commission_chart,
     reasons={
         "no_paid_cac": {"ru": "Нет данных: клиент из платных каналов ничего не стоит, сравнивать не с чем.",
                         "en": "Not available: a customer from paid channels costs nothing, so there is "

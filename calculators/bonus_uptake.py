@@ -15,8 +15,9 @@ and gross_margin_pct; "with" and "without" are the yearly repeat rates with and 
   100 − without (even every customer coming back would not cover the bonus)
 """
 
-from .core import Calculator, Input, Output, Unavailable, format_value
-from .numbers import round_half_away
+from .charts import bar_heading, bar_money, bar_panel, bars_svg, drawable
+from .core import Calculator, Input, Output, Unavailable, format_value, points_unit
+from .numbers import format_number, round_half_away
 
 MONEY_MAX = 1e12
 COUNT_MAX = 1e9
@@ -91,6 +92,128 @@ def bonus_verdict(result):
 _COST = ("customers", "bonus_cost_per_use", "uptake_pct")
 _EXTRA = ("customers", "repeat_rate_without_pct", "repeat_rate_with_pct")
 _MARGIN = ("average_order", "gross_margin_pct")
+
+
+# --- the chart: the lift needed against the lift expected ---------------------------------------------------------
+
+_CHART_TEXT = {
+    "ru": {
+        "title": "Нужный прирост повторных покупок против ожидаемого",
+        "pays": "Бонус окупается: итог за год {net}",
+        "even": "Бонус ровно окупается: итог за год {net}",
+        "short": "Бонус не окупается: итог за год {net}",
+        "never": "Бонус не окупится никогда: итог за год {net}",
+        "needed": "Нужен прирост, чтобы окупить бонус",
+        "expected": "Ожидаемый прирост (с бонусом − без)",
+        "more_than": "больше {pp}",
+        "break_even": "Точка окупаемости: {pp}",
+        "ceiling": "Предел: повторно покупают все клиенты",
+        "desc": "Чтобы бонус окупился, доля повторных покупок должна вырасти на {needed}; ожидается {change} "
+                "(с {without} до {with}). ",
+        "desc_never": "Бонус не окупится никогда: даже если повторно купят все клиенты (прирост на {ceiling}), "
+                      "маржа с их заказов не покроет его стоимость; ожидается {change} (с {without} до {with}). ",
+        "rise": "рост на {pp}",
+        "fall": "падение на {pp}",
+        "none": "без изменений",
+        "desc_pays": "Бонус окупается: итог за год {net}.",
+        "desc_even": "Бонус ровно окупается.",
+        "desc_short": "Бонус не окупается: итог за год {net}.",
+        "desc_net": "Итог за год {net}.",
+        "pp": "п.\u00a0п.",
+    },
+    "en": {
+        "title": "The lift in repeat purchases needed against the lift expected",
+        "pays": "The bonus pays back: {net} a year",
+        "even": "The bonus just breaks even: {net} a year",
+        "short": "The bonus does not pay back: {net} a year",
+        "never": "The bonus can never pay back: {net} a year",
+        "needed": "Lift needed to pay for the bonus",
+        "expected": "Lift expected (with − without)",
+        "more_than": "over {pp}",
+        "break_even": "Break-even: {pp}",
+        "ceiling": "The limit: every customer buys again",
+        "desc": "To pay for the bonus the repeat rate must rise by {needed}; the expected change is {change} "
+                "(from {without} to {with}). ",
+        "desc_never": "The bonus can never pay back: even if every customer bought again (a lift of {ceiling}), "
+                      "the margin on their orders would not cover its cost; the expected change is {change} "
+                      "(from {without} to {with}). ",
+        "rise": "a rise of {pp}",
+        "fall": "a fall of {pp}",
+        "none": "none",
+        "desc_pays": "The bonus pays back: {net} a year.",
+        "desc_even": "The bonus just breaks even.",
+        "desc_short": "The bonus does not pay back: {net} a year.",
+        "desc_net": "The net effect is {net} a year.",
+        "pp": None,
+    },
+}
+
+
+def _fill(template, params):
+    for key in params:
+        template = template.replace("{" + key + "}", params[key])
+    return template
+
+
+def points(value, lang):
+    """Percentage points, as few decimals as the value needs (at most 2): ru ``4,17 п. п.``, en ``4.17 points``."""
+    hundredths = round_half_away(value, 2)
+    decimals = 0 if hundredths % 100 == 0 else (1 if hundredths % 10 == 0 else 2)
+    text = format_number(value, lang, decimals)
+    unit = _CHART_TEXT[lang]["pp"]
+    if unit is None:
+        unit = points_unit(value if decimals == 0 else 0.5, lang)
+    return text + "\u00a0" + unit
+
+
+def _signed(value, result):
+    text = bar_money(value, result)
+    return "+" + text if value > 0 else text
+
+
+def lift_chart(result):
+    """Two bars in percentage points: the lift in the repeat rate needed to pay for the bonus, and the lift
+    expected (with − without; below zero it runs left of the axis), the break-even as a dashed line.  The
+    expected bar takes the loss colour when the bonus does not pay back.  When it can never pay back, the
+    needed bar reaches the limit (every customer buying again) and says "over".  None when an input is
+    invalid or there are no customers or no margin."""
+    for name in _COST + _EXTRA + _MARGIN:
+        if name in result.errors:
+            return None
+    v, out = result.values, result.outputs
+    needed, net = out["break_even_lift_pp"], out["net_effect"]
+    without, with_bonus = v["repeat_rate_without_pct"], v["repeat_rate_with_pct"]
+    expected = with_bonus - without
+    never = isinstance(needed, Unavailable) and needed.code == "never_pays_back"
+    ceiling = 100 - without
+    if never:
+        needed = ceiling
+    if not drawable((needed, net, expected)):
+        return None
+    lang = result.lang
+    words = _CHART_TEXT[lang]
+    state = "never" if never else ("pays" if net > 0 else ("short" if net < 0 else "even"))
+    net_text = _signed(net, result)
+    body = []
+    y = bar_heading(6 + 15, words[state].replace("{net}", net_text), body)
+    needed_text = points(needed, lang)
+    rows = [
+        {"key": "needed", "label": words["needed"], "end": needed, "cls": "chart-bar-other",
+         "text": words["more_than"].replace("{pp}", needed_text) if never else needed_text},
+        {"key": "expected", "label": words["expected"], "end": expected, "text": points(expected, lang),
+         "cls": "chart-negative" if net < 0 else ""},
+    ]
+    legend = words["ceiling"] if never else words["break_even"].replace("{pp}", needed_text)
+    y = bar_panel(y, rows, ({"key": "needed", "value": needed, "legend": legend},), body)
+    change = words["rise" if expected > 0 else ("fall" if expected < 0 else "none")]
+    params = {"needed": needed_text, "ceiling": needed_text, "change": change.replace("{pp}", points(abs(expected), lang)),
+              "without": format_value("pct", without, lang), "with": format_value("pct", with_bonus, lang),
+              "net": net_text}
+    if never:
+        desc = _fill(words["desc_never"] + words["desc_net"], params)
+    else:
+        desc = _fill(words["desc"] + words["desc_" + state], params)
+    return bars_svg("lift", y, words["title"], desc, body)
 
 CALCULATOR = Calculator(
     name="bonus_uptake",
@@ -167,6 +290,7 @@ CALCULATOR = Calculator(
                               "can never pay back if above 100 − repeat rate without"}),
     ],
     compute=compute,
+    chart=lift_chart,
     verdict=bonus_verdict,
     reasons={
         "no_customers": {"ru": "Нет данных: клиентов 0.", "en": "Not available: no customers."},

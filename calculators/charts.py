@@ -631,3 +631,170 @@ def referral_payback(result, pinned=None, names=None):
         desc = (_SCENARIO[lang].replace("{label}", label_b) + desc + " " + _SCENARIO[lang].replace("{label}", label_a)
                 + _referral_desc(pinned, a_series))
     return _svg("referral", height, words["title"], desc, body)
+
+
+# --- horizontal bars: labelled rows on one scale ------------------------------------------------------------------
+#
+# The calculators' own charts (customer_value, word_of_mouth, affiliate_commission, bonus_uptake) draw
+# their rows with these helpers, in their own modules.  A row is a label (and its value, as shown, at
+# the right), then a bar from ``start`` to ``end`` on the panel's scale; zero is a vertical axis, so a
+# negative amount runs to the left of it.  A reference value (a margin, a break-even) is a dashed
+# vertical line across the rows, named in a legend above them.  These charts are narrower in user
+# units than the others, so that their text stays readable on a phone: 15 units are 11 px in a
+# 300 px column and 22 px at 600 px.
+
+BAR_WIDTH = 400
+BAR_FONT = 15
+_BAR_LEFT = 4.0
+_BAR_RIGHT = BAR_WIDTH - 6.0
+_LINE = 19        # one line of text
+_BAR = 18         # a bar's thickness
+LIMIT = 1e300     # amounts beyond this (or not finite) are not drawn
+
+
+def drawable(values):
+    """True when every value is a finite number no larger than ±1e300 (the scale's span stays finite)."""
+    for value in values:
+        if not _is_number(value) or value != value or value > LIMIT or value < -LIMIT:
+            return False
+    return True
+
+
+def bar_money(value, result):
+    """Money as these charts label it: whole units from 100 up and for whole amounts, cents otherwise."""
+    whole = abs(value) >= 100 or value == int(value)
+    return format_money(value, result.lang, result.currency, 0 if whole else 2)
+
+
+def _bar_text_width(text, bold=False):
+    return len(text) * BAR_FONT * (0.62 if bold else 0.58)
+
+
+def wrap(text, width, bold=False):
+    """``text`` cut at spaces into lines no wider than ``width`` (estimated); a word longer than
+    the width stays whole on its own line.  No-break spaces do not cut."""
+    words = text.split(" ")
+    lines = []
+    line = ""
+    for word in words:
+        candidate = word if not line else line + " " + word
+        if line and _bar_text_width(candidate, bold) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines.append(line)
+    return lines
+
+
+def bars_svg(kind, height, title, desc, body):
+    """The ``<svg>`` of a bar chart: ``role="img"``, ``<title>`` and ``<desc>``, scaling with its box."""
+    return ('<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-bars chart-' + kind + '" viewBox="0 0 '
+            + str(BAR_WIDTH) + " " + str(int(math.ceil(height))) + '" width="100%" role="img" focusable="false"'
+            + ' font-size="' + str(BAR_FONT) + '"><title>' + escape(title) + "</title><desc>" + escape(desc)
+            + "</desc>" + "".join(body) + "</svg>")
+
+
+def bar_heading(y, text, body, cls="chart-value chart-heading"):
+    """A bold line (or lines) of text across the chart from baseline ``y``; returns the next free y."""
+    for line in wrap(text, _BAR_RIGHT - _BAR_LEFT, True):
+        body.append(_text(_BAR_LEFT, y, line, cls, "start", ' font-weight="bold"'))
+        y += _LINE + 1
+    return y - _LINE + 8
+
+
+def bar_panel(y, rows, marks, body):
+    """Rows of horizontal bars on one scale, from ``y`` down; appends to ``body``, returns the next free y.
+
+    ``rows``: dicts with ``key`` (``data-row``), ``label``, ``text`` (the value as shown), ``end`` and
+    optionally ``start`` (0), ``cls`` (classes after ``chart-bar``), ``link`` (a dashed connector from
+    the previous row's end: a waterfall's step), ``limit`` (the part of the bar beyond it is drawn
+    again over it as ``chart-excess``: a commission above the margin).  ``marks``: dicts with ``key``, ``value``, ``legend``:
+    dashed vertical lines across the rows, named in a legend above them.  Every number must pass
+    :func:`drawable`.  Bars go first, then the lines, then the text (which the stylesheet gives a halo,
+    so a line behind a label does not cross it).
+    """
+    values = [0.0]
+    for row in rows:
+        values.append(row.get("start", 0.0))
+        values.append(row["end"])
+    for mark in marks:
+        values.append(mark["value"])
+    low, high = min(values), max(values)
+    if high == low:
+        high = low + 1.0
+    span = high - low
+    left, right = _BAR_LEFT, _BAR_RIGHT
+
+    def x_of(value):
+        return left + (right - left) * (value - low) / span
+
+    shapes = []
+    texts = []
+    for mark in marks:
+        y += BAR_FONT
+        shapes.append(_line(left, y - 5, left + 22, y - 5, "chart-cost chart-legend",
+                            ' stroke-width="2" stroke-dasharray="6 4"'))
+        for index, line in enumerate(wrap(mark["legend"], right - left - 30)):
+            texts.append(_text(left + 30, y + index * _LINE, line, "chart-label chart-legend-label"))
+            if index:
+                y += _LINE
+        y += 6
+    first_top = None
+    previous_end = 0.0
+    last_bottom = y
+    for row in rows:
+        label, text = row["label"], row["text"]
+        room = right - left - _bar_text_width(text, True) - 12
+        together = room >= (right - left) * 0.4
+        lines = wrap(label, room if together else right - left)
+        y += BAR_FONT
+        for index, line in enumerate(lines):
+            texts.append(_text(left, y + index * _LINE, line, "chart-label chart-row-label"))
+        value_y = y if together else y + len(lines) * _LINE
+        texts.append(_text(right, value_y, text, "chart-value", "end", ' font-weight="bold"'))
+        y = max(y + (len(lines) - 1) * _LINE, value_y) + 7
+        start = row.get("start", 0.0)
+        end = row["end"]
+        x1, x2 = x_of(start), x_of(end)
+        x, width = (x1, x2 - x1) if x2 >= x1 else (x2, x1 - x2)
+        if start != end and width < 1.5:
+            # too small to see: 1.5 units from the start, towards the end (inside the margins)
+            width = 1.5
+            x = x1 if end >= start else x1 - width
+        if row.get("link") and first_top is not None:
+            xl = x_of(previous_end)
+            shapes.append(_line(xl, last_bottom, xl, y, "chart-guide", ' stroke-width="1" stroke-dasharray="2 2"'))
+        shapes.append('<rect class="chart-bar' + (" " + row["cls"] if row.get("cls") else "") + '" x="' + _n(x)
+                      + '" y="' + _n(y) + '" width="' + _n(width) + '" height="' + str(_BAR) + '" data-row="'
+                      + escape(row["key"]) + '" data-value="' + _plain(end - start) + '" fill="currentColor"'
+                      + ' stroke="none"/>')
+        limit = row.get("limit")
+        if limit is not None and end > limit >= start:
+            xe = x_of(limit)
+            shapes.append('<rect class="chart-bar chart-negative chart-excess" x="' + _n(xe) + '" y="' + _n(y)
+                          + '" width="' + _n(x + width - xe) + '" height="' + str(_BAR) + '" data-excess="'
+                          + _plain(end - limit) + '" fill="currentColor" stroke="none"/>')
+        if first_top is None:
+            first_top = y
+        previous_end = end
+        y += _BAR
+        last_bottom = y
+        y += 6
+    zero = x_of(0.0)
+    shapes.append(_line(zero, first_top - 4, zero, last_bottom + 4, "chart-axis chart-zero", ' stroke-width="1.5"'))
+    if low < 0:
+        anchor = "start" if zero - left < 8 else ("end" if right - zero < 8 else "middle")
+        texts.append(_text(zero, last_bottom + 4 + BAR_FONT, "0", "chart-label chart-tick", anchor))
+        y = last_bottom + 4 + BAR_FONT + 4
+    for mark in marks:
+        xm = x_of(mark["value"])
+        shapes.append('<line class="chart-cost chart-mark" x1="' + _n(xm) + '" y1="' + _n(first_top - 6) + '" x2="'
+                      + _n(xm) + '" y2="' + _n(last_bottom + 6) + '" data-mark="' + escape(mark["key"])
+                      + '" data-value="' + _plain(mark["value"]) + '" stroke="currentColor" stroke-width="2"'
+                      + ' stroke-dasharray="6 4"/>')
+    body.append('<g class="chart-panel">')
+    body.extend(shapes)
+    body.extend(texts)
+    body.append("</g>")
+    return max(y, last_bottom + 6)

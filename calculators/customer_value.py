@@ -11,6 +11,7 @@ All money is per year; ``gross_margin_pct`` is a percentage and g its fraction.
   time costs nothing (no number of hours would reach the line).
 """
 
+from .charts import bar_money, bar_panel, bars_svg, drawable
 from .core import Calculator, Input, Output, Unavailable
 
 MONEY_MAX = 1e12
@@ -47,8 +48,88 @@ def compute(v):
     }
 
 
+
 _PROFIT = ("annual_revenue", "gross_margin_pct")
 _SERVE = ("service_hours", "hourly_cost", "other_costs")
+
+
+# --- the chart: a waterfall from revenue to net value -------------------------------------------------------
+
+_CHART_TEXT = {
+    "ru": {
+        "title": "От выручки к чистой ценности клиента за год",
+        "revenue": "Выручка",
+        "goods": "Себестоимость",
+        "gross": "Валовая прибыль",
+        "time": "Время сотрудников",
+        "other": "Прочие расходы",
+        "net": "Чистая ценность",
+        "desc": "Выручка {revenue} минус себестоимость {goods} — валовая прибыль {gross}; минус время "
+                "сотрудников {time} и прочие расходы {other} — чистая ценность клиента за год {net}. ",
+        "gain": "Клиент приносит деньги.",
+        "loss": "Клиент убыточен: обслуживание обходится дороже, чем он приносит.",
+        "even": "Клиент ровно окупает себя.",
+    },
+    "en": {
+        "title": "From revenue to the customer's net value per year",
+        "revenue": "Revenue",
+        "goods": "Cost of goods",
+        "gross": "Gross profit",
+        "time": "Staff time",
+        "other": "Other costs",
+        "net": "Net value",
+        "desc": "Revenue of {revenue} less the cost of goods, {goods}, leaves a gross profit of {gross}; less "
+                "staff time, {time}, and other costs, {other}, the customer's net value for the year is {net}. ",
+        "gain": "The customer makes money.",
+        "loss": "The customer loses money: serving them costs more than they bring.",
+        "even": "The customer exactly pays their way.",
+    },
+}
+
+
+def waterfall_chart(result):
+    """Revenue, minus the cost of goods, the gross profit, minus staff time and other costs, the net
+    value: each cost a step down from where the last one ended; a negative net value runs left of zero.
+    None when an input is invalid or a number is beyond drawing."""
+    for name in _PROFIT + _SERVE:
+        if name in result.errors:
+            return None
+    v, out = result.values, result.outputs
+    revenue = v["annual_revenue"]
+    gross = out["gross_profit"]
+    time = v["service_hours"] * v["hourly_cost"]
+    other = v["other_costs"]
+    net = out["net_value"]
+    if not drawable((revenue, gross, time, other, net, revenue - gross, gross - time)):
+        return None
+    lang = result.lang
+    words = _CHART_TEXT[lang]
+    after_time = gross - time
+    rows = [
+        {"key": "revenue", "label": words["revenue"], "end": revenue, "text": bar_money(revenue, result)},
+        {"key": "goods", "label": words["goods"], "start": revenue, "end": gross, "cls": "chart-step",
+         "text": bar_money(gross - revenue, result), "link": True},
+        {"key": "gross", "label": words["gross"], "end": gross, "text": bar_money(gross, result), "link": True},
+        {"key": "time", "label": words["time"], "start": gross, "end": after_time, "cls": "chart-step",
+         "text": bar_money(-time, result), "link": True},
+        {"key": "other", "label": words["other"], "start": after_time, "end": after_time - other,
+         "cls": "chart-step", "text": bar_money(-other, result), "link": True},
+        {"key": "net", "label": words["net"], "end": net, "text": bar_money(net, result), "link": True,
+         "cls": "chart-negative" if net < 0 else "chart-total"},
+    ]
+    body = []
+    height = bar_panel(6, rows, (), body)
+    desc = words["desc"]
+    for key, value in (("revenue", revenue), ("goods", revenue - gross), ("gross", gross), ("time", time),
+                       ("other", other), ("net", net)):
+        desc = desc.replace("{" + key + "}", bar_money(value, result))
+    if net > 0:
+        desc += words["gain"]
+    elif net < 0:
+        desc += words["loss"]
+    else:
+        desc += words["even"]
+    return bars_svg("waterfall", height, words["title"], desc, body)
 
 CALCULATOR = Calculator(
     name="customer_value",
@@ -107,6 +188,7 @@ CALCULATOR = Calculator(
                         "en": "(gross profit − other costs) ÷ hourly cost: (R × g − O) ÷ c"}),
     ],
     compute=compute,
+    chart=waterfall_chart,
     reasons={
         "costs_exceed_profit": {
             "ru": "Такого числа часов нет: одни прочие расходы уже съедают всю валовую прибыль, и клиент "

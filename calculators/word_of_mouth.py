@@ -14,7 +14,8 @@ told_conversion_pct and incremental_pct.
   bring customers dearer than paid channels do
 """
 
-from .core import Calculator, Input, Output, Unavailable, first_unavailable, ratio
+from .charts import bar_heading, bar_money, bar_panel, bars_svg, drawable
+from .core import Calculator, Input, Output, Unavailable, first_unavailable, ratio, format_value
 from .numbers import round_half_away
 
 MONEY_MAX = 1e12
@@ -71,6 +72,103 @@ def compute(v):
 
 _SPEND = ("charm_budget", "cost_per_gesture")
 _NEW = _SPEND + ("people_told", "told_conversion_pct", "incremental_pct")
+
+
+# --- the chart: what the gestures cost against what their stories bring -----------------------------------------
+
+_CHART_TEXT = {
+    "ru": {
+        "title": "Бюджет очарования против ценности клиентов, которых приводят рассказы",
+        "roe": "Отдача от впечатлений (ROE): {roe}",
+        "spent": "Потрачено на жесты",
+        "value": "Ценность новых клиентов",
+        "per_customer": "Цена нового клиента",
+        "cheaper": "Клиент через рассказы на {pct} дешевле, чем из рекламы",
+        "dearer": "Клиент через рассказы на {pct} дороже, чем из рекламы",
+        "same": "Клиент через рассказы стоит столько же, сколько из рекламы",
+        "word": "Через рассказы",
+        "paid": "Из платных каналов (CAC)",
+        "desc": "На жесты потрачено {spent}, а новые клиенты, которых приводят рассказы о них ({n}), стоят "
+                "{value}: отдача от впечатлений (ROE) — {roe}.",
+        "desc_paid": " Один новый клиент через рассказы обходится в {word}, из платных каналов — в {paid}",
+        "desc_cheaper": ": на {pct} дешевле.",
+        "desc_dearer": ": на {pct} дороже.",
+        "desc_same": ", столько же.",
+    },
+    "en": {
+        "title": "The charm budget against the value of the customers its stories bring",
+        "roe": "Return on experience (ROE): {roe}",
+        "spent": "Spent on gestures",
+        "value": "Value of the new customers",
+        "per_customer": "Cost of a new customer",
+        "cheaper": "A customer by word of mouth costs {pct} less than one from paid channels",
+        "dearer": "A customer by word of mouth costs {pct} more than one from paid channels",
+        "same": "A customer by word of mouth costs the same as one from paid channels",
+        "word": "By word of mouth",
+        "paid": "From paid channels (CAC)",
+        "desc": "The gestures cost {spent}; the new customers their stories bring ({n}) are worth {value}: a "
+                "return on experience (ROE) of {roe}.",
+        "desc_paid": " A new customer by word of mouth costs {word}, one from paid channels {paid}",
+        "desc_cheaper": ": {pct} less.",
+        "desc_dearer": ": {pct} more.",
+        "desc_same": ", the same.",
+    },
+}
+
+
+def _fill(template, params):
+    for key in params:
+        template = template.replace("{" + key + "}", params[key])
+    return template
+
+
+def return_chart(result):
+    """Two pairs of bars: what the gestures cost against the value of the new customers (with the ROE),
+    and what one such customer costs against one from paid channels (with the saving).  The second pair
+    is left out when the stories bring nobody or the paid CAC is not valid; None when nothing is spent."""
+    out = result.outputs
+    spent, value, roe = out["spent"], out["value_created"], out["roe_pct"]
+    if not drawable((spent, value, roe, out["new_customers"])):
+        return None
+    lang = result.lang
+    words = _CHART_TEXT[lang]
+    params = {"spent": bar_money(spent, result), "value": bar_money(value, result),
+              "roe": format_value("pct", roe, lang), "n": result.text("new_customers")}
+    body = []
+    y = bar_heading(6 + 15, _fill(words["roe"], params), body)
+    rows = [
+        {"key": "spent", "label": words["spent"], "end": spent, "text": params["spent"], "cls": "chart-step"},
+        {"key": "value", "label": words["value"], "end": value, "text": params["value"],
+         "cls": "chart-negative" if value < spent else ""},
+    ]
+    y = bar_panel(y, rows, (), body)
+    desc = _fill(words["desc"], params)
+    word = out["cost_per_new_customer"]
+    paid = result.values["paid_cac"]
+    if "paid_cac" not in result.errors and drawable((word, paid)):
+        savings = out["savings_vs_paid_pct"]
+        if not drawable((savings,)):
+            heading = words["per_customer"]
+            verdict = "."
+        else:
+            pct = format_value("pct", abs(savings), lang)
+            if savings > 0:
+                heading, verdict = words["cheaper"], words["desc_cheaper"]
+            elif savings < 0:
+                heading, verdict = words["dearer"], words["desc_dearer"]
+            else:
+                heading, verdict = words["same"], words["desc_same"]
+            heading, verdict = heading.replace("{pct}", pct), verdict.replace("{pct}", pct)
+        y = bar_heading(y + 14 + 15, heading, body)
+        word_text, paid_text = bar_money(word, result), bar_money(paid, result)
+        rows = [
+            {"key": "word", "label": words["word"], "end": word, "text": word_text,
+             "cls": "chart-negative" if word > paid else ""},
+            {"key": "paid", "label": words["paid"], "end": paid, "text": paid_text, "cls": "chart-bar-other"},
+        ]
+        y = bar_panel(y, rows, (), body)
+        desc += _fill(words["desc_paid"], {"word": word_text, "paid": paid_text}) + verdict
+    return bars_svg("return", y, words["title"], desc, body)
 
 CALCULATOR = Calculator(
     name="word_of_mouth",
@@ -157,6 +255,7 @@ CALCULATOR = Calculator(
                               "dearer than paid channels"}),
     ],
     compute=compute,
+    chart=return_chart,
     reasons={
         "free_gesture": {"ru": "Нет данных: жест ничего не стоит (меньше копейки), число жестов не определено.",
                          "en": "Not available: a gesture costs nothing (under a cent), so the number of "

@@ -133,6 +133,41 @@ EXTRA_VIEWS = {
         {"calls_per_hour": "1", "handle_time_seconds": "1", "target_answer_seconds": "3600"},
         {"calls_per_hour": "100", "handle_time_seconds": "180", "shrinkage_pct": "90"},
     ],
+    # the bar charts at their edges: losses left of zero, nothing to draw, the largest amounts
+    "customer_value": [
+        {"other_costs": "900000"},  # a loss: the net value runs left of zero
+        {"annual_revenue": "0", "gross_margin_pct": "0", "service_hours": "0", "hourly_cost": "0", "other_costs": "0"},
+        {"annual_revenue": "1000000000000", "gross_margin_pct": "100", "service_hours": "1000000",
+         "hourly_cost": "1000000000000", "other_costs": "1000000000000"},
+        {"annual_revenue": "78", "gross_margin_pct": "0", "other_costs": "0,01", "service_hours": "0"},
+        {"service_hours": "20", "hourly_cost": "16", "other_costs": "640", "annual_revenue": "2400"},  # exactly 0
+    ],
+    "word_of_mouth": [
+        {"people_told": "0"},  # nobody new: the cost per customer is left out
+        {"charm_budget": "5"},  # not one gesture: no chart
+        {"paid_cac": "0"},
+        {"people_told": "1"},  # dearer than paid channels
+        {"clv": "10"},  # the stories bring back less than they cost
+        {"charm_budget": "1000000000000", "cost_per_gesture": "0,01", "people_told": "1000000",
+         "told_conversion_pct": "100", "clv": "1000000000000", "paid_cac": "1000000000000"},
+    ],
+    "affiliate_commission": [
+        {"commission_pct": "40", "gross_margin_pct": "25"},  # each sale loses money
+        {"commission_pct": "30"},  # the commission eats the whole margin
+        {"gross_margin_pct": "0", "commission_pct": "100", "average_order": "1000000000000", "paid_cac": "0"},
+        {"average_order": "0", "paid_cac": "0"},  # nothing to draw
+        {"average_order": "2", "paid_cac": "1,2", "commission_pct": "10", "gross_margin_pct": "90"},
+    ],
+    "bonus_uptake": [
+        {"repeat_rate_with_pct": "15"},  # the bonus lowers the repeat rate
+        {"repeat_rate_with_pct": "22"},  # short of the break-even
+        {"bonus_cost_per_use": "100000"},  # can never pay back
+        {"bonus_cost_per_use": "0"},
+        {"customers": "0"},
+        {"repeat_rate_without_pct": "100", "repeat_rate_with_pct": "100"},
+        {"customers": "1000000000", "bonus_cost_per_use": "1000000000000", "uptake_pct": "100",
+         "average_order": "0,01", "gross_margin_pct": "0,1"},
+    ],
     "nps_change": [
         {"promoters_before": "0", "passives_before": "0", "detractors_before": "0"},
         {"promoters_after": "0", "passives_after": "0", "detractors_after": "0"},

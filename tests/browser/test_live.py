@@ -1,5 +1,7 @@
 """Headless Chromium against the built site: every calculator page goes live and computes what CPython computes."""
 
+import xml.etree.ElementTree as ElementTree
+
 import pytest
 from browsing import wait_until
 
@@ -42,6 +44,21 @@ def check_verdict(page, root, calculator, raw, lang):
         " return e.textContent === want && e.hidden === (want === ''); }", arg=[root, want], timeout=5000)
 
 
+def check_chart(page, root, calculator, raw, lang):
+    """The chart shows what CPython draws for the same inputs: its text (title, description, labels and
+    values) the same, and the figure hidden when CPython draws none."""
+    svg = view(calculator, raw, lang)["chart"]
+    want = "".join(ElementTree.fromstring(svg).itertext()) if svg else ""
+    page.wait_for_function(
+        "([sel, want]) => { const f = document.querySelector(sel + ' [data-role=chart]');"
+        " const svg = f.querySelector('svg');"
+        " return (svg ? svg.textContent : '') === want && f.hidden === (want === ''); }",
+        arg=[root, want], timeout=5000)
+    shown = page.eval_on_selector(root + " [data-role=chart]", "f => f.innerHTML")
+    for bad in ("NaN", "Infinity", "undefined"):
+        assert bad not in shown
+
+
 def changed_value(calculator, lang):
     """A valid new value for the first input: its default doubled (or 1 when the default is 0), in range."""
     spec = calculator.inputs[0]
@@ -67,6 +84,7 @@ def test_calculator_page_goes_live_and_matches_cpython(watched, site_url, name, 
     defaults = dict((k, input_text(v, lang)) for k, v in calculator.defaults(lang).items())
     assert shown_outputs(page, root) == expected_outputs(calculator, defaults, lang)
     check_verdict(page, root, calculator, defaults, lang)
+    check_chart(page, root, calculator, defaults, lang)
 
     field, text = changed_value(calculator, lang)
     page.fill("%s input[name=%s]" % (root, field), text)
@@ -77,6 +95,7 @@ def test_calculator_page_goes_live_and_matches_cpython(watched, site_url, name, 
         ".map(e => [e.dataset.output, e.dataset.value, e.textContent])) === JSON.stringify(want)",
         arg=[root, expected], timeout=5000)
     check_verdict(page, root, calculator, raw, lang)
+    check_chart(page, root, calculator, raw, lang)
 
     # Bad input: a message next to the field, dependent outputs unavailable, nothing else breaks.
     page.fill("%s input[name=%s]" % (root, field), "12abc")
@@ -91,6 +110,7 @@ def test_calculator_page_goes_live_and_matches_cpython(watched, site_url, name, 
     for key, value, text in shown_outputs(page, root):
         assert "NaN" not in text and "Infinity" not in text and "nan" not in value
     check_verdict(page, root, calculator, dict(raw, **{field: "12abc"}), lang)
+    check_chart(page, root, calculator, dict(raw, **{field: "12abc"}), lang)
 
     assert watched.errors() == []
     outside = [u for u in watched.requests if not same_origin(u, site_url)]
