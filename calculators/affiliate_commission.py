@@ -12,7 +12,8 @@ gross_margin_pct and commission_pct.  Each partner sale is a first order from a 
   customer is dearer than one from paid channels
 """
 
-from .charts import bar_heading, bar_money, bar_panel, bars_svg, drawable
+from .charts import (bar_beside, bar_desc, bar_heading, bar_legend, bar_letter, bar_money, bar_panel, bar_pinned,
+                     bars_svg, drawable)
 from .core import Calculator, Input, Output, Unavailable, format_value
 
 MONEY_MAX = 1e12
@@ -58,6 +59,7 @@ _CHART_TEXT = {
         "commission": "Партнёру с продажи",
         "paid": "Клиент из рекламы (CAC)",
         "limit": "Предел вознаграждения: маржа с продажи",
+        "limit_a": "Предел в сценарии {a}: его маржа с продажи",
         "desc": "С продажи на {order} маржа — {margin}, партнёру — {commission}; ",
         "desc_keep": "вам остаётся {profit}.",
         "desc_loss": "каждая продажа в убыток на {loss}: вознаграждение больше маржи.",
@@ -76,6 +78,7 @@ _CHART_TEXT = {
         "commission": "Commission per sale",
         "paid": "Customer from paid channels (CAC)",
         "limit": "Commission limit: the margin per sale",
+        "limit_a": "The limit in scenario {a}: its margin per sale",
         "desc": "On an order of {order} the margin is {margin} and the partner gets {commission}; ",
         "desc_keep": "you keep {profit}.",
         "desc_loss": "each sale loses {loss}: the commission is more than the margin.",
@@ -94,48 +97,89 @@ def _fill(template, params):
     return template
 
 
-def commission_chart(result):
-    """Bars per sale: the gross margin, the commission (its part beyond the margin in the loss colour)
-    and the paid-channel CAC, with the margin as a dashed line across them.  None when an input is
-    invalid or all three are zero."""
+def _per_sale(result):
+    """Margin, commission, profit and paid CAC per sale, with the saving (None when it has none); None when an
+    input the chart draws is invalid, a number is beyond drawing, or all three amounts are zero."""
     for name in _PROFIT + ("paid_cac",):
         if name in result.errors:
             return None
     v, out = result.values, result.outputs
-    margin = v["average_order"] * v["gross_margin_pct"] / 100
-    commission, profit, paid = out["commission_per_sale"], out["profit_per_sale"], v["paid_cac"]
-    if not drawable((margin, commission, profit, paid)) or margin == commission == paid == 0:
+    f = {"order": v["average_order"], "margin": v["average_order"] * v["gross_margin_pct"] / 100,
+         "commission": out["commission_per_sale"], "profit": out["profit_per_sale"], "paid": v["paid_cac"],
+         "savings": out["savings_vs_paid_pct"]}
+    if not drawable((f["margin"], f["commission"], f["profit"], f["paid"])):
+        return None
+    if f["margin"] == f["commission"] == f["paid"] == 0:
+        return None
+    if not drawable((f["savings"],)):
+        f["savings"] = None
+    return f
+
+
+def _state(f):
+    if f["profit"] > 0:
+        return "keep"
+    if f["profit"] < 0:
+        return "loss"
+    return "even"
+
+
+def _params(f, result):
+    params = {}
+    for key in ("order", "margin", "commission", "profit", "paid"):
+        params[key] = bar_money(f[key], result)
+    params["loss"] = bar_money(-f["profit"], result)
+    return params
+
+
+def _commission_rows(f, result):
+    words = _CHART_TEXT[result.lang]
+    params = _params(f, result)
+    return [
+        {"key": "margin", "label": words["margin"], "end": f["margin"], "text": params["margin"]},
+        {"key": "commission", "label": words["commission"], "end": f["commission"], "text": params["commission"],
+         "cls": "chart-step", "limit": f["margin"]},
+        {"key": "paid", "label": words["paid"], "end": f["paid"], "text": params["paid"], "cls": "chart-bar-other"},
+    ]
+
+
+def _commission_desc(f, result):
+    lang = result.lang
+    words = _CHART_TEXT[lang]
+    desc = _fill(words["desc"] + words["desc_" + _state(f)] + words["desc_paid"], _params(f, result))
+    savings = f["savings"]
+    if savings is None:
+        return desc + "."
+    key = "desc_cheaper" if savings > 0 else ("desc_dearer" if savings < 0 else "desc_same")
+    return desc + words[key].replace("{pct}", format_value("pct", abs(savings), lang))
+
+
+def commission_chart(result, pinned=None, names=None):
+    """Bars per sale: the gross margin, the commission (its part beyond the margin in the loss colour)
+    and the paid-channel CAC, with the margin as a dashed line across them.  With ``pinned``, A's bars
+    hollow under B's on one scale and A's margin dash-dotted.  None when an input is invalid or all three
+    are zero."""
+    f = _per_sale(result)
+    if f is None:
         return None
     lang = result.lang
     words = _CHART_TEXT[lang]
-    params = {"order": bar_money(v["average_order"], result), "margin": bar_money(margin, result),
-              "commission": bar_money(commission, result), "profit": bar_money(profit, result),
-              "loss": bar_money(-profit, result), "paid": bar_money(paid, result)}
-    if profit > 0:
-        state = "keep"
-    elif profit < 0:
-        state = "loss"
-    else:
-        state = "even"
+    rows = _commission_rows(f, result)
+    mark = {"key": "margin", "value": f["margin"], "legend": words["limit"]}
+    desc = _commission_desc(f, result)
+    a = bar_pinned(result, pinned, _per_sale)
     body = []
-    y = bar_heading(6 + 15, _fill(words[state], params), body)
-    rows = [
-        {"key": "margin", "label": words["margin"], "end": margin, "text": params["margin"]},
-        {"key": "commission", "label": words["commission"], "end": commission, "text": params["commission"],
-         "cls": "chart-step", "limit": margin},
-        {"key": "paid", "label": words["paid"], "end": paid, "text": params["paid"], "cls": "chart-bar-other"},
-    ]
-    marks = ({"key": "margin", "value": margin, "legend": words["limit"]},)
-    y = bar_panel(y, rows, marks, body)
-    desc = _fill(words["desc"] + words["desc_" + state] + words["desc_paid"], params)
-    savings = out["savings_vs_paid_pct"]
-    if not drawable((savings,)):
-        desc += "."
-    else:
-        pct = format_value("pct", abs(savings), lang)
-        key = "desc_cheaper" if savings > 0 else ("desc_dearer" if savings < 0 else "desc_same")
-        desc += words[key].replace("{pct}", pct)
+    y = 6
+    if a is not None:
+        bar_beside(rows, _commission_rows(a, pinned))
+        mark["a_value"] = a["margin"]
+        mark["a_legend"] = words["limit_a"].replace("{a}", bar_letter(lang))
+        y = bar_legend(y, lang, names, body) + 2
+        desc = bar_desc(lang, names, desc, _commission_desc(a, pinned))
+    y = bar_heading(y + 15, _fill(words[_state(f)], _params(f, result)), body)
+    y = bar_panel(y, rows, (mark,), body, bar_letter(lang))
     return bars_svg("commission", y, words["title"], desc, body)
+
 
 CALCULATOR = Calculator(
     name="affiliate_commission",

@@ -15,7 +15,8 @@ and gross_margin_pct; "with" and "without" are the yearly repeat rates with and 
   100 − without (even every customer coming back would not cover the bonus)
 """
 
-from .charts import bar_heading, bar_money, bar_panel, bars_svg, drawable
+from .charts import (bar_beside, bar_desc, bar_heading, bar_legend, bar_letter, bar_money, bar_panel, bar_pinned,
+                     bars_svg, drawable)
 from .core import Calculator, Input, Output, Unavailable, format_value, points_unit
 from .numbers import format_number, round_half_away
 
@@ -108,6 +109,8 @@ _CHART_TEXT = {
         "more_than": "больше {pp}",
         "break_even": "Точка окупаемости: {pp}",
         "ceiling": "Предел: повторно покупают все клиенты",
+        "a_break_even": "Точка окупаемости в сценарии {a}: {pp}",
+        "a_ceiling": "Предел в сценарии {a}: повторно покупают все",
         "desc": "Чтобы бонус окупился, доля повторных покупок должна вырасти на {needed}; ожидается {change} "
                 "(с {without} до {with}). ",
         "desc_never": "Бонус не окупится никогда: даже если повторно купят все клиенты (прирост на {ceiling}), "
@@ -132,6 +135,8 @@ _CHART_TEXT = {
         "more_than": "over {pp}",
         "break_even": "Break-even: {pp}",
         "ceiling": "The limit: every customer buys again",
+        "a_break_even": "Break-even in scenario {a}: {pp}",
+        "a_ceiling": "The limit in scenario {a}: everyone buys again",
         "desc": "To pay for the bonus the repeat rate must rise by {needed}; the expected change is {change} "
                 "(from {without} to {with}). ",
         "desc_never": "The bonus can never pay back: even if every customer bought again (a lift of {ceiling}), "
@@ -171,49 +176,87 @@ def _signed(value, result):
     return "+" + text if value > 0 else text
 
 
-def lift_chart(result):
-    """Two bars in percentage points: the lift in the repeat rate needed to pay for the bonus, and the lift
-    expected (with − without; below zero it runs left of the axis), the break-even as a dashed line.  The
-    expected bar takes the loss colour when the bonus does not pay back.  When it can never pay back, the
-    needed bar reaches the limit (every customer buying again) and says "over".  None when an input is
-    invalid or there are no customers or no margin."""
+def _lift(result):
+    """Lift needed (the limit when it can never pay back), lift expected, net effect and the rates; None
+    when an input is invalid or there are no customers or no margin."""
     for name in _COST + _EXTRA + _MARGIN:
         if name in result.errors:
             return None
     v, out = result.values, result.outputs
-    needed, net = out["break_even_lift_pp"], out["net_effect"]
-    without, with_bonus = v["repeat_rate_without_pct"], v["repeat_rate_with_pct"]
-    expected = with_bonus - without
-    never = isinstance(needed, Unavailable) and needed.code == "never_pays_back"
-    ceiling = 100 - without
-    if never:
-        needed = ceiling
-    if not drawable((needed, net, expected)):
+    needed = out["break_even_lift_pp"]
+    f = {"without": v["repeat_rate_without_pct"], "with": v["repeat_rate_with_pct"], "net": out["net_effect"],
+         "never": isinstance(needed, Unavailable) and needed.code == "never_pays_back"}
+    f["expected"] = f["with"] - f["without"]
+    f["needed"] = 100 - f["without"] if f["never"] else needed
+    if not drawable((f["needed"], f["net"], f["expected"])):
+        return None
+    if f["never"]:
+        f["state"] = "never"
+    else:
+        f["state"] = "pays" if f["net"] > 0 else ("short" if f["net"] < 0 else "even")
+    return f
+
+
+def _lift_rows(f, result):
+    lang = result.lang
+    words = _CHART_TEXT[lang]
+    needed = points(f["needed"], lang)
+    return [
+        {"key": "needed", "label": words["needed"], "end": f["needed"], "cls": "chart-bar-other",
+         "text": words["more_than"].replace("{pp}", needed) if f["never"] else needed},
+        {"key": "expected", "label": words["expected"], "end": f["expected"], "text": points(f["expected"], lang),
+         "cls": "chart-negative" if f["net"] < 0 else ""},
+    ]
+
+
+def _lift_desc(f, result):
+    lang = result.lang
+    words = _CHART_TEXT[lang]
+    expected = f["expected"]
+    change = words["rise" if expected > 0 else ("fall" if expected < 0 else "none")]
+    needed = points(f["needed"], lang)
+    params = {"needed": needed, "ceiling": needed, "change": change.replace("{pp}", points(abs(expected), lang)),
+              "without": format_value("pct", f["without"], lang), "with": format_value("pct", f["with"], lang),
+              "net": _signed(f["net"], result)}
+    if f["never"]:
+        return _fill(words["desc_never"] + words["desc_net"], params)
+    return _fill(words["desc"] + words["desc_" + f["state"]], params)
+
+
+def _lift_legend(f, lang, key):
+    words = _CHART_TEXT[lang]
+    return words[key + ("ceiling" if f["never"] else "break_even")].replace(
+        "{pp}", points(f["needed"], lang)).replace("{a}", bar_letter(lang))
+
+
+def lift_chart(result, pinned=None, names=None):
+    """Two bars in percentage points: the lift in the repeat rate needed to pay for the bonus, and the lift
+    expected (with − without; below zero it runs left of the axis), the break-even as a dashed line.  The
+    expected bar takes the loss colour when the bonus does not pay back.  When it can never pay back, the
+    needed bar reaches the limit (every customer buying again) and says "over".  With ``pinned``, A's bars
+    hollow under B's and A's break-even dash-dotted.  None when an input is invalid or there are no
+    customers or no margin."""
+    f = _lift(result)
+    if f is None:
         return None
     lang = result.lang
     words = _CHART_TEXT[lang]
-    state = "never" if never else ("pays" if net > 0 else ("short" if net < 0 else "even"))
-    net_text = _signed(net, result)
+    rows = _lift_rows(f, result)
+    mark = {"key": "needed", "value": f["needed"], "legend": _lift_legend(f, lang, "")}
+    desc = _lift_desc(f, result)
+    a = bar_pinned(result, pinned, _lift)
     body = []
-    y = bar_heading(6 + 15, words[state].replace("{net}", net_text), body)
-    needed_text = points(needed, lang)
-    rows = [
-        {"key": "needed", "label": words["needed"], "end": needed, "cls": "chart-bar-other",
-         "text": words["more_than"].replace("{pp}", needed_text) if never else needed_text},
-        {"key": "expected", "label": words["expected"], "end": expected, "text": points(expected, lang),
-         "cls": "chart-negative" if net < 0 else ""},
-    ]
-    legend = words["ceiling"] if never else words["break_even"].replace("{pp}", needed_text)
-    y = bar_panel(y, rows, ({"key": "needed", "value": needed, "legend": legend},), body)
-    change = words["rise" if expected > 0 else ("fall" if expected < 0 else "none")]
-    params = {"needed": needed_text, "ceiling": needed_text, "change": change.replace("{pp}", points(abs(expected), lang)),
-              "without": format_value("pct", without, lang), "with": format_value("pct", with_bonus, lang),
-              "net": net_text}
-    if never:
-        desc = _fill(words["desc_never"] + words["desc_net"], params)
-    else:
-        desc = _fill(words["desc"] + words["desc_" + state], params)
+    y = 6
+    if a is not None:
+        bar_beside(rows, _lift_rows(a, pinned))
+        mark["a_value"] = a["needed"]
+        mark["a_legend"] = _lift_legend(a, lang, "a_")
+        y = bar_legend(y, lang, names, body) + 2
+        desc = bar_desc(lang, names, desc, _lift_desc(a, pinned))
+    y = bar_heading(y + 15, words[f["state"]].replace("{net}", _signed(f["net"], result)), body)
+    y = bar_panel(y, rows, (mark,), body, bar_letter(lang))
     return bars_svg("lift", y, words["title"], desc, body)
+
 
 CALCULATOR = Calculator(
     name="bonus_uptake",

@@ -639,9 +639,10 @@ def referral_payback(result, pinned=None, names=None):
 # their rows with these helpers, in their own modules.  A row is a label (and its value, as shown, at
 # the right), then a bar from ``start`` to ``end`` on the panel's scale; zero is a vertical axis, so a
 # negative amount runs to the left of it.  A reference value (a margin, a break-even) is a dashed
-# vertical line across the rows, named in a legend above them.  These charts are narrower in user
-# units than the others, so that their text stays readable on a phone: 15 units are 11 px in a
-# 300 px column and 22 px at 600 px.
+# vertical line across the rows, named in a legend above them.  With a pinned scenario A, each row
+# has A's bar too, hollow and dashed under B's, on the same scale, and A's value beside B's; A's
+# reference is a dash-dot line.  These charts are narrower in user units than the others, so that
+# their text stays readable on a phone: 15 units are 11 px in a 300 px column and 22 px at 600 px.
 
 BAR_WIDTH = 400
 BAR_FONT = 15
@@ -649,7 +650,10 @@ _BAR_LEFT = 4.0
 _BAR_RIGHT = BAR_WIDTH - 6.0
 _LINE = 19        # one line of text
 _BAR = 18         # a bar's thickness
+_A_BAR = 10       # A's bar under it
 LIMIT = 1e300     # amounts beyond this (or not finite) are not drawn
+_A_DASH = ' stroke-dasharray="4 2"'
+_A_MARK_DASH = ' stroke-dasharray="8 3 2 3"'
 
 
 def drawable(values):
@@ -687,6 +691,14 @@ def wrap(text, width, bold=False):
     return lines
 
 
+def bar_fit(text, width):
+    """``text`` cut (with …) to fit ``width`` user units of these charts' text."""
+    most = int(width / (BAR_FONT * 0.58))
+    if len(text) <= most:
+        return text
+    return text[:max(1, most - 1)].rstrip() + "…"
+
+
 def bars_svg(kind, height, title, desc, body):
     """The ``<svg>`` of a bar chart: ``role="img"``, ``<title>`` and ``<desc>``, scaling with its box."""
     return ('<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-bars chart-' + kind + '" viewBox="0 0 '
@@ -703,14 +715,61 @@ def bar_heading(y, text, body, cls="chart-value chart-heading"):
     return y - _LINE + 8
 
 
-def bar_panel(y, rows, marks, body):
+def bar_legend(y, lang, names, body):
+    """The names of B (a solid bar) and A (a hollow, dashed one) from the top ``y``; returns the next free y."""
+    label_a, label_b = _labels(lang, names)
+    left = _BAR_LEFT
+    width = _BAR_RIGHT - left - 30
+    body.append('<rect class="chart-bar chart-legend" x="' + _n(left) + '" y="' + _n(y + 4) + '" width="22" height="12"'
+                ' fill="currentColor" stroke="none"/>')
+    body.append(_text(left + 30, y + BAR_FONT, bar_fit(label_b, width), "chart-label chart-legend-text"))
+    y += _LINE + 3
+    body.append('<rect class="chart-a-bar chart-a chart-legend" x="' + _n(left + 1) + '" y="' + _n(y + 5)
+                + '" width="20" height="' + str(_A_BAR) + '" fill="none" stroke="currentColor" stroke-width="2"'
+                + _A_DASH + '/>')
+    body.append(_text(left + 30, y + BAR_FONT, bar_fit(label_a, width), "chart-label chart-legend-text"))
+    return y + _LINE + 4
+
+
+def bar_desc(lang, names, desc, pinned_desc):
+    """The description with A beside B: B's sentence, then A's, each after its scenario's letter and name."""
+    label_a, label_b = _labels(lang, names)
+    return (_SCENARIO[lang].replace("{label}", label_b) + desc + " " + _SCENARIO[lang].replace("{label}", label_a)
+            + pinned_desc)
+
+
+def bar_pinned(result, pinned, figures):
+    """A's figures (``figures(pinned)``) when A can be drawn beside B: the same language, and usable."""
+    if pinned is None or pinned.lang != result.lang:
+        return None
+    return figures(pinned)
+
+
+def _rect(cls, x, y, width, height, extra):
+    return ('<rect class="' + cls + '" x="' + _n(x) + '" y="' + _n(y) + '" width="' + _n(width) + '" height="'
+            + str(height) + '"' + extra + '/>')
+
+
+def _extent(start, end, x_of):
+    """(x, width) of a bar from ``start`` to ``end``: at least 1.5 units wide when they differ, towards ``end``."""
+    x1, x2 = x_of(start), x_of(end)
+    x, width = (x1, x2 - x1) if x2 >= x1 else (x2, x1 - x2)
+    if start != end and width < 1.5:
+        width = 1.5
+        x = x1 if end >= start else x1 - width
+    return x, width
+
+
+def bar_panel(y, rows, marks, body, letter=None):
     """Rows of horizontal bars on one scale, from ``y`` down; appends to ``body``, returns the next free y.
 
     ``rows``: dicts with ``key`` (``data-row``), ``label``, ``text`` (the value as shown), ``end`` and
     optionally ``start`` (0), ``cls`` (classes after ``chart-bar``), ``link`` (a dashed connector from
     the previous row's end: a waterfall's step), ``limit`` (the part of the bar beyond it is drawn
-    again over it as ``chart-excess``: a commission above the margin).  ``marks``: dicts with ``key``, ``value``, ``legend``:
-    dashed vertical lines across the rows, named in a legend above them.  Every number must pass
+    again over it as ``chart-excess``: a commission above the margin), ``a`` (A's ``start``, ``end``
+    and ``text``, with ``letter`` A's letter: a hollow dashed bar under B's).  ``marks``: dicts with
+    ``key``, ``value``, ``legend`` and optionally ``a_value`` and ``a_legend``: dashed vertical lines
+    across the rows (A's dash-dot), named in a legend above them.  Every number must pass
     :func:`drawable`.  Bars go first, then the lines, then the text (which the stylesheet gives a halo,
     so a line behind a label does not cross it).
     """
@@ -718,8 +777,13 @@ def bar_panel(y, rows, marks, body):
     for row in rows:
         values.append(row.get("start", 0.0))
         values.append(row["end"])
+        if row.get("a") is not None:
+            values.append(row["a"].get("start", 0.0))
+            values.append(row["a"]["end"])
     for mark in marks:
         values.append(mark["value"])
+        if mark.get("a_value") is not None:
+            values.append(mark["a_value"])
     low, high = min(values), max(values)
     if high == low:
         high = low + 1.0
@@ -732,20 +796,29 @@ def bar_panel(y, rows, marks, body):
     shapes = []
     texts = []
     for mark in marks:
-        y += BAR_FONT
-        shapes.append(_line(left, y - 5, left + 22, y - 5, "chart-cost chart-legend",
-                            ' stroke-width="2" stroke-dasharray="6 4"'))
-        for index, line in enumerate(wrap(mark["legend"], right - left - 30)):
-            texts.append(_text(left + 30, y + index * _LINE, line, "chart-label chart-legend-label"))
-            if index:
-                y += _LINE
-        y += 6
+        legends = [("chart-cost chart-legend", ' stroke-width="2" stroke-dasharray="6 4"', mark["legend"])]
+        if mark.get("a_value") is not None:
+            legends.append(("chart-a-cost chart-a chart-legend", ' stroke-width="2"' + _A_MARK_DASH, mark["a_legend"]))
+        for cls, dash, legend in legends:
+            y += BAR_FONT
+            shapes.append(_line(left, y - 5, left + 22, y - 5, cls, dash))
+            for index, line in enumerate(wrap(legend, right - left - 30)):
+                texts.append(_text(left + 30, y + index * _LINE, line, "chart-label chart-legend-label"))
+                if index:
+                    y += _LINE
+            y += 6
     first_top = None
     previous_end = 0.0
     last_bottom = y
     for row in rows:
         label, text = row["label"], row["text"]
-        room = right - left - _bar_text_width(text, True) - 12
+        a = row.get("a")
+        a_text = None
+        values_width = _bar_text_width(text, True)
+        if a is not None:
+            a_text = letter + ": " + a["text"]
+            values_width += _bar_text_width(a_text) + 12
+        room = right - left - values_width - 12
         together = room >= (right - left) * 0.4
         lines = wrap(label, room if together else right - left)
         y += BAR_FONT
@@ -753,32 +826,36 @@ def bar_panel(y, rows, marks, body):
             texts.append(_text(left, y + index * _LINE, line, "chart-label chart-row-label"))
         value_y = y if together else y + len(lines) * _LINE
         texts.append(_text(right, value_y, text, "chart-value", "end", ' font-weight="bold"'))
+        if a_text is not None:
+            texts.append(_text(right - _bar_text_width(text, True) - 12, value_y, a_text,
+                               "chart-label chart-a-value chart-a", "end"))
         y = max(y + (len(lines) - 1) * _LINE, value_y) + 7
         start = row.get("start", 0.0)
         end = row["end"]
-        x1, x2 = x_of(start), x_of(end)
-        x, width = (x1, x2 - x1) if x2 >= x1 else (x2, x1 - x2)
-        if start != end and width < 1.5:
-            # too small to see: 1.5 units from the start, towards the end (inside the margins)
-            width = 1.5
-            x = x1 if end >= start else x1 - width
+        x, width = _extent(start, end, x_of)
         if row.get("link") and first_top is not None:
             xl = x_of(previous_end)
             shapes.append(_line(xl, last_bottom, xl, y, "chart-guide", ' stroke-width="1" stroke-dasharray="2 2"'))
-        shapes.append('<rect class="chart-bar' + (" " + row["cls"] if row.get("cls") else "") + '" x="' + _n(x)
-                      + '" y="' + _n(y) + '" width="' + _n(width) + '" height="' + str(_BAR) + '" data-row="'
-                      + escape(row["key"]) + '" data-value="' + _plain(end - start) + '" fill="currentColor"'
-                      + ' stroke="none"/>')
+        shapes.append(_rect("chart-bar" + (" " + row["cls"] if row.get("cls") else ""), x, y, width, _BAR,
+                            ' data-row="' + escape(row["key"]) + '" data-value="' + _plain(end - start)
+                            + '" fill="currentColor" stroke="none"'))
         limit = row.get("limit")
         if limit is not None and end > limit >= start:
             xe = x_of(limit)
-            shapes.append('<rect class="chart-bar chart-negative chart-excess" x="' + _n(xe) + '" y="' + _n(y)
-                          + '" width="' + _n(x + width - xe) + '" height="' + str(_BAR) + '" data-excess="'
-                          + _plain(end - limit) + '" fill="currentColor" stroke="none"/>')
+            shapes.append(_rect("chart-bar chart-negative chart-excess", xe, y, x + width - xe, _BAR,
+                                ' data-excess="' + _plain(end - limit) + '" fill="currentColor" stroke="none"'))
         if first_top is None:
             first_top = y
         previous_end = end
         y += _BAR
+        if a is not None:
+            a_start = a.get("start", 0.0)
+            ax, a_width = _extent(a_start, a["end"], x_of)
+            # the outline is drawn inside the bar's extent, so a bar at the edge is not cut
+            shapes.append(_rect("chart-a-bar chart-a", ax + 1, y + 3, max(0.0, a_width - 2), _A_BAR,
+                                ' data-row="' + escape(row["key"]) + '" data-value="' + _plain(a["end"] - a_start)
+                                + '" fill="none" stroke="currentColor" stroke-width="2"' + _A_DASH))
+            y += 3 + _A_BAR + 1
         last_bottom = y
         y += 6
     zero = x_of(0.0)
@@ -788,13 +865,33 @@ def bar_panel(y, rows, marks, body):
         texts.append(_text(zero, last_bottom + 4 + BAR_FONT, "0", "chart-label chart-tick", anchor))
         y = last_bottom + 4 + BAR_FONT + 4
     for mark in marks:
-        xm = x_of(mark["value"])
-        shapes.append('<line class="chart-cost chart-mark" x1="' + _n(xm) + '" y1="' + _n(first_top - 6) + '" x2="'
-                      + _n(xm) + '" y2="' + _n(last_bottom + 6) + '" data-mark="' + escape(mark["key"])
-                      + '" data-value="' + _plain(mark["value"]) + '" stroke="currentColor" stroke-width="2"'
-                      + ' stroke-dasharray="6 4"/>')
+        lines = [("chart-cost chart-mark", mark["value"], ' stroke-dasharray="6 4"')]
+        if mark.get("a_value") is not None:
+            lines.append(("chart-a-cost chart-a chart-mark", mark["a_value"], _A_MARK_DASH))
+        for cls, value, dash in lines:
+            xm = x_of(value)
+            shapes.append('<line class="' + cls + '" x1="' + _n(xm) + '" y1="' + _n(first_top - 6) + '" x2="'
+                          + _n(xm) + '" y2="' + _n(last_bottom + 6) + '" data-mark="' + escape(mark["key"])
+                          + '" data-value="' + _plain(value) + '" stroke="currentColor" stroke-width="2"' + dash + '/>')
     body.append('<g class="chart-panel">')
     body.extend(shapes)
     body.extend(texts)
     body.append("</g>")
     return max(y, last_bottom + 6)
+
+
+def bar_letter(lang):
+    """A's letter in ``lang``: А or A."""
+    return _LETTERS[lang][0]
+
+
+def bar_beside(rows, a_rows):
+    """``rows`` with A's start, end and text from ``a_rows`` (matched by ``key``) under ``a``."""
+    by_key = {}
+    for row in a_rows:
+        by_key[row["key"]] = row
+    for row in rows:
+        a = by_key.get(row["key"])
+        if a is not None:
+            row["a"] = {"start": a.get("start", 0.0), "end": a["end"], "text": a["text"]}
+    return rows

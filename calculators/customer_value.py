@@ -11,7 +11,7 @@ All money is per year; ``gross_margin_pct`` is a percentage and g its fraction.
   time costs nothing (no number of hours would reach the line).
 """
 
-from .charts import bar_money, bar_panel, bars_svg, drawable
+from .charts import bar_beside, bar_desc, bar_legend, bar_letter, bar_money, bar_panel, bar_pinned, bars_svg, drawable
 from .core import Calculator, Input, Output, Unavailable
 
 MONEY_MAX = 1e12
@@ -87,49 +87,77 @@ _CHART_TEXT = {
 }
 
 
-def waterfall_chart(result):
-    """Revenue, minus the cost of goods, the gross profit, minus staff time and other costs, the net
-    value: each cost a step down from where the last one ended; a negative net value runs left of zero.
-    None when an input is invalid or a number is beyond drawing."""
+def _waterfall(result):
+    """The waterfall's amounts for ``result``, or None when an input is invalid or a number is beyond drawing."""
     for name in _PROFIT + _SERVE:
         if name in result.errors:
             return None
     v, out = result.values, result.outputs
-    revenue = v["annual_revenue"]
-    gross = out["gross_profit"]
-    time = v["service_hours"] * v["hourly_cost"]
-    other = v["other_costs"]
-    net = out["net_value"]
-    if not drawable((revenue, gross, time, other, net, revenue - gross, gross - time)):
+    f = {
+        "revenue": v["annual_revenue"],
+        "gross": out["gross_profit"],
+        "time": v["service_hours"] * v["hourly_cost"],
+        "other": v["other_costs"],
+        "net": out["net_value"],
+    }
+    f["goods"] = f["revenue"] - f["gross"]
+    f["after_time"] = f["gross"] - f["time"]
+    if not drawable(list(f.values())):
         return None
-    lang = result.lang
-    words = _CHART_TEXT[lang]
-    after_time = gross - time
-    rows = [
-        {"key": "revenue", "label": words["revenue"], "end": revenue, "text": bar_money(revenue, result)},
-        {"key": "goods", "label": words["goods"], "start": revenue, "end": gross, "cls": "chart-step",
-         "text": bar_money(gross - revenue, result), "link": True},
-        {"key": "gross", "label": words["gross"], "end": gross, "text": bar_money(gross, result), "link": True},
-        {"key": "time", "label": words["time"], "start": gross, "end": after_time, "cls": "chart-step",
-         "text": bar_money(-time, result), "link": True},
-        {"key": "other", "label": words["other"], "start": after_time, "end": after_time - other,
-         "cls": "chart-step", "text": bar_money(-other, result), "link": True},
+    return f
+
+
+def _waterfall_rows(f, result):
+    words = _CHART_TEXT[result.lang]
+    net = f["net"]
+    return [
+        {"key": "revenue", "label": words["revenue"], "end": f["revenue"], "text": bar_money(f["revenue"], result)},
+        {"key": "goods", "label": words["goods"], "start": f["revenue"], "end": f["gross"], "cls": "chart-step",
+         "text": bar_money(-f["goods"], result), "link": True},
+        {"key": "gross", "label": words["gross"], "end": f["gross"], "text": bar_money(f["gross"], result),
+         "link": True},
+        {"key": "time", "label": words["time"], "start": f["gross"], "end": f["after_time"], "cls": "chart-step",
+         "text": bar_money(-f["time"], result), "link": True},
+        {"key": "other", "label": words["other"], "start": f["after_time"], "end": f["after_time"] - f["other"],
+         "cls": "chart-step", "text": bar_money(-f["other"], result), "link": True},
         {"key": "net", "label": words["net"], "end": net, "text": bar_money(net, result), "link": True,
          "cls": "chart-negative" if net < 0 else "chart-total"},
     ]
-    body = []
-    height = bar_panel(6, rows, (), body)
+
+
+def _waterfall_desc(f, result):
+    words = _CHART_TEXT[result.lang]
     desc = words["desc"]
-    for key, value in (("revenue", revenue), ("goods", revenue - gross), ("gross", gross), ("time", time),
-                       ("other", other), ("net", net)):
-        desc = desc.replace("{" + key + "}", bar_money(value, result))
-    if net > 0:
-        desc += words["gain"]
-    elif net < 0:
-        desc += words["loss"]
-    else:
-        desc += words["even"]
-    return bars_svg("waterfall", height, words["title"], desc, body)
+    for key in ("revenue", "goods", "gross", "time", "other", "net"):
+        desc = desc.replace("{" + key + "}", bar_money(f[key], result))
+    if f["net"] > 0:
+        return desc + words["gain"]
+    if f["net"] < 0:
+        return desc + words["loss"]
+    return desc + words["even"]
+
+
+def waterfall_chart(result, pinned=None, names=None):
+    """Revenue, minus the cost of goods, the gross profit, minus staff time and other costs, the net
+    value: each cost a step down from where the last one ended; a negative net value runs left of zero.
+    With ``pinned``, A's steps as hollow bars under B's, on one scale.  None when an input is invalid or
+    a number is beyond drawing."""
+    f = _waterfall(result)
+    if f is None:
+        return None
+    lang = result.lang
+    rows = _waterfall_rows(f, result)
+    desc = _waterfall_desc(f, result)
+    a = bar_pinned(result, pinned, _waterfall)
+    body = []
+    y = 6
+    if a is not None:
+        bar_beside(rows, _waterfall_rows(a, pinned))
+        y = bar_legend(y, lang, names, body)
+        desc = bar_desc(lang, names, desc, _waterfall_desc(a, pinned))
+    height = bar_panel(y, rows, (), body, bar_letter(lang))
+    return bars_svg("waterfall", height, _CHART_TEXT[lang]["title"], desc, body)
+
 
 CALCULATOR = Calculator(
     name="customer_value",

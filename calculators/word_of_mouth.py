@@ -14,7 +14,8 @@ told_conversion_pct and incremental_pct.
   bring customers dearer than paid channels do
 """
 
-from .charts import bar_heading, bar_money, bar_panel, bars_svg, drawable
+from .charts import (bar_beside, bar_desc, bar_heading, bar_legend, bar_letter, bar_money, bar_panel, bar_pinned,
+                     bars_svg, drawable)
 from .core import Calculator, Input, Output, Unavailable, first_unavailable, ratio, format_value
 from .numbers import round_half_away
 
@@ -122,53 +123,97 @@ def _fill(template, params):
     return template
 
 
-def return_chart(result):
+def _return(result):
+    """The chart's figures for ``result``: spent, value, ROE and, when the stories bring someone and the
+    paid CAC is valid, the cost of a customer each way (else ``word`` is None); None when nothing is spent."""
+    out = result.outputs
+    f = {"spent": out["spent"], "value": out["value_created"], "roe": out["roe_pct"], "n": out["new_customers"],
+         "word": None, "paid": None, "savings": None}
+    if not drawable((f["spent"], f["value"], f["roe"], f["n"])):
+        return None
+    word, paid = out["cost_per_new_customer"], result.values["paid_cac"]
+    if "paid_cac" not in result.errors and drawable((word, paid)):
+        f["word"], f["paid"] = word, paid
+        if drawable((out["savings_vs_paid_pct"],)):
+            f["savings"] = out["savings_vs_paid_pct"]
+    return f
+
+
+def _return_rows(f, result):
+    words = _CHART_TEXT[result.lang]
+    first = [
+        {"key": "spent", "label": words["spent"], "end": f["spent"], "text": bar_money(f["spent"], result),
+         "cls": "chart-step"},
+        {"key": "value", "label": words["value"], "end": f["value"], "text": bar_money(f["value"], result),
+         "cls": "chart-negative" if f["value"] < f["spent"] else ""},
+    ]
+    if f["word"] is None:
+        return first, None
+    second = [
+        {"key": "word", "label": words["word"], "end": f["word"], "text": bar_money(f["word"], result),
+         "cls": "chart-negative" if f["word"] > f["paid"] else ""},
+        {"key": "paid", "label": words["paid"], "end": f["paid"], "text": bar_money(f["paid"], result),
+         "cls": "chart-bar-other"},
+    ]
+    return first, second
+
+
+def _savings_words(f, lang):
+    """(heading, the description's ending) for the cost of a customer each way."""
+    words = _CHART_TEXT[lang]
+    savings = f["savings"]
+    if savings is None:
+        return words["per_customer"], "."
+    pct = format_value("pct", abs(savings), lang)
+    if savings > 0:
+        heading, verdict = words["cheaper"], words["desc_cheaper"]
+    elif savings < 0:
+        heading, verdict = words["dearer"], words["desc_dearer"]
+    else:
+        heading, verdict = words["same"], words["desc_same"]
+    return heading.replace("{pct}", pct), verdict.replace("{pct}", pct)
+
+
+def _return_desc(f, result):
+    lang = result.lang
+    words = _CHART_TEXT[lang]
+    desc = _fill(words["desc"], {"spent": bar_money(f["spent"], result), "value": bar_money(f["value"], result),
+                                 "roe": format_value("pct", f["roe"], lang), "n": result.text("new_customers")})
+    if f["word"] is not None:
+        desc += _fill(words["desc_paid"], {"word": bar_money(f["word"], result), "paid": bar_money(f["paid"], result)})
+        desc += _savings_words(f, lang)[1]
+    return desc
+
+
+def return_chart(result, pinned=None, names=None):
     """Two pairs of bars: what the gestures cost against the value of the new customers (with the ROE),
     and what one such customer costs against one from paid channels (with the saving).  The second pair
-    is left out when the stories bring nobody or the paid CAC is not valid; None when nothing is spent."""
-    out = result.outputs
-    spent, value, roe = out["spent"], out["value_created"], out["roe_pct"]
-    if not drawable((spent, value, roe, out["new_customers"])):
+    is left out when the stories bring nobody or the paid CAC is not valid; None when nothing is spent.
+    With ``pinned``, A's bars hollow under B's, each pair on one scale."""
+    f = _return(result)
+    if f is None:
         return None
     lang = result.lang
     words = _CHART_TEXT[lang]
-    params = {"spent": bar_money(spent, result), "value": bar_money(value, result),
-              "roe": format_value("pct", roe, lang), "n": result.text("new_customers")}
+    first, second = _return_rows(f, result)
+    desc = _return_desc(f, result)
+    a = bar_pinned(result, pinned, _return)
     body = []
-    y = bar_heading(6 + 15, _fill(words["roe"], params), body)
-    rows = [
-        {"key": "spent", "label": words["spent"], "end": spent, "text": params["spent"], "cls": "chart-step"},
-        {"key": "value", "label": words["value"], "end": value, "text": params["value"],
-         "cls": "chart-negative" if value < spent else ""},
-    ]
-    y = bar_panel(y, rows, (), body)
-    desc = _fill(words["desc"], params)
-    word = out["cost_per_new_customer"]
-    paid = result.values["paid_cac"]
-    if "paid_cac" not in result.errors and drawable((word, paid)):
-        savings = out["savings_vs_paid_pct"]
-        if not drawable((savings,)):
-            heading = words["per_customer"]
-            verdict = "."
-        else:
-            pct = format_value("pct", abs(savings), lang)
-            if savings > 0:
-                heading, verdict = words["cheaper"], words["desc_cheaper"]
-            elif savings < 0:
-                heading, verdict = words["dearer"], words["desc_dearer"]
-            else:
-                heading, verdict = words["same"], words["desc_same"]
-            heading, verdict = heading.replace("{pct}", pct), verdict.replace("{pct}", pct)
-        y = bar_heading(y + 14 + 15, heading, body)
-        word_text, paid_text = bar_money(word, result), bar_money(paid, result)
-        rows = [
-            {"key": "word", "label": words["word"], "end": word, "text": word_text,
-             "cls": "chart-negative" if word > paid else ""},
-            {"key": "paid", "label": words["paid"], "end": paid, "text": paid_text, "cls": "chart-bar-other"},
-        ]
-        y = bar_panel(y, rows, (), body)
-        desc += _fill(words["desc_paid"], {"word": word_text, "paid": paid_text}) + verdict
+    y = 6
+    if a is not None:
+        a_first, a_second = _return_rows(a, pinned)
+        bar_beside(first, a_first)
+        if second is not None and a_second is not None:
+            bar_beside(second, a_second)
+        y = bar_legend(y, lang, names, body) + 2
+        desc = bar_desc(lang, names, desc, _return_desc(a, pinned))
+    y = bar_heading(y + 15, words["roe"].replace("{roe}", format_value("pct", f["roe"], lang)), body)
+    y = bar_panel(y, first, (), body, bar_letter(lang))
+    if second is not None:
+        y = bar_heading(y + 14 + 15, _savings_words(f, lang)[0], body)
+        y = bar_panel(y, second, (), body, bar_letter(lang))
     return bars_svg("return", y, words["title"], desc, body)
+
 
 CALCULATOR = Calculator(
     name="word_of_mouth",

@@ -117,6 +117,34 @@ def test_calculator_page_goes_live_and_matches_cpython(watched, site_url, name, 
     assert outside == []
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("name", ["customer_value", "word_of_mouth", "affiliate_commission", "bonus_uptake"])
+def test_bar_chart_draws_a_pinned_a_beside_b_as_cpython_does(watched, site_url, name, lang):
+    """Pin the defaults as A, change B: the chart shows A beside B with the text CPython draws for them."""
+    from calculators.scenario import DEFAULT_NAME
+
+    page = watched.page
+    calculator = registry.get(name)
+    page.goto(site_url + page_path(name, lang))
+    root = "[data-calculator=%s]" % name
+    wait_live(page, root)
+    defaults = dict((k, input_text(v, lang)) for k, v in calculator.defaults(lang).items())
+    page.click(root + " [data-action=pin]")
+    field, text = changed_value(calculator, lang)
+    page.fill("%s input[name=%s]" % (root, field), text)
+    raw = dict(defaults, **{field: text})
+    a = evaluate(calculator, defaults, lang)
+    svg = view(calculator, raw, lang, None, None, a, (DEFAULT_NAME[lang], None))["chart"]
+    root_svg = ElementTree.fromstring(svg)
+    assert root_svg.find(".//{http://www.w3.org/2000/svg}rect[@class='chart-a-bar chart-a']") is not None
+    want = "".join(root_svg.itertext())
+    page.wait_for_function(
+        "([sel, want]) => { const s = document.querySelector(sel + ' [data-role=chart] svg');"
+        " return !!s && s.textContent === want; }", arg=[root, want], timeout=5000)
+    assert page.locator(root + " [data-role=chart] .chart-a-bar").count() >= 2
+    assert watched.errors() == []
+
+
 def test_calculator_goes_live_after_navigating_to_it(watched, site_url):
     page = watched.page
     page.goto(site_url + "en/calculators/")

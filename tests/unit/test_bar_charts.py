@@ -33,9 +33,10 @@ def chart(calculator, lang="ru", **values):
     return result, calculator.chart(result)
 
 
-def bars(root):
-    """{data-row: rect} of the bars (the overlay of a commission's excess left out)."""
-    return dict((e.get("data-row"), e) for e in root.iter(SVG + "rect") if e.get("data-row"))
+def bars(root, cls="chart-bar"):
+    """{data-row: rect} of B's bars (``cls="chart-a-bar"``: A's); the overlay of a commission's excess left out."""
+    return dict((e.get("data-row"), e) for e in root.iter(SVG + "rect")
+                if e.get("data-row") and cls in e.get("class").split())
 
 
 def span(rect):
@@ -87,7 +88,11 @@ def check_bars(root):
                     scale = ratio
                 assert ratio == pytest.approx(scale, rel=0.02), (key, width, amount)
         found.update(rects)
-    assert len(found) == len(list(root.iter(SVG + "rect"))) - len([e for e in root.iter() if e.get("data-excess")])
+    legend = [e for e in root.iter(SVG + "rect") if "chart-legend" in e.get("class").split()]
+    a_bars = [e for e in root.iter(SVG + "rect") if "chart-a-bar" in e.get("class").split()]
+    excess = [e for e in root.iter() if e.get("data-excess")]
+    assert len(found) == len(list(root.iter(SVG + "rect"))) - len(excess) - len(a_bars) - len(legend) + \
+        len([e for e in legend if e in a_bars])
     return found, zeros[0]
 
 
@@ -552,3 +557,160 @@ def test_presets_draw_in_both_languages(calculator):
             root, title, desc = check_svg(svg, lang)
             check_bars(root)
             no_nonfinite(svg)
+
+
+# --- A beside B ---------------------------------------------------------------------------------------------------------
+
+# For each chart: its calculator and B's inputs (A is the defaults, or the inputs given).
+COMPARED = {
+    "waterfall_chart": (CUSTOMER_VALUE, {"other_costs": "60000", "service_hours": "40"}),
+    "return_chart": (WORD_OF_MOUTH, {"people_told": "2"}),
+    "commission_chart": (AFFILIATE, {"commission_pct": "40", "gross_margin_pct": "25"}),
+    "lift_chart": (BONUS, {"repeat_rate_with_pct": "22"}),
+}
+CHARTS = sorted(COMPARED)
+
+
+def compared(chart_name, lang, names=("Now", "Plan"), a_values=None):
+    calculator, values = COMPARED[chart_name]
+    b = evaluate(calculator, values, lang)
+    a = evaluate(calculator, a_values or {}, lang)
+    return calculator, a, b, calculator.chart(b, a, names)
+
+
+def texts_of(root, cls):
+    return [e.text for e in root.iter(SVG + "text") if cls in e.get("class", "").split()]
+
+
+@pytest.mark.parametrize("chart_name", CHARTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_bar_chart_draws_a_beside_b(chart_name, lang):
+    names = ("Сейчас", "План") if lang == "ru" else ("Now", "Plan")
+    calculator, a, b, svg = compared(chart_name, lang, names)
+    assert calculator.chart.__name__ == chart_name
+    root, title, desc = check_svg(svg, lang)
+    alone_root, alone_title, alone_desc = check_svg(calculator.chart(b), lang)
+    assert title == alone_title
+    letters = ("А", "Б") if lang == "ru" else ("A", "B")
+    scenario = "Сценарий " if lang == "ru" else "Scenario "
+    # the description: B's own sentence after its letter and name, then A's, as A alone would say it
+    a_alone = check_svg(calculator.chart(a), lang)[2]
+    assert desc == scenario + letters[1] + " · " + names[1] + ": " + alone_desc + " " + scenario + letters[0] + \
+        " · " + names[0] + ": " + a_alone
+    # the legend names both
+    legend = texts_of(root, "chart-legend-text")
+    assert legend == [letters[1] + " · " + names[1], letters[0] + " · " + names[0]]
+    # B's bars are what they were, in value and order; A's bar under each, hollow and dashed, with A's values
+    b_rects, _ = check_bars(root)
+    alone_rects = bars(alone_root)
+    assert [(k, r.get("data-value")) for k, r in b_rects.items()] == \
+        [(k, r.get("data-value")) for k, r in alone_rects.items()]
+    a_rects = bars(root, "chart-a-bar")
+    a_alone_rects = bars(check_svg(calculator.chart(a), lang)[0])
+    assert [(k, r.get("data-value")) for k, r in a_rects.items()] == \
+        [(k, r.get("data-value")) for k, r in a_alone_rects.items() if k in b_rects]
+    for rect in a_rects.values():
+        assert rect.get("fill") == "none" and rect.get("stroke-dasharray") and "chart-a" in rect.get("class").split()
+        assert float(rect.get("height")) < float(next(iter(b_rects.values())).get("height"))
+    # one scale for both: the longest of all the first panel's bars, A's or B's, spans the width
+    for key in a_rects:
+        b_x1, b_x2 = span(b_rects[key])
+        a_x1, a_x2 = span(a_rects[key])
+        assert 0 <= a_x1 and a_x2 <= charts.BAR_WIDTH
+    # A's value beside B's on each row: "A: …"
+    a_values = texts_of(root, "chart-a-value")
+    assert len(a_values) == len(a_rects) and all(t.startswith(letters[0] + ": ") for t in a_values)
+    # A's reference line (margin, break-even) dash-dotted beside B's
+    marks = [e for e in root.iter(SVG + "line") if "chart-mark" in e.get("class", "").split()]
+    if chart_name in ("commission_chart", "lift_chart"):
+        b_mark, a_mark = marks
+        assert "chart-a" not in b_mark.get("class") and "chart-a" in a_mark.get("class").split()
+        assert a_mark.get("stroke-dasharray") != b_mark.get("stroke-dasharray")
+        key = "margin" if chart_name == "commission_chart" else "needed"
+        if chart_name == "commission_chart":
+            assert float(a_mark.get("data-value")) == a.values["average_order"] * a.values["gross_margin_pct"] / 100
+        else:
+            assert float(a_mark.get("data-value")) == a.outputs["break_even_lift_pp"]
+        assert a_mark.get("data-mark") == key
+    else:
+        assert marks == []
+
+
+@pytest.mark.parametrize("chart_name", CHARTS)
+def test_a_bar_chart_without_a_or_with_an_unusable_a_is_drawn_as_before(chart_name):
+    calculator, values = COMPARED[chart_name]
+    b = evaluate(calculator, values, "en")
+    svg = calculator.chart(b)
+    assert calculator.chart(b, None, ("x", "y")) == svg
+    broken = dict((spec.name, "x") for spec in calculator.inputs)
+    assert calculator.chart(b, evaluate(calculator, broken, "en"), ("x", "y")) == svg
+    assert calculator.chart(b, evaluate(calculator, {}, "ru"), ("x", "y")) == svg
+    # and no chart for B means no chart, whatever A is
+    assert calculator.chart(evaluate(calculator, broken, "en"), evaluate(calculator, {}, "en"), ("x", "y")) is None
+
+
+@pytest.mark.parametrize("chart_name", CHARTS)
+def test_names_in_a_bar_chart_are_text_and_fit(chart_name):
+    hostile = ("<script>alert('a')</script> & \"A\"", "]]> <b>B</b> " + "x" * 60)
+    calculator, a, b, svg = compared(chart_name, "en", hostile)
+    root, _, desc = check_svg(svg, "en")
+    assert "<script>" not in svg and "<b>" not in svg
+    assert hostile[0] in desc and hostile[1] in desc
+    for element in root.iter(SVG + "text"):
+        if "chart-legend-text" in element.get("class"):
+            assert float(element.get("x")) + charts._bar_text_width(element.text) <= charts.BAR_WIDTH + 1
+    assert texts_of(root, "chart-legend-text")[0].endswith("…")
+
+
+def test_a_beside_b_when_their_shapes_differ():
+    # word of mouth: B brings nobody (no cost per customer), A does: A's second pair is left out with B's
+    a = evaluate(WORD_OF_MOUTH, {}, "ru")
+    b = evaluate(WORD_OF_MOUTH, {"people_told": "0"}, "ru")
+    root, _, desc = check_svg(WORD_OF_MOUTH.chart(b, a, ("", "")), "ru")
+    assert list(bars(root)) == list(bars(root, "chart-a-bar")) == ["spent", "value"]
+    assert desc.startswith("Сценарий Б: ") and " Сценарий А: " in desc
+    # B brings someone, A nobody: B's second pair without A's bars
+    root, _, _ = check_svg(WORD_OF_MOUTH.chart(a, b, ("", "")), "ru")
+    assert list(bars(root)) == ["spent", "value", "word", "paid"]
+    assert list(bars(root, "chart-a-bar")) == ["spent", "value"]
+    # a bonus that can never pay back beside one that does: A's limit dash-dotted, named as a limit
+    b = evaluate(BONUS, {"bonus_cost_per_use": "100000"}, "en")
+    root, _, desc = check_svg(BONUS.chart(evaluate(BONUS, {}, "en"), b, ("", "")), "en")
+    assert " ".join(texts_of(root, "chart-legend-label")) == ("Break-even: 4" + NBSP + "points The limit in scenario A: "
+                                                               "everyone buys again")
+    assert " Scenario A: The bonus can never pay back" in desc
+    # a loss beside a profit: both on one scale around zero
+    b = evaluate(CUSTOMER_VALUE, {"other_costs": "900"}, "en")
+    root, _, _ = check_svg(CUSTOMER_VALUE.chart(b, evaluate(CUSTOMER_VALUE, {}, "en"), ("", "")), "en")
+    rects, zero = check_bars(root)
+    a_net = bars(root, "chart-a-bar")["net"]
+    assert span(rects["net"])[1] == zero and float(a_net.get("x")) >= zero
+
+
+def test_bar_charts_beside_a_are_the_same_on_micropython():
+    from micropython_check import run_both
+
+    code = r"""
+import json
+from calculators import registry
+from calculators.core import evaluate
+cases = [("customer_value", {"other_costs": "60000", "service_hours": "40"}, {}),
+         ("customer_value", {"other_costs": "900000"}, {"annual_revenue": "1000000000000"}),
+         ("word_of_mouth", {"people_told": "2"}, {}),
+         ("word_of_mouth", {"people_told": "0"}, {"paid_cac": "0"}),
+         ("affiliate_commission", {"commission_pct": "40", "gross_margin_pct": "25"}, {}),
+         ("affiliate_commission", {"average_order": "0"}, {"commission_pct": "100", "gross_margin_pct": "0"}),
+         ("bonus_uptake", {"repeat_rate_with_pct": "22"}, {"bonus_cost_per_use": "100000"}),
+         ("bonus_uptake", {"repeat_rate_with_pct": "10"}, {"bonus_cost_per_use": "0,5"})]
+out = []
+for name, b_values, a_values in cases:
+    c = registry.get(name)
+    for lang in ("ru", "en"):
+        b, a = evaluate(c, b_values, lang), evaluate(c, a_values, lang)
+        out.append(c.chart(b, a, ("<b>Сейчас</b> & 😀", "x" * 50)))
+        out.append(c.chart(b, a, None))
+        out.append(c.chart(b))
+print(json.dumps(out))
+"""
+    cpython, micro = run_both(code)
+    assert all(cpython) and micro == cpython
