@@ -118,8 +118,9 @@ TIMINGS = """
   return {load: nav.loadEventEnd, live: live, marks: marks, bytes_before_live: live === null ? null : early};
 }
 """
-# The start-up's steps, as assets/runtime.js and calculators/web.py mark them, in order.
-STARTUP_MARKS = ("dom-content-loaded", "runtime-requested", "interpreter-ready", "modules-fetched",
+# The start-up's steps, as assets/runtime.js and calculators/web.py mark them, in order (the loader is a
+# module script: it runs once the markup is parsed, just before DOMContentLoaded ends).
+STARTUP_MARKS = ("runtime-requested", "dom-content-loaded", "interpreter-ready", "modules-fetched",
                  "modules-imported", "bound", "live")
 
 
