@@ -130,6 +130,8 @@ def runtime_blocks(info):
 def test_the_template_writes_the_micropython_tags_and_preloads():
     info = runtime.page_runtime("../..", NAMES)
     head, scripts = runtime_blocks(info)
+    assert head[0].startswith('<script type="speculationrules">')  # every page's, calculator or not
+    head = head[1:]
     assert head == (['<link rel="modulepreload" href="%s">' % info["interpreter"],
                      '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>' % info["wasm"]]
                     + ['<link rel="preload" href="%s" as="fetch" crossorigin>' % url for url in info["fetches"]])
