@@ -171,7 +171,7 @@ def main(argv=None):
     elif args.task == "bench":
         build()
         run([venv_python(), os.path.join("scripts", "browser.py"), "--install"])
-        run([venv_python(), os.path.join("scripts", "bench.py"), "--runs", "5", "--json",
+        run([venv_python(), os.path.join("scripts", "bench.py"), "--runs", "7", "--json",
              os.path.join("benchmarks", "results.json")] + args.bench_args)
         print("Wrote benchmarks/results.json: rebuild (make site) to see it on the \"How fast is it\" page")
     elif args.task == "test":
