@@ -40,7 +40,6 @@ TEXTS = {
         "qr_failed": "Ссылка слишком длинная для QR-кода.",
         "qr_dense": "Ссылка длинная, и код получился мелким: с проектора его трудно сканировать издалека. "
                     "Короче названия сценариев — крупнее код.",
-        "qr_unavailable": "QR-код не загрузился: проверьте сеть и нажмите кнопку ещё раз.",
         "qr_local": "Эта ссылка ведёт на этот компьютер (127.0.0.1): телефоны участников её не откроют. "
                     "Чтобы раздать сценарий в зале, запустите сайт командой make room и откройте страницу "
                     "снова: ссылка и код будут с адресом ноутбука в сети.",
@@ -109,7 +108,6 @@ TEXTS = {
         "qr_failed": "The link is too long for a QR code.",
         "qr_dense": "The link is long, so the code is dense: from a projector it is hard to scan from afar. "
                     "Shorter scenario names make it larger.",
-        "qr_unavailable": "The QR code did not load: check the network and press the button again.",
         "qr_local": "This link leads to this computer (127.0.0.1): participants' phones cannot open it. To "
                     "share the scenario in the room, serve the site with make room and open the page again: the "
                     "link and the code will carry the laptop's address on the network.",

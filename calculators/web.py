@@ -1,7 +1,6 @@
 """Page face: binds the built calculators and recomputes on every input (PyScript, MicroPython).
 
-The only module that talks to the page (through MicroPython's ``js`` and ``jsffi``, or PyScript's
-``pyscript`` in the benchmark's Pyodide build).  It reads the fields, calls :func:`calculators.view.view`
+The only module that imports ``pyscript``.  It reads the fields, calls :func:`calculators.view.view`
 (the same function the build rendered the page with) and writes back text, never markup: outputs
 and messages go through ``textContent``; only the chart and the QR code, which our own code draws
 from numbers, are set as SVG.
@@ -13,14 +12,8 @@ compare, copy the results as a table, download them as CSV, and copy or show (as
 scenario's link.
 """
 
-try:  # started by assets/runtime.js: MicroPython's own modules
-    import js
-    from jsffi import create_proxy
-
-    document, window = js.document, js.window
-except ImportError:  # the benchmark's Pyodide build, started by PyScript
-    from pyscript import document, window
-    from pyscript.ffi import create_proxy
+from pyscript import document, window
+from pyscript.ffi import create_proxy
 
 from . import registry, scenario
 from .core import evaluate
@@ -92,7 +85,6 @@ class Widget:
         self.timer = None
         self.shared = None
         self.qr_link = None
-        self.qr_loading = False
 
     def currency(self):
         return self.currency_select.value if self.currency_select else None
@@ -313,11 +305,7 @@ class Widget:
     def draw_qr(self):
         if self.qr_link == self.shared:
             return
-        try:
-            from . import qr
-        except ImportError:  # fetched on first use (assets/runtime.js); drawn once it is there
-            self.load_qr()
-            return
+        from . import qr
 
         self.qr_link = self.shared
         try:
@@ -331,24 +319,6 @@ class Widget:
             caption = document.createElement("figcaption")
             caption.textContent = self.texts["qr_dense"]
             self.qr.appendChild(caption)
-
-    def load_qr(self):
-        if self.qr_loading:
-            return
-        self.qr_loading = True
-        loaded = create_proxy(lambda *args: self.qr_arrived())
-        failed = create_proxy(lambda *args: self.qr_missing())
-        _KEEP.extend([loaded, failed])
-        window.clientingRuntime.module("qr").then(loaded, failed)
-
-    def qr_arrived(self):
-        self.qr_loading = False
-        if not self.qr.hasAttribute("hidden"):
-            self.draw_qr()
-
-    def qr_missing(self):
-        self.qr_loading = False
-        self.qr.textContent = self.texts["qr_unavailable"]
 
     def show_compare(self):
         if self.pinned is None:
@@ -555,20 +525,14 @@ def room_origin():
 
 
 def start():
-    """Bind every calculator on the page, recompute from the fields as they are now, go live.
-
-    Performance marks ``clienting:bound`` and ``clienting:live`` close the start-up's breakdown.
-    """
+    """Bind every calculator on the page, recompute from the fields as they are now, go live."""
     widgets = []
     try:
         for root in _all(document, "[data-calculator]"):
             widget = Widget(root)
             widget.bind()
-            widgets.append(widget)
-        window.performance.mark("clienting:bound")
-        for widget in widgets:
             widget.go_live()
-        window.performance.mark("clienting:live")
+            widgets.append(widget)
     except Exception as error:  # the page keeps its built numbers and says so
         window.console.warn("calculators: could not start: " + str(error))
         window.dispatchEvent(window.Event.new("clienting:failed"))

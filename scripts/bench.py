@@ -20,8 +20,8 @@ browser context per run) and a warm cache (a second visit in the same context), 
 
 The baseline is the same page with the runtime removed (its script tags and preloads), served from a
 copy of the site; its "ready" is its ``load`` event.  The runtime's own cost is ``live − baseline load``.
-The floor is the same page with the same loader and MicroPython but a one-line Python script that only
-marks the calculators live: what the runtime costs before any of the calculators' own code runs.  Pyodide:
+The floor is the same page with PyScript and MicroPython but a one-line Python script that only marks
+the calculators live: what the runtime costs before any of the calculators' own code runs.  Pyodide:
 the first calculator page built with ``CLIENTING_RUNTIME=pyodide`` (``scripts/pyodide_site.py``,
 benchmark only), measured the same way.  Build: ``mkdocs build`` of both languages, and of the same
 docs with the project's hooks removed.  Medians of the runs, with min and max.  Build the site first
@@ -62,16 +62,16 @@ HOOKS_BLOCK = re.compile(r"^hooks:\n(?:  - .*\n)+", re.M)
 
 RUNTIME_TAGS = re.compile(
     r'\s*<link rel="(?:modulepreload|preload)" href="[^"]*/assets/(?:vendor|py)/[^"]*"[^>]*>'
-    r'|\s*<script type="module"(?: async)? src="[^"]*/assets/(?:vendor/pyscript/core|runtime)\.js"></script>'
-    r'|\s*<script type="application/json" id="clienting-runtime">.*?</script>'
-    r'|\s*<script type="m?py"[^>]*>.*?</script>'
+    r'|\s*<script type="module"(?: async)? src="[^"]*/assets/vendor/pyscript/core\.js"></script>'
+    r'|\s*<script type="mpy"[^>]*>.*?</script>'
     r'|\s*<script src="[^"]*/assets/calculators\.js"></script>', re.S)
 
-RUNTIME_CONFIG = re.compile(r'(<script type="application/json" id="clienting-runtime">)(.*?)(</script>)', re.S)
+MPY_SCRIPT = re.compile(r'<script type="mpy" config="[^"]*">.*?</script>', re.S)
 MODULE_PRELOADS = re.compile(r'\s*<link rel="preload" href="[^"]*/assets/py/[^"]*"[^>]*>')
-# The floor: the same loader and interpreter, none of our modules, one line that marks the calculators live.
-FLOOR_CODE = ('import js\nfor e in js.document.querySelectorAll("[data-calculator]"): '
-              'e.setAttribute("data-state", "live")\n')
+FLOOR_SCRIPT = (
+    '<script type="mpy" config=\'{"interpreter": "%s"}\'>\nimport js\n'
+    'for e in js.document.querySelectorAll("[data-calculator]"): e.setAttribute("data-state", "live")\n</script>')
+INTERPRETER = re.compile(r'<link rel="modulepreload" href="([^"]*/micropython\.mjs)">')
 
 OBSERVER = """
 window.__liveAt = null;
@@ -135,13 +135,11 @@ def strip_runtime(text):
 
 
 def floor_runtime(text):
-    found = RUNTIME_CONFIG.search(text)
-    if not found:
+    interpreter = INTERPRETER.search(text)
+    if not interpreter:
         return text
-    config = json.loads(found.group(2))
-    config.update(files=[], code=FLOOR_CODE, lazy={})
     text = MODULE_PRELOADS.sub("", text)
-    return RUNTIME_CONFIG.sub(lambda m: m.group(1) + json.dumps(config, sort_keys=True) + m.group(3), text)
+    return MPY_SCRIPT.sub(lambda m: FLOOR_SCRIPT % interpreter.group(1), text)
 
 
 def site_copy(site, change, prefix):

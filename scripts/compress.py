@@ -30,9 +30,8 @@ except ImportError:  # gzip alone: still most of the saving
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CACHE = os.path.join(ROOT, ".cache", "compress")
 
-# What a browser gets compressed well (".bundle": the calculators' bytecode, scripts/runtime.py); images
-# (PNG) and archives are compressed already.
-COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".mpy", ".bundle", ".xml", ".txt")
+# What a browser gets compressed well; images (PNG) and archives are compressed already.
+COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".mpy", ".xml", ".txt")
 # Encodings in the order a server prefers them: (Content-Encoding, file suffix).
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 SUFFIXES = tuple(suffix for _, suffix in ENCODINGS)

@@ -13,20 +13,20 @@ keeps it at zero violations):
 - ``script-src 'self' 'sha256-…'`` on every page: the theme's bundle, ``calculators.js``, PyScript's
   modules and MicroPython's loader are files of the site; inline scripts run only by hash.  Never
   ``'unsafe-inline'``.
-- Pages with a calculator only add ``'wasm-unsafe-eval'``: compiling MicroPython's WebAssembly is
-  blocked by any ``script-src`` without it (reported as ``script-src`` / ``wasm-eval`` from
-  ``micropython.mjs``).  The site starts MicroPython itself (``assets/runtime.js``, the page's
-  ``<script type="application/json" id="clienting-runtime">``), so nothing else is needed: no
-  ``'unsafe-eval'``.
-- The benchmark's Pyodide build only (``CLIENTING_RUNTIME=pyodide``, ``<script type="py">``) runs on
-  PyScript and also needs ``'unsafe-eval'``: PyScript 0.7 (its polyscript layer) joins its lifecycle
-  hooks into one function with ``Function("return(w,x)=>…")`` every time the interpreter starts
-  (reported as ``script-src`` / ``eval`` from ``core-*.js``).  That build is never deployed.
+- Pages with a calculator only (``<script type="mpy">`` present; ``type="py"`` in the benchmark's
+  Pyodide build, ``CLIENTING_RUNTIME=pyodide``) add:
+  ``'wasm-unsafe-eval'``: compiling MicroPython's WebAssembly is blocked by any ``script-src``
+  without it (reported as ``script-src`` / ``wasm-eval`` from ``micropython.mjs``);
+  ``'unsafe-eval'``: PyScript 0.7 (its polyscript layer) joins its lifecycle hooks into one function
+  with ``Function("return(w,x)=>…")`` every time the interpreter starts (reported as ``script-src`` /
+  ``eval`` from ``core-*.js``); without it no calculator goes live.  The code it builds is PyScript's
+  own, never page text; the site has no sink that turns input into script (inputs and the address
+  are shown as text: ``tests/browser/test_hostile.py``), and inline script stays forbidden.  Pages
+  without a calculator keep the stricter policy.
+- ``<script type="mpy">`` and ``<script type="application/json" id="__config">`` are data, not
+  scripts the browser executes: CSP does not apply to them and they are not hashed.
 - ``<script type="speculationrules">`` (the prerendering of the page a reader is about to open,
   ``overrides/main.html``) counts as an inline script: allowed by its hash.
-- ``<script type="application/json">`` (the theme's ``__config``, the runtime's configuration) and
-  PyScript's ``<script type="py">`` are data, not scripts the browser executes: CSP does not apply to
-  them and they are not hashed.
 - ``style-src 'self'``: no inline ``<style>`` or ``style`` attribute is blocked (the theme and PyScript
   set styles through the CSSOM, which CSP allows), so no ``'unsafe-inline'`` for styles either.
 - ``img-src 'self' data:``: the theme's icons are ``data:`` SVG images in its CSS.
@@ -58,10 +58,8 @@ BASE = (
 )
 HEADER_EXTRA = (("frame-ancestors", ["'self'"]),)
 # What the Python runtime needs, on pages that run it (see the module's docstring).
-RUNTIME_SCRIPT = ["'wasm-unsafe-eval'"]
-PYSCRIPT_SCRIPT = ["'unsafe-eval'"]
-RUNTIME_TAG = re.compile(r"<script\b[^>]*\bid=[\"']?clienting-runtime\b", re.I)  # MicroPython, started by us
-PYSCRIPT_TAG = re.compile(r"<script\b[^>]*\btype=[\"']?m?py\b", re.I)  # PyScript (the Pyodide build)
+RUNTIME_SCRIPT = ["'wasm-unsafe-eval'", "'unsafe-eval'"]
+RUNTIME_TAG = re.compile(r"<script\b[^>]*\btype=[\"']?m?py\b", re.I)  # MicroPython, or Pyodide
 
 # <script ...>text</script>; attributes decide whether the browser executes it.
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
@@ -97,37 +95,29 @@ def script_hash(text):
     return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def policy(hashes=(), runtime=False, header=False, pyscript=False):
+def policy(hashes=(), runtime=False, header=False):
     """The policy text.
 
-    ``hashes``: CSP sources of inline scripts; ``runtime``: the page runs Python (MicroPython's
-    WebAssembly); ``pyscript``: through PyScript (the benchmark's Pyodide build); ``header=True`` adds
-    the directives only a header can carry.
+    ``hashes``: CSP sources of inline scripts; ``runtime``: the page runs Python (PyScript and
+    MicroPython); ``header=True`` adds the directives only a header can carry.
     """
     directives = list(BASE) + (list(HEADER_EXTRA) if header else [])
     parts = []
     for name, sources in directives:
         if name == "script-src":
-            extra = (RUNTIME_SCRIPT if runtime or pyscript else []) + (PYSCRIPT_SCRIPT if pyscript else [])
-            sources = sources + extra + sorted(set(hashes))
+            sources = sources + (RUNTIME_SCRIPT if runtime else []) + sorted(set(hashes))
         parts.append("%s %s" % (name, " ".join(sources)))
     return "; ".join(parts)
 
 
 def page_policy(html):
     """The meta policy for one page: the base policy plus the hashes of the page's inline scripts."""
-    return policy([script_hash(text) for text in inline_scripts(html)], runtime=has_runtime(html),
-                  pyscript=has_pyscript(html))
+    return policy([script_hash(text) for text in inline_scripts(html)], runtime=has_runtime(html))
 
 
 def has_runtime(html):
-    """Whether the page runs Python in the browser (our MicroPython loader's configuration, or PyScript)."""
-    return bool(RUNTIME_TAG.search(html)) or has_pyscript(html)
-
-
-def has_pyscript(html):
-    """Whether the page runs Python through PyScript (a ``<script type="py">``, or ``"mpy"``)."""
-    return bool(PYSCRIPT_TAG.search(html))
+    """Whether the page runs Python in the browser (holds a ``<script type="mpy">`` or ``"py"``)."""
+    return bool(RUNTIME_TAG.search(html))
 
 
 def add_meta(html):
@@ -157,7 +147,7 @@ def site_policy(site_dir):
     """
     import os
 
-    hashes, runtime, pyscript = set(), False, False
+    hashes, runtime = set(), False
     for folder, _, names in os.walk(site_dir):
         for name in names:
             if name.endswith(".html"):
@@ -165,8 +155,7 @@ def site_policy(site_dir):
                     html = handle.read()
                 hashes.update(script_hash(text) for text in inline_scripts(html))
                 runtime = runtime or has_runtime(html)
-                pyscript = pyscript or has_pyscript(html)
-    return policy(sorted(hashes), runtime=runtime, header=True, pyscript=pyscript)
+    return policy(sorted(hashes), runtime=runtime, header=True)
 
 
 def nginx_include(site_dir):

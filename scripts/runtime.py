@@ -1,34 +1,23 @@
 """Build face: the self-hosted Python runtime of the site.
 
-MicroPython comes from ``node_modules`` (pinned in ``package-lock.json``) and is copied into
-``site/assets/vendor/micropython/``.  A page that holds a calculator starts it directly with
-``assets/runtime.js``: PyScript's MicroPython build, without PyScript itself, whose own start-up
-(its scripts, its Python package, its hooks) cost more than the calculators' whole start.  The page
-names what to fetch in a ``<script type="application/json" id="clienting-runtime">`` whose URLs are
-relative to that page, so the site works on nested pages and under any sub-path, and preloads all of
-it from ``<head>``, so it arrives while the interpreter compiles.
-
-The calculators' modules are compiled to MicroPython bytecode (``.mpy``, by ``mpy-cross`` of the
-same MicroPython version): importing bytecode instead of source is what makes the page go live
-quickly.  The modules every page needs travel in one file, ``assets/py/calculators.bundle``
-(:func:`bundle`); each calculator's own module is a file of its own (a page fetches only those it
-shows); ``qr`` is fetched when a QR code is first asked for.
+PyScript and MicroPython come from ``node_modules`` (pinned in ``package-lock.json``) and are copied
+into ``site/assets/vendor/``.  The calculators' modules are compiled to MicroPython bytecode (``.mpy``,
+by ``mpy-cross`` of the same MicroPython version) into ``site/assets/py/``: importing bytecode instead
+of source is what makes the page go live quickly.  Every page that holds a calculator gets a PyScript
+config whose URLs are relative to that page, so the site works on nested pages and under any sub-path.
 
 Benchmark only: with the environment variable ``CLIENTING_RUNTIME=pyodide`` the same pages run the
 calculators on PyScript's Pyodide (CPython) instead, to compare the two runtimes
-(``scripts/pyodide_site.py`` builds such a site).  PyScript is copied into ``site/assets/vendor/pyscript/``
-and Pyodide from ``benchmarks/pyodide/`` (its own ``package-lock.json``, installed with
-``npm ci --prefix benchmarks/pyodide``; the site's own build and CI never download it) into
-``site/assets/vendor/pyodide/``; the modules are served as ``.py`` sources.  ``CLIENTING_RUNTIME``
-unset, empty or ``micropython`` is the site as it ships.
+(``scripts/pyodide_site.py`` builds such a site).  Pyodide comes from ``benchmarks/pyodide/`` (its own
+``package-lock.json``, installed with ``npm ci --prefix benchmarks/pyodide``; the site's own build and
+CI never download it) and is copied into ``site/assets/vendor/pyodide/``; the modules are served as
+``.py`` sources.  ``CLIENTING_RUNTIME`` unset, empty or ``micropython`` is the site as it ships.
 """
 
 import json
 import os
 import shutil
-import struct
 import subprocess
-import tempfile
 
 from calculators import custom
 
@@ -43,13 +32,6 @@ PAGE_EXCLUDES = ("__main__.py", "cli.py")
 
 VENDOR = "assets/vendor"
 PY = "assets/py"
-LOADER = "assets/runtime.js"
-BUNDLE = "calculators.bundle"
-# Modules fetched only when the page asks for them (the QR code of a scenario's link).
-LAZY = ("qr.py",)
-# What the loader runs once the modules are in place: marks for the start-up's breakdown, then the page.
-START = ("import js\nfrom calculators.web import start\n"
-         "js.performance.mark(\"clienting:modules-imported\")\nstart()\n")
 
 # The build option choosing the page's Python runtime (benchmark only: see the module's docstring).
 RUNTIME_ENV = "CLIENTING_RUNTIME"
@@ -159,100 +141,59 @@ def python_files(calculators=None):
     return [name for name in names if name[:-3] not in NAMES or name[:-3] in calculators]
 
 
-def bundled_files():
-    """The modules in ``calculators.bundle``: every page's, neither a calculator's own nor a lazy one."""
-    from calculators.registry import NAMES
-
-    return [name for name in python_files() if name[:-3] not in NAMES and name not in LAZY]
-
-
-def bundle(modules):
-    """One file holding several: a little-endian 32-bit length, a JSON index ``[[name, size], …]`` of
-    that length, then the files' bytes in the index's order (``assets/runtime.js`` unpacks it)."""
-    index = json.dumps([[name, len(data)] for name, data in modules], separators=(",", ":")).encode("utf-8")
-    return struct.pack("<I", len(index)) + index + b"".join(data for _, data in modules)
-
-
-def unbundle(data):
-    """``[(name, bytes)]`` of a bundle (the inverse of :func:`bundle`, for tests)."""
-    (size,) = struct.unpack("<I", data[:4])
-    found, at = [], 4 + size
-    for name, length in json.loads(data[4:at].decode("utf-8")):
-        found.append((name, data[at:at + length]))
-        at += length
-    if at != len(data):
-        raise ValueError("bundle: %d bytes after the last file" % (len(data) - at))
-    return found
-
-
 def page_runtime(base_url, calculators=None, runtime=None):
-    """URLs and the runtime's configuration for a page whose ``base_url`` (relative, as MkDocs gives it)
-    is given.
+    """URLs and the PyScript config for a page whose ``base_url`` (relative, as MkDocs gives it) is given.
 
     ``calculators``: the names of the calculators on the page; only their modules are listed.
     ``runtime``: ``micropython`` or ``pyodide``; by default what ``CLIENTING_RUNTIME`` says.
-    The template (``overrides/main.html``) preloads ``interpreter`` (and ``interpreter_modules``) as
-    modules, ``wasm`` as WebAssembly and ``fetches`` as other files.  MicroPython: it writes ``config``
-    as the page's ``clienting-runtime`` JSON and loads ``loader``.  Pyodide: PyScript's ``core`` and
-    ``chunks``, and ``config`` as the ``<script type="py">``'s config.
+    The template (``overrides/main.html``) writes ``type`` as the script's type, preloads ``core``,
+    ``chunks``, ``interpreter`` and ``interpreter_modules`` as modules, ``wasm`` as WebAssembly and
+    ``fetches`` as other files.
     """
     runtime = runtime_name() if runtime is None else runtime_name({RUNTIME_ENV: runtime})
     base = (base_url or ".").rstrip("/")
     vendor = base + "/" + VENDOR
-    py = base + "/" + PY
-    custom_file = custom.path() and "%s/calculators/%s" % (py, custom.FILE_NAME)
+    suffix = ".mpy" if runtime == MICROPYTHON else ".py"
+    files = {}
+    for name in python_files(calculators):
+        served = name[:-3] + suffix
+        files["%s/%s/calculators/%s" % (base, PY, served)] = "calculators/" + served
+    if custom.in_use():  # a trainer's custom.json, copied next to the modules by copy_runtime
+        files["%s/%s/calculators/%s" % (base, PY, custom.FILE_NAME)] = "calculators/" + custom.FILE_NAME
+    extra = {}
     if runtime == PYODIDE:
-        files = dict(("%s/calculators/%s" % (py, name), "calculators/" + name) for name in python_files(calculators))
-        if custom_file:  # a trainer's custom.json, copied next to the modules by copy_runtime
-            files[custom_file] = "calculators/" + custom.FILE_NAME
         folder = vendor + "/pyodide/"
-        config = {"interpreter": folder + "pyodide.mjs", "files": files}
-        return {
-            "type": "py",
-            "core": vendor + "/pyscript/core.js",
-            "chunks": [vendor + "/pyscript/" + name for name in eager_chunks()],
-            "interpreter": folder + "pyodide.mjs",
-            "wasm": folder + "pyodide.asm.wasm",
-            "interpreter_modules": [folder + "pyodide.asm.mjs"],
-            "fetches": [folder + "python_stdlib.zip", folder + "pyodide-lock.json"],
-            "config": json.dumps(config, sort_keys=True, separators=(",", ":")),
-        }
-    from calculators.registry import NAMES
-
-    own = [name for name in python_files(calculators) if name[:-3] in NAMES]
-    fetches = ["%s/%s" % (py, BUNDLE)] + ["%s/calculators/%s.mpy" % (py, name[:-3]) for name in own]
-    if custom_file:
-        fetches.append(custom_file)
-    interpreter = vendor + "/micropython/micropython.mjs"
-    wasm = vendor + "/micropython/micropython.wasm"
-    config = {"interpreter": interpreter, "wasm": wasm, "files": fetches, "code": START,
-              "lazy": dict((name[:-3], "%s/calculators/%s.mpy" % (py, name[:-3])) for name in LAZY)}
-    return {
-        "type": "mpy",
-        "loader": base + "/" + LOADER,
+        interpreter, wasm = folder + "pyodide.mjs", folder + "pyodide.asm.wasm"
+        extra = {"interpreter_modules": [folder + "pyodide.asm.mjs"],
+                 "fetches": [folder + "python_stdlib.zip", folder + "pyodide-lock.json"]}
+    else:
+        interpreter = vendor + "/micropython/micropython.mjs"
+        wasm = vendor + "/micropython/micropython.wasm"
+    config = {"interpreter": interpreter, "files": files}
+    return dict({
+        "type": "py" if runtime == PYODIDE else "mpy",
+        "core": vendor + "/pyscript/core.js",
+        "chunks": [vendor + "/pyscript/" + name for name in eager_chunks()],
         "interpreter": interpreter,
         "wasm": wasm,
-        "interpreter_modules": [],
-        "fetches": fetches,
         "config": json.dumps(config, sort_keys=True, separators=(",", ":")),
-    }
+    }, **extra)
 
 
 def copy_runtime(site_dir, runtime=None):
-    """Copy the Python runtime into ``site_dir`` with the calculators' modules; idempotent.
+    """Copy PyScript and the Python runtime into ``site_dir`` with the calculators' modules; idempotent.
 
-    MicroPython (the default): its loader and WebAssembly, the shared modules compiled into
-    ``calculators.bundle``, each calculator's module and the lazy ones as ``.mpy`` files.
-    Pyodide (benchmark only): PyScript, the files Pyodide fetches, the modules as ``.py`` sources.
+    MicroPython (the default): its loader and WebAssembly, the modules compiled to ``.mpy``.
+    Pyodide (benchmark only): the files it fetches, the modules as ``.py`` sources.
     """
     runtime = runtime_name() if runtime is None else runtime_name({RUNTIME_ENV: runtime})
     if runtime == PYODIDE:
         _check_pyodide()
     _check()
     targets = []
+    for name in pyscript_files():
+        targets.append((os.path.join(PYSCRIPT_DIST, name), os.path.join(site_dir, VENDOR, "pyscript", name)))
     if runtime == PYODIDE:
-        for name in pyscript_files():
-            targets.append((os.path.join(PYSCRIPT_DIST, name), os.path.join(site_dir, VENDOR, "pyscript", name)))
         for name in PYODIDE_FILES:
             targets.append((os.path.join(PYODIDE_DIR, name), os.path.join(site_dir, VENDOR, "pyodide", name)))
     else:
@@ -262,31 +203,20 @@ def copy_runtime(site_dir, runtime=None):
     for source, target in targets:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copyfile(source, target)
-    folder = os.path.join(site_dir, PY, "calculators")
-    os.makedirs(folder, exist_ok=True)
     compiled = []
-    if runtime == PYODIDE:
-        for name in python_files():
-            compiled.append(os.path.join(folder, name))
-            shutil.copyfile(os.path.join(PACKAGE_DIR, name), compiled[-1])
-    else:
-        shared = bundled_files()
-        with tempfile.TemporaryDirectory(prefix="clienting-mpy-") as scratch:
-            modules = []
-            for name in python_files():
-                target = os.path.join(scratch if name in shared else folder, name[:-3] + ".mpy")
-                compile_module(os.path.join(PACKAGE_DIR, name), target)
-                if name in shared:
-                    with open(target, "rb") as handle:
-                        modules.append((name[:-3] + ".mpy", handle.read()))
-                else:
-                    compiled.append(target)
-        compiled.append(os.path.join(site_dir, PY, BUNDLE))
-        with open(compiled[-1], "wb") as handle:
-            handle.write(bundle(modules))
-    found = custom.path()
+    for name in python_files():
+        if runtime == PYODIDE:
+            target = os.path.join(site_dir, PY, "calculators", name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(PACKAGE_DIR, name), target)
+        else:
+            target = os.path.join(site_dir, PY, "calculators", name[:-3] + ".mpy")
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            compile_module(os.path.join(PACKAGE_DIR, name), target)
+        compiled.append(target)
+    found = custom.in_use()
     if found:
         custom.read(found)
-        compiled.append(os.path.join(folder, custom.FILE_NAME))
+        compiled.append(os.path.join(site_dir, PY, "calculators", custom.FILE_NAME))
         shutil.copyfile(found, compiled[-1])
     return [target for _, target in targets] + compiled

@@ -10,7 +10,7 @@ from scripts.bench import HOME, HOOKS_BLOCK, ROOT, RUNTIME_TAGS, SCHEMA, TARGETS
 def test_baseline_strips_every_runtime_tag(built_site):
     page = (built_site / "calculators" / "acquisition-vs-retention" / "index.html").read_text(encoding="utf-8")
     stripped = RUNTIME_TAGS.sub("", page)
-    for needle in ("/assets/vendor/", "/assets/py/", 'id="clienting-runtime"', "runtime.js", "calculators.js"):
+    for needle in ("/assets/vendor/", "/assets/py/", 'type="mpy"', "calculators.js"):
         assert needle in page
         assert needle not in stripped
     assert 'data-calculator="acquisition_vs_retention"' in stripped
@@ -19,9 +19,8 @@ def test_baseline_strips_every_runtime_tag(built_site):
 def test_floor_keeps_the_runtime_but_none_of_our_python(built_site):
     page = (built_site / "calculators" / "acquisition-vs-retention" / "index.html").read_text(encoding="utf-8")
     floor = floor_runtime(page)
-    assert "micropython.mjs" in floor and 'id="clienting-runtime"' in floor and "runtime.js" in floor
+    assert "micropython.mjs" in floor and 'type="mpy"' in floor
     assert "/assets/py/" not in floor and "calculators.web" not in floor
-    assert 'setAttribute(\\"data-state\\", \\"live\\")' in floor
 
 
 def test_row_subtracts_the_baseline_medians():

@@ -8,7 +8,6 @@ import re
 import pytest
 
 from calculators import registry
-from scripts import runtime
 from scripts.embed import page_slug
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
@@ -30,7 +29,7 @@ class Resources(html.parser.HTMLParser):
             self.loaded.append(a["src"])
         if tag == "link" and a.get("href") and (a.get("rel") or "") not in ("canonical", "prev", "next", "alternate"):
             self.loaded.append(a["href"])
-        if tag == "script" and a.get("id") == "clienting-runtime" and a.get("type") == "application/json":
+        if tag == "script" and a.get("type") == "mpy":
             self.mpy_scripts += 1
         if tag == "a" and a.get("hreflang"):
             self.hreflang.add(a["hreflang"])
@@ -97,16 +96,14 @@ def test_runtime_only_on_pages_with_a_calculator_and_everywhere_a_language_switc
 
 def test_runtime_and_modules_are_in_the_site(built_site):
     vendor = built_site / "assets" / "vendor"
-    assert not (vendor / "pyscript").exists()  # MicroPython is started by assets/runtime.js
+    assert (vendor / "pyscript" / "core.js").exists()
     assert (vendor / "micropython" / "micropython.wasm").exists()
-    assert (built_site / "assets" / "runtime.js").exists()
     assert not list(vendor.rglob("*.map"))
     modules = {p.name for p in (built_site / "assets" / "py" / "calculators").glob("*.mpy")}
-    bundled = [name for name, _ in runtime.unbundle((built_site / "assets" / "py" / "calculators.bundle").read_bytes())]
-    assert {"core.mpy", "numbers.mpy", "view.mpy", "web.mpy", "registry.mpy", "__init__.mpy"} <= set(bundled)
-    assert "cli.mpy" not in modules | set(bundled) and "qr.mpy" in modules
+    assert {"core.mpy", "numbers.mpy", "view.mpy", "web.mpy", "registry.mpy"} <= modules
+    assert "cli.mpy" not in modules
     for name in registry.CALCULATORS:
-        assert name + ".mpy" in modules and name + ".mpy" not in bundled
+        assert name + ".mpy" in modules
 
 
 def test_one_compact_search_index_per_language(built_site):

@@ -49,14 +49,14 @@ def first(site, folder, pattern):
 
 def test_types_compression_and_caching(nginx_url, built_site):
     bundle = first(built_site, "assets/javascripts", r"bundle\.[0-9a-f]{8}\.min\.js$")
-    worker = first(built_site, "assets/javascripts/workers", r"search\.[0-9a-f]{8}\.min\.js$")
+    chunk = first(built_site, "assets/vendor/pyscript", r"core-[A-Za-z0-9_-]{8}\.js$")
     cases = [
         # path, type, gzip expected, cache-control
         ("en/calculators/acquisition-vs-retention/", "text/html; charset=utf-8", True, "no-cache"),
         ("assets/vendor/micropython/micropython.wasm", "application/wasm", True, "no-cache"),
         ("assets/vendor/micropython/micropython.mjs", "text/javascript; charset=utf-8", True, "no-cache"),
-        ("assets/runtime.js", "application/javascript; charset=utf-8", True, "no-cache"),
-        (worker, "application/javascript; charset=utf-8", True, "public, max-age=31536000, immutable"),
+        ("assets/vendor/pyscript/core.js", "application/javascript; charset=utf-8", None, "no-cache"),  # tiny
+        (chunk, "application/javascript; charset=utf-8", True, "public, max-age=31536000, immutable"),
         (bundle, "application/javascript; charset=utf-8", True, "public, max-age=31536000, immutable"),
         ("search/search_docs.json", "application/json; charset=utf-8", True, "no-cache"),
         ("sitemap.xml", "text/xml; charset=utf-8", True, "no-cache"),

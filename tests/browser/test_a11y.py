@@ -55,7 +55,7 @@ def page_html(site_dir, path):
 def wait_calculators_live(page):
     """On a page that starts the Python runtime, wait until every calculator has left static/starting and
     require that all went live.  (The printable handout shows calculators without the runtime.)"""
-    if not page.locator("script#clienting-runtime").count():
+    if not page.locator("script[type=mpy]").count():
         return
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-calculator]')]"

@@ -73,7 +73,7 @@ def test_every_page_has_a_strict_meta_policy(built_site):
         for text in csp.inline_scripts(html):
             assert csp.script_hash(text) in policy["script-src"], relative
         runtime = csp.has_runtime(html)
-        assert "'unsafe-eval'" not in policy["script-src"], relative  # no PyScript: no code from strings
+        assert ("'unsafe-eval'" in policy["script-src"]) == runtime, relative
         assert ("'wasm-unsafe-eval'" in policy["script-src"]) == runtime, relative
 
 
@@ -105,7 +105,7 @@ def test_every_page_loads_cleanly_from_its_own_host(chromium, site_url, built_si
                 batch.append((relative, page))
             for relative, page in batch:
                 page.wait_for_load_state("load")
-                if page.query_selector("script#clienting-runtime"):
+                if page.query_selector("script[type=mpy]"):
                     page.wait_for_selector("[data-calculator][data-state=live]", timeout=LIVE_TIMEOUT_MS)
                     live += 1
                 found = violations(page)

@@ -46,7 +46,7 @@ def watch(page):
 def wait_ready(page, lang=None):
     """The service worker has cached this version (in ``lang``) and now serves the page."""
     page.wait_for_function(
-        "() => document.documentElement.dataset.offline === 'ready' && !!navigator.serviceWorker.controller",
+        "document.documentElement.dataset.offline === 'ready' && !!navigator.serviceWorker.controller",
         timeout=READY_TIMEOUT_MS)
     if lang:
         page.wait_for_function("lang => document.documentElement.dataset.offlineLanguage === lang", arg=lang,
@@ -82,14 +82,15 @@ def test_the_manifest_lists_pages_runtime_modules_and_search(built_site):
     for path in ("index.html", "en/calculators/conversion-funnel/index.html", "search/search_index.json",
                  "search/search_docs.json",
                  "assets/vendor/micropython/micropython.wasm", "assets/vendor/micropython/micropython.mjs",
-                 "assets/py/calculators/qr.mpy", "assets/offline.js",
+                 "assets/vendor/pyscript/core.js", "assets/py/calculators/core.mpy", "assets/offline.js",
                  "assets/javascripts/lunr/min/lunr.ru.min.js"):
         assert path in files
     assert "sw.js" not in files and "sitemap.xml" not in files
     assert not [path for path in files if path.endswith((".map", ".gz", ".br"))]
-    # The site starts MicroPython itself: none of PyScript is in the site, so none in the copy.
-    assert not [path for path in files if path.startswith("assets/vendor/pyscript/")]
-    assert "assets/runtime.js" in files and "assets/py/calculators.bundle" in files
+    # PyScript's chunks that no page loads (editor, terminal, Pyodide, TOML) are left out.
+    pyscript = [path for path in files if path.startswith("assets/vendor/pyscript/")]
+    assert pyscript and not [path for path in pyscript if any(
+        word in path for word in ("codemirror", "xterm", "toml", "pyodide", "index-", "storage", "service-worker"))]
     text = (built_site / "sw.js").read_text(encoding="utf-8")
     assert '"%s"' % offline.version(files) in text
     assert '"calculators/acquisition-vs-retention/"' in text and "__FILES__" not in text
@@ -179,7 +180,7 @@ def test_the_copy_holds_one_language_and_follows_the_reader(context, deployment)
     ru_pages = [path for path in site_pages(site, "ru") if path != "print/"]
     assert set(ru_pages) <= set(paths)
     assert "search/search_docs.json" in paths and "search/search_index.json" in paths
-    assert "assets/vendor/micropython/micropython.wasm" in paths and "assets/py/calculators.bundle" in paths
+    assert "assets/vendor/micropython/micropython.wasm" in paths and "assets/py/calculators/core.mpy" in paths
     assert not [path for path in paths if path.startswith("en/")]
     assert "print/" not in paths  # the whole playbook on one page: stored when opened
 
@@ -254,7 +255,7 @@ def test_a_new_version_is_offered_not_forced(context, deployment):
 
     with page.expect_navigation():
         page.click("[data-role=update-reload]")
-    page.wait_for_function("() => document.documentElement.dataset.offline === 'ready'", timeout=READY_TIMEOUT_MS)
+    page.wait_for_function("document.documentElement.dataset.offline === 'ready'", timeout=READY_TIMEOUT_MS)
     assert page.evaluate("window.__sameDocument") is None
     after = page.evaluate("caches.keys()")
     assert len(after) == 1 and after != first

@@ -12,8 +12,7 @@ PAGE = """<!doctype html><html><head>
 <script type="application/json" id="__config">{"x": 1}</script>
 <script src="bundle.js"></script>
 <script type="module">import "./x.js";</script>
-<script type="application/json" id="clienting-runtime">{"code": "print(1)"}</script>
-<script type="module" src="assets/runtime.js"></script>
+<script type="mpy" config="{}">print(1)</script>
 </head><body></body></html>"""
 
 
@@ -34,15 +33,12 @@ def test_meta_right_after_charset_and_idempotent():
     assert csp.add_meta(html) == html
 
 
-def test_runtime_pages_get_wasm_compilation_only_others_nothing():
+def test_runtime_pages_get_wasm_and_eval_others_do_not():
     with_runtime = csp.page_policy(PAGE)
-    assert "'wasm-unsafe-eval'" in with_runtime and "'unsafe-eval'" not in with_runtime
-    plain = csp.page_policy(PAGE.replace('<script type="application/json" id="clienting-runtime">', "<p>"))
+    assert "'wasm-unsafe-eval'" in with_runtime and "'unsafe-eval'" in with_runtime
+    plain = csp.page_policy(PAGE.replace('<script type="mpy" config="{}">print(1)</script>', ""))
     assert "unsafe-eval" not in plain and "unsafe-inline" not in plain
     assert csp.script_hash("var a = 1;") in plain
-    # Only PyScript (the benchmark's Pyodide build) makes functions from strings.
-    pyscript = csp.page_policy(PAGE.replace("</head>", '<script type="py" config="{}">print(1)</script></head>'))
-    assert "'wasm-unsafe-eval'" in pyscript and "'unsafe-eval'" in pyscript
 
 
 def test_header_only_directives_stay_out_of_the_meta():

@@ -88,23 +88,22 @@ def test_labels_are_escaped_in_markup(monkeypatch):
 def test_runtime_urls_are_relative_to_the_page(base_url, prefix):
     info = runtime.page_runtime(base_url)
     config = json.loads(info["config"])
-    root = prefix.rstrip("/")
-    assert config["interpreter"] == root + "/assets/vendor/micropython/micropython.mjs" == info["interpreter"]
-    assert config["wasm"] == info["wasm"] == root + "/assets/vendor/micropython/micropython.wasm"
-    assert info["loader"] == root + "/assets/runtime.js"
-    assert config["files"] == info["fetches"] and config["files"][0] == root + "/assets/py/calculators.bundle"
-    for url in config["files"][1:]:
-        assert url.startswith(root + "/assets/py/calculators/") and url.endswith((".mpy", ".json"))
-    assert root + "/assets/py/calculators/web.mpy" not in config["files"]  # it is in the bundle
-    assert config["lazy"] == {"qr": root + "/assets/py/calculators/qr.mpy"}
-    assert not any(u.startswith(("http:", "https:", "//")) for u in [info["wasm"], info["loader"]] + config["files"])
+    assert config["interpreter"] == prefix.rstrip("/") + "/assets/vendor/micropython/micropython.mjs"
+    assert info["core"].startswith(prefix.rstrip("/") + "/assets/vendor/pyscript/")
+    for url, target in config["files"].items():
+        assert url.startswith(prefix.rstrip("/") + "/assets/py/calculators/")
+        assert target.startswith("calculators/") and target.endswith(".mpy")
+    assert "calculators/web.mpy" in config["files"].values()
+    assert "calculators/cli.mpy" not in config["files"].values()
+    assert any("/core-" in chunk for chunk in info["chunks"])
+    assert not any(u.startswith(("http:", "https:", "//")) for u in [info["core"], info["wasm"]] + list(config["files"]))
 
 
 def test_a_page_lists_only_the_calculators_it_shows():
-    files = json.loads(runtime.page_runtime(".", ["conversion_funnel"])["config"])["files"]
-    assert "./assets/py/calculators/conversion_funnel.mpy" in files
-    assert "./assets/py/calculators/acquisition_vs_retention.mpy" not in files
-    assert "./assets/py/calculators/qr.mpy" not in files  # fetched when a QR code is asked for
+    files = json.loads(runtime.page_runtime(".", ["conversion_funnel"])["config"])["files"].values()
+    assert "calculators/conversion_funnel.mpy" in files
+    assert "calculators/core.mpy" in files and "calculators/registry.mpy" in files
+    assert "calculators/acquisition_vs_retention.mpy" not in files
 
 
 def test_copy_runtime_is_idempotent(tmp_path):
@@ -112,8 +111,5 @@ def test_copy_runtime_is_idempotent(tmp_path):
     second = runtime.copy_runtime(str(tmp_path))
     assert first == second
     names = {p.name for p in tmp_path.rglob("*") if p.is_file()}
-    assert {"micropython.mjs", "micropython.wasm", "calculators.bundle", "qr.mpy", "word_of_mouth.mpy"} <= names
-    assert not any(n.endswith(".map") for n in names) and "core.js" not in names and "web.mpy" not in names
-    bundled = runtime.unbundle((tmp_path / "assets" / "py" / "calculators.bundle").read_bytes())
-    assert [name for name, _ in bundled] == [name[:-3] + ".mpy" for name in runtime.bundled_files()]
-    assert all(data[:1] == b"M" for _, data in bundled)  # MicroPython bytecode
+    assert {"core.js", "micropython.mjs", "micropython.wasm", "numbers.mpy", "web.mpy"} <= names
+    assert not any(n.endswith(".map") for n in names)

@@ -47,54 +47,40 @@ def test_an_unknown_runtime_fails_naming_the_allowed_values(value, monkeypatch):
         runtime.copy_runtime("/nonexistent-site-dir")
 
 
-def test_the_default_is_micropython_started_by_the_site_itself(monkeypatch):
+def test_the_default_is_micropython_as_before(monkeypatch):
     info = runtime.page_runtime("../..", NAMES)
     vendor = "../../assets/vendor/"
-    fetches = ["../../assets/py/calculators.bundle", "../../assets/py/calculators/acquisition_vs_retention.mpy"]
-    if runtime.custom.path():
-        fetches.append("../../assets/py/calculators/custom.json")
+    files = dict(("../../assets/py/calculators/%s.mpy" % name[:-3], "calculators/%s.mpy" % name[:-3])
+                 for name in runtime.python_files(NAMES))
+    if runtime.custom.in_use():
+        files["../../assets/py/calculators/custom.json"] = "calculators/custom.json"
     assert info == {
         "type": "mpy",
-        "loader": "../../assets/runtime.js",
+        "core": vendor + "pyscript/core.js",
+        "chunks": [vendor + "pyscript/" + name for name in runtime.eager_chunks()],
         "interpreter": vendor + "micropython/micropython.mjs",
         "wasm": vendor + "micropython/micropython.wasm",
-        "interpreter_modules": [],
-        "fetches": fetches,
-        "config": json.dumps({"interpreter": vendor + "micropython/micropython.mjs",
-                              "wasm": vendor + "micropython/micropython.wasm", "files": fetches,
-                              "code": runtime.START, "lazy": {"qr": "../../assets/py/calculators/qr.mpy"}},
+        "config": json.dumps({"interpreter": vendor + "micropython/micropython.mjs", "files": files},
                              sort_keys=True, separators=(",", ":")),
     }
-    assert "from calculators.web import start" in runtime.START
     monkeypatch.setenv(runtime.RUNTIME_ENV, "micropython")
     assert runtime.page_runtime("../..", NAMES) == info
     assert runtime.page_runtime("../..", NAMES, "micropython") == info
 
 
-def test_the_bundle_holds_the_shared_modules_only():
-    shared = runtime.bundled_files()
-    assert "web.py" in shared and "core.py" in shared and "__init__.py" in shared and "view.py" in shared
-    assert "qr.py" not in shared and "acquisition_vs_retention.py" not in shared and "cli.py" not in shared
-    modules = [("a.mpy", b"M\x06"), ("b.mpy", b""), ("c.mpy", bytes(range(256)))]
-    data = runtime.bundle(modules)
-    assert runtime.unbundle(data) == modules
-    assert data[4:4 + int.from_bytes(data[:4], "little")] == b'[["a.mpy",2],["b.mpy",0],["c.mpy",256]]'
-    with pytest.raises(ValueError):
-        runtime.unbundle(data + b"x")
-
-
 def test_pyodide_pages_load_the_self_hosted_pyodide_and_the_same_modules_as_sources(monkeypatch):
+    micropython = config_of(runtime.page_runtime("../..", NAMES, "micropython"))
     monkeypatch.setenv(runtime.RUNTIME_ENV, "pyodide")
     info = runtime.page_runtime("../..", NAMES)
     config = config_of(info)
     assert info["type"] == "py"
     assert config["interpreter"] == "../../assets/vendor/pyodide/pyodide.mjs" == info["interpreter"]
     assert sorted(config) == ["files", "interpreter"]  # no packages: they would come from the internet
-    # The page's modules as .py sources: the shared ones and its calculators' (qr too: no lazy loading).
-    expected = runtime.python_files(NAMES)
-    assert sorted(target for target in config["files"].values() if target.endswith(".py")) == sorted(
-        "calculators/" + name for name in expected)
-    assert "calculators/web.py" in config["files"].values() and "calculators/qr.py" in config["files"].values()
+    # The same selection of modules as MicroPython's, as .py sources beside them.
+    expected = dict((url[:-4] + ".py", target[:-4] + ".py") if url.endswith(".mpy") else (url, target)
+                    for url, target in micropython["files"].items())
+    assert config["files"] == expected
+    assert "calculators/web.py" in config["files"].values()
     assert "calculators/conversion_funnel.py" not in config["files"].values()
     urls = [info["core"], info["interpreter"], info["wasm"]] + info["chunks"] + info["interpreter_modules"]
     urls += info["fetches"] + list(config["files"])
@@ -105,13 +91,9 @@ def test_pyodide_pages_load_the_self_hosted_pyodide_and_the_same_modules_as_sour
 
 
 def test_csp_sees_the_runtime_of_either_kind():
-    ours = '<script type="application/json" id="clienting-runtime">{}</script>'
-    assert csp.has_runtime(ours) and not csp.has_pyscript(ours)
+    assert csp.has_runtime('<script type="mpy" config="{}">start()</script>')
     assert csp.has_runtime('<script type="py" config="{}">start()</script>')
-    assert csp.has_pyscript('<script type="py" config="{}">start()</script>')
     assert not csp.has_runtime('<script type="python">x</script><script type="module" src="a.js"></script>')
-    assert "'unsafe-eval'" not in csp.page_policy(ours) and "'wasm-unsafe-eval'" in csp.page_policy(ours)
-    assert "'unsafe-eval'" in csp.page_policy('<script type="py" config="{}">start()</script>')
 
 
 def runtime_blocks(info):
@@ -127,18 +109,20 @@ def runtime_blocks(info):
     return rendered
 
 
-def test_the_template_writes_the_micropython_tags_and_preloads():
+def test_the_template_writes_the_micropython_tags_as_before():
     info = runtime.page_runtime("../..", NAMES)
     head, scripts = runtime_blocks(info)
     assert head[0].startswith('<script type="speculationrules">')  # every page's, calculator or not
     head = head[1:]
-    assert head == (['<link rel="modulepreload" href="%s">' % info["interpreter"],
-                     '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>' % info["wasm"]]
-                    + ['<link rel="preload" href="%s" as="fetch" crossorigin>' % url for url in info["fetches"]])
+    assert head == (['<link rel="modulepreload" href="%s">' % info["core"]]
+                    + ['<link rel="modulepreload" href="%s">' % chunk for chunk in info["chunks"]]
+                    + ['<link rel="modulepreload" href="%s">' % info["interpreter"],
+                       '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>'
+                       % info["wasm"]])
     assert scripts == ['<script src="../../assets/calculators.js"></script>',
-                       '<script type="application/json" id="clienting-runtime">%s</script>' % info["config"],
-                       '<script type="module" src="../../assets/runtime.js"></script>']
-    assert "</" not in info["config"]  # nothing in the JSON could close its script element
+                       '<script type="module" async src="%s"></script>' % info["core"],
+                       '<script type="mpy" config="%s">' % markupsafe.escape(info["config"]),
+                       "from calculators.web import start", "start()", "</script>"]
 
 
 def test_the_template_writes_pyodide_tags_and_preloads():
@@ -171,7 +155,7 @@ def test_copy_runtime_for_pyodide_copies_its_files_and_the_sources(tmp_path, mon
     assert sorted(p.name for p in (vendor / "pyodide").iterdir()) == sorted(runtime.PYODIDE_FILES)
     assert (vendor / "pyodide" / "pyodide.mjs").read_bytes() == b"stand-in pyodide.mjs"
     assert (vendor / "pyscript" / "core.js").exists()
-    assert not (vendor / "micropython").exists() and not (site / "assets" / "py" / "calculators.bundle").exists()
+    assert not (vendor / "micropython").exists()
     modules = site / "assets" / "py" / "calculators"
     assert sorted(p.name for p in modules.glob("*.py")) == runtime.python_files()
     assert not list(modules.glob("*.mpy"))
