@@ -174,6 +174,14 @@ function keep(url, response) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(BASE) !== 0) return;
+  if (request.url.split("?")[0] === BASE + "room.json") {
+    // The room server's address (scripts/room.py): never kept; with no network there is no room, said
+    // as the plain server says it (204), not as a failed request.
+    event.respondWith(fetch(request).catch(function () {
+      return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+    }));
+    return;
+  }
   event.respondWith(lookup(key(request.url)).then(function (hit) {
     if (hit) {
       if (hit.url === request.url) return hit;
