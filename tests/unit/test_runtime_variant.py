@@ -104,9 +104,8 @@ def runtime_blocks(info):
     for block in ("extrahead", "scripts"):
         body = re.search(r"{%% block %s %%}(.*?){%% endblock %%}" % block, source, re.S).group(1)
         template = jinja2.Environment(autoescape=False).from_string(body.replace("{{ super() }}", ""))
-        # The speculation rules (prerendering the next page) are on every page, runtime or not.
         rendered.append([line.strip() for line in template.render(clienting_runtime=info, base_url="../..")
-                         .splitlines() if line.strip() and not line.strip().startswith('<script type="speculationrules">')])
+                         .splitlines() if line.strip()])
     return rendered
 
 
