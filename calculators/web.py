@@ -524,15 +524,27 @@ def room_origin():
     return window.location.origin
 
 
+def mark(name):
+    """A performance mark for the benchmark's start-up breakdown (scripts/bench.py STARTUP_MARKS)."""
+    try:
+        window.performance.mark("clienting:" + name)
+    except Exception:  # no Performance API: nothing to measure
+        pass
+
+
 def start():
     """Bind every calculator on the page, recompute from the fields as they are now, go live."""
+    mark("modules-imported")
     widgets = []
     try:
         for root in _all(document, "[data-calculator]"):
             widget = Widget(root)
             widget.bind()
-            widget.go_live()
             widgets.append(widget)
+        mark("bound")
+        for widget in widgets:
+            widget.go_live()
+        mark("live")
     except Exception as error:  # the page keeps its built numbers and says so
         window.console.warn("calculators: could not start: " + str(error))
         window.dispatchEvent(window.Event.new("clienting:failed"))

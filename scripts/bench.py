@@ -118,8 +118,9 @@ TIMINGS = """
   return {load: nav.loadEventEnd, live: live, marks: marks, bytes_before_live: live === null ? null : early};
 }
 """
-# The start-up's steps, as assets/runtime.js and calculators/web.py mark them, in order (the loader is a
-# module script: it runs once the markup is parsed, just before DOMContentLoaded ends).
+# The start-up's steps in order.  Under PyScript the page marks only what calculators/web.py sees (modules
+# imported, bound, live); the steps before (runtime requested, interpreter ready, modules fetched) are
+# PyScript's own and are recorded as missing.
 STARTUP_MARKS = ("runtime-requested", "dom-content-loaded", "interpreter-ready", "modules-fetched",
                  "modules-imported", "bound", "live")
 
