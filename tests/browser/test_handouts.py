@@ -66,6 +66,20 @@ def test_the_print_button_prints_and_stays_off_paper(site_url, page):
     assert not page.locator(".clc-handouts-intro").is_visible()
 
 
+def test_without_scripts_there_is_no_button_that_does_nothing(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "print/90/")
+        assert page.locator("[data-action=print]").count() == 1
+        assert not page.locator("[data-action=print]").is_visible()
+        page.goto(site_url + "workshop/")
+        assert not page.locator("[data-programme='90'] [data-action=start-programme]").is_visible()
+        assert page.locator("[data-programme='90'] [data-role=handouts]").is_visible()  # a plain link
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_a_pack_prints_numbered_each_chapter_and_sheet_on_a_page_of_its_own(site_url, page, lang):
     page.goto(site_url + PREFIX[lang] + "print/90/")
