@@ -225,23 +225,29 @@
     var stopButton = null;
     var breakSlide = null;
 
-    function collect() {
-      sections = [];
+    /* The article's children, cut at each h2. */
+    function parts() {
+      var found = [];
       var part = { heading: null, nodes: [] };
       Array.prototype.forEach.call(article.children, function (node) {
         if (node.tagName === "H2") {
-          if (part.nodes.length) sections.push(part);
+          if (part.nodes.length) found.push(part);
           part = { heading: node, nodes: [] };
         }
         part.nodes.push(node);
       });
-      if (part.nodes.length) sections.push(part);
+      if (part.nodes.length) found.push(part);
+      return found;
+    }
+
+    function collect() {
+      sections = parts();
       slides = [];
       sections.forEach(function (section, index) {
         section.title = titleOf(section.heading || article.querySelector("h1")) || document.title;
         section.first = slides.length;
         section.calcs = [];
-        slides.push({ section: index, sub: 0, calc: null, node: null, title: section.title });
+        slides.push({ section: index, sub: 0, calc: null, title: section.title });
         section.nodes.forEach(function (node) {
           node.setAttribute("data-pm-section", String(index));
           var found = node.matches("[data-calculator]") ? [node] : node.querySelectorAll("[data-calculator]");
@@ -250,12 +256,29 @@
             section.calcs.push(calc);
             var title = calc.querySelector(".clc-title");
             slides.push({
-              section: index, sub: section.calcs.length, calc: calc, node: node,
+              section: index, sub: section.calcs.length, calc: calc,
               title: title ? title.textContent.trim() : section.title
             });
           });
         });
       });
+    }
+
+    /* The theme wraps tables in boxes of its own after this script has run: take the article's
+       children afresh before hiding any, so a wrapper goes with its table. */
+    function refresh() {
+      var found = parts();
+      if (found.length !== sections.length) return;
+      found.forEach(function (part, index) {
+        sections[index].nodes = part.nodes;
+        part.nodes.forEach(function (node) { node.setAttribute("data-pm-section", String(index)); });
+      });
+    }
+
+    /* Hidden by an attribute, never a class: the theme styles tables that have no class at all. */
+    function hide(node, hidden) {
+      if (hidden) node.setAttribute("data-pm-hidden", "");
+      else node.removeAttribute("data-pm-hidden");
     }
 
     /* "3 / 8" for a section's text, "3.2 / 8" for its second calculator. */
@@ -456,20 +479,27 @@
       publish();
     }
 
-    function show(index, where) {
-      current = Math.max(0, Math.min(slides.length - 1, index));
+    /* Only the current slide's nodes (and, on a calculator's slide, only that calculator). */
+    function reveal() {
       var slide = slides[current];
+      refresh();
       sections.forEach(function (section, i) {
         section.nodes.forEach(function (node) {
-          node.classList.toggle("pm-hidden", i !== slide.section || (slide.calc !== null && node !== slide.node));
+          hide(node, i !== slide.section || (slide.calc !== null && !node.contains(slide.calc)));
         });
         /* After the nodes: a calculator may be a node itself. */
         section.calcs.forEach(function (calc) {
-          calc.classList.toggle("pm-hidden", calc !== slide.calc);
+          hide(calc, calc !== slide.calc);
           if (calc !== slide.calc) unfit(calc);
         });
       });
       root.classList.toggle("pm-calc", slide.calc !== null);
+    }
+
+    function show(index, where) {
+      current = Math.max(0, Math.min(slides.length - 1, index));
+      var slide = slides[current];
+      reveal();
       var section = sections[slide.section];
       counter.textContent = position(slide);
       var label = T.position.replace("%1", slide.section + 1).replace("%2", sections.length);
@@ -491,12 +521,13 @@
        result, the chart and the verdict lie on the screen, clear of the control bar, with the chart's
        text at least 14 px high: inputs beside the results (1-3 columns of each) or across the top; the
        help under each field, then only for the field being edited, then without the summary.  Only if
-       none fits is the slide scaled down, never below results of 24 px and labels of 14 px.  The layout
+       none fits is the slide scaled down, never below results of 24 px and labels of 14 px; then, with
+       a comparison on, its detail under each result gives way.  The layout
        is checked again when the calculator changes size (new results, an error, a comparison) and
        chosen afresh when it goes live. */
     var LAYOUTS = (function () {
       var list = [];
-      [0, 1, 2].forEach(function (dense) {
+      [0, 1, 2, 3].forEach(function (dense) {
         ["side", "top"].forEach(function (mode) {
           (mode === "side" ? [1, 2, 3] : [0]).forEach(function (inputs) {
             [1, 2, 3].forEach(function (outputs) {
@@ -591,22 +622,30 @@
       return Math.min(1, floor);
     }
 
-    function fit(calc) {
-      watch(calc);
-      for (var i = 0; i < LAYOUTS.length; i++) {
-        layout(calc, LAYOUTS[i], 1);
-        if (fits(calc)) return;
-      }
-      var dense = LAYOUTS.filter(function (option) { return option.dense === 2; });
-      layout(calc, dense[0], 1);
-      var floor = floorOf(calc);
-      for (var zoom = 0.95; zoom >= floor - 0.001; zoom -= 0.05) {
-        for (var k = 0; k < dense.length; k++) {
-          layout(calc, dense[k], zoom);
-          if (fits(calc)) return;
+    /* The first of the options, at the first of the scales, that fits. */
+    function first(calc, options, zooms) {
+      for (var z = 0; z < zooms.length; z++) {
+        for (var i = 0; i < options.length; i++) {
+          layout(calc, options[i], zooms[z]);
+          if (fits(calc)) return true;
         }
       }
-      layout(calc, dense[dense.length - 1], floor);
+      return false;
+    }
+
+    function fit(calc) {
+      watch(calc);
+      function at(level) { return LAYOUTS.filter(function (option) { return option.dense === level; }); }
+      if (first(calc, LAYOUTS.filter(function (option) { return option.dense < 3; }), [1])) return;
+      layout(calc, at(2)[0], 1);
+      var floor = floorOf(calc);
+      var zooms = [];
+      for (var zoom = 0.95; zoom > floor + 0.001; zoom -= 0.05) zooms.push(Math.round(zoom * 100) / 100);
+      zooms.push(floor);
+      if (first(calc, at(2), zooms)) return;
+      /* Last: a comparison's detail under each result gives way (the chart still shows A beside B). */
+      if (calc.querySelector("[data-compare]:not([hidden])") && first(calc, at(3), [1].concat(zooms))) return;
+      layout(calc, at(3)[at(3).length - 1], floor);
     }
 
     /* New results, an error message or a comparison change the calculator's size: fit it again if it
@@ -720,9 +759,9 @@
       store.remove(MODE_KEY);
       root.classList.remove("pm-on", "pm-calc");
       sections.forEach(function (section) {
-        section.nodes.forEach(function (node) { node.classList.remove("pm-hidden"); });
+        section.nodes.forEach(function (node) { hide(node, false); });
         section.calcs.forEach(function (calc) {
-          calc.classList.remove("pm-hidden");
+          hide(calc, false);
           unfit(calc);
         });
       });
@@ -734,7 +773,12 @@
       }
       var slide = slides[current];
       var place = slide && (slide.calc || sections[slide.section].heading);
-      if (place) place.scrollIntoView({ block: "start", behavior: "instant" });
+      if (place) {
+        /* Back on the page where the slide was, below the theme's header (which sticks at the top). */
+        var header = document.querySelector(".md-header");
+        window.scrollTo({ top: Math.max(0, place.getBoundingClientRect().top + window.scrollY -
+          (header ? header.offsetHeight : 0) - 8), behavior: "instant" });
+      }
       publish();
     }
 
@@ -864,6 +908,10 @@
         }
       }
     });
+    /* The theme wraps the tables once the page has loaded: hide the wrappers of other slides' tables. */
+    if (window.MutationObserver) {
+      new window.MutationObserver(function () { if (active) reveal(); }).observe(article, { childList: true });
+    }
     window.addEventListener("resize", function () {
       if (active && slides[current].calc) fit(slides[current].calc);
     });
