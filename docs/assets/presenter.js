@@ -552,14 +552,14 @@
       calc.style.zoom = zoom < 1 ? String(zoom) : "";
       calc.style.removeProperty("--pm-chart-height");
       var figure = calc.querySelector(".clc-chart:not([hidden])");
-      if (!figure || !shown(figure)) return;
+      if (!figure || !laidOut(figure)) return;
       /* The chart as tall as the room under its top allows: above the bar where it would meet it,
          leaving the verdict its place below. */
       var box = figure.getBoundingClientRect();
       var avoid = bar && !bar.hidden ? bar.getBoundingClientRect() : null;
       var bottom = avoid && box.right > avoid.left - 4 && box.left < avoid.right + 4 ? avoid.top - 8 : window.innerHeight - 4;
       var verdict = calc.querySelector(".clc-verdict:not([hidden])");
-      if (verdict && shown(verdict)) bottom -= verdict.getBoundingClientRect().height + 12 * zoom;
+      if (verdict && laidOut(verdict)) bottom -= verdict.getBoundingClientRect().height + 12 * zoom;
       calc.style.setProperty("--pm-chart-height", Math.max(0, Math.floor((bottom - box.top) / zoom)) + "px");
     }
 
@@ -572,7 +572,7 @@
       }
     }
 
-    function shown(element) {
+    function laidOut(element) {
       return element.getClientRects().length > 0;
     }
 
@@ -585,7 +585,7 @@
       var parts = calc.querySelectorAll(".clc-title, .clc-settings, .clc-notices, .clc-field, .clc-output, " +
         ".clc-chart, .clc-verdict, .clc-status");
       for (var i = 0; i < parts.length; i++) {
-        if (!shown(parts[i])) continue;
+        if (!laidOut(parts[i])) continue;
         var box = parts[i].getBoundingClientRect();
         if (box.left < -0.5 || box.top < -0.5 || box.right > width + 0.5 || box.bottom > height + 0.5) return false;
         if (avoid && box.left < avoid.right + 4 && box.right > avoid.left - 4 &&
@@ -596,7 +596,7 @@
       if (svg) {
         var drawn = svg.viewBox && svg.viewBox.baseVal;
         var size = svg.getBoundingClientRect();
-        if (!drawn || !drawn.width || !drawn.height) return shown(svg);
+        if (!drawn || !drawn.width || !drawn.height) return laidOut(svg);
         var scale = Math.min(size.width / drawn.width, size.height / drawn.height);
         var texts = svg.querySelectorAll("text");
         for (var j = 0; j < texts.length; j++) {
@@ -612,7 +612,7 @@
       var floor = 0.5;
       function at(selector, least) {
         Array.prototype.forEach.call(calc.querySelectorAll(selector), function (el) {
-          if (!shown(el)) return;
+          if (!laidOut(el)) return;
           var size = parseFloat(window.getComputedStyle(el).fontSize);
           if (size > 0) floor = Math.max(floor, least / size);
         });
