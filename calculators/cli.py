@@ -5,8 +5,9 @@
     python -m calculators conversion_funnel --visitors "12 000" --json
 
 Flags are the input names with ``-`` for ``_``; omitted inputs take the defaults of ``--lang``
-(``ru`` by default).  Values go through the same parser as the page.  Invalid input: exit status 2
-and a message naming the field and the rule.
+(``ru`` by default), and ``--lang`` decides how values are read, by the same parser and rules as that
+language's page (``--new-customers 12,000`` reads two ways in Russian: an error; with ``--lang en`` it
+is twelve thousand).  Invalid input: exit status 2 and a message naming the field and the rule.
 """
 
 import argparse
@@ -16,6 +17,7 @@ import textwrap
 
 from .core import evaluate, format_value
 from .custom import CustomError
+from .errors import NUMBER_RULES
 from .numbers import CURRENCIES, DEFAULT_CURRENCY, format_plain
 from . import registry
 
@@ -42,9 +44,12 @@ def _parser(calculator=None):
             for key in sorted(calculator.presets))
         epilog += ("\n\nIn custom.json a field is named as its flag, with underscores:\n"
                    "--%s is %s." % (calculator.inputs[0].name.replace("_", "-"), calculator.inputs[0].name))
+    epilog = (epilog + "\n\n" if epilog else "") + "numbers:\n" + textwrap.fill(
+        NUMBER_RULES["en"], 78, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)
     parser = _Parser(prog=prog, description=description, epilog=epilog,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of labels and defaults")
+    parser.add_argument("--lang", choices=("ru", "en"), default="ru",
+                        help="language of labels and defaults, and how numbers are read")
     parser.add_argument("--currency", choices=CURRENCIES, help="currency label (nothing is converted)")
     parser.add_argument("--preset", help="start from a named preset scenario")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")

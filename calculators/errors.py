@@ -75,6 +75,29 @@ MESSAGES = {
 }
 
 
+# The rules of parse_number in one short paragraph per language: the calculators' help on the page
+# (overrides/partials/calculator.html), the command line's --help, the Adapt page (``::: number-rules``)
+# and the README (tests/unit/test_number_input.py checks that it quotes the English one).
+NUMBER_RULES = {
+    "ru": "Числа читаются по языку страницы. На русской разряды разделяют пробелом, а дробь — запятой "
+          "или точкой: 1\u00a0200\u00a0000,50; 1,5; 1.5. На английской разряды разделяют запятые, а дробь — точка: "
+          "12,000 — двенадцать тысяч, 1,200,000.50. Число, которое читается двояко, не угадывается: "
+          "сообщение называет оба прочтения (1.500 и 12,000 на русской странице, 1,5 на английской); "
+          "ноль впереди снимает вопрос (0,125 и 0.001 — дроби). После процента можно поставить %, у денег — "
+          "₽, руб., р., RUB, $, USD, €, EUR (и ₴, UAH, ₸, KZT), если это выбранная валюта; годятся любые "
+          "пробелы и знак минуса −. Командная строка читает числа по --lang (по умолчанию русский), "
+          "а в ссылке на сценарий число всегда записано цифрами с точкой.",
+    "en": "Numbers are read by the page's language. In English, commas group thousands and a point marks "
+          "decimals: 12,000 is twelve thousand, 1,200,000.50 reads as written. In Russian, spaces group "
+          "thousands and a comma or a point marks decimals: 1\u00a0200\u00a0000,50; 1,5; 1.5. A number that reads two "
+          "ways is not guessed: the message gives both readings (1,5 on an English page, 1.500 and 12,000 on "
+          "a Russian one); a leading 0 settles it (0,125 and 0.001 are decimals). A percentage may end in %, "
+          "money may carry ₽, руб., р., RUB, $, USD, €, EUR (or ₴, UAH, ₸, KZT) if it is the chosen "
+          "currency; any kind of space and the minus sign − are fine. The command line reads numbers by its "
+          "--lang (Russian by default), and a scenario link always holds digits with a point.",
+}
+
+
 class CalculatorError(ValueError):
     """Invalid input: ``field`` names the input, ``code`` the broken rule (a key of ``MESSAGES``).
 

@@ -7,6 +7,7 @@ identical text for the same inputs.
 
 from .core import UNIT_LABELS, Unavailable, evaluate, format_value
 from .numbers import CURRENCY_SYMBOLS, MINUS, NBSP, exact_fraction, format_number, format_plain, round_half_away
+from .errors import NUMBER_RULES
 from .numbers import format_field
 from .scenario import NAME_LENGTH, default_name
 
@@ -19,6 +20,7 @@ TEXTS = {
         "preset": "Сценарий",
         "preset_default": "По умолчанию",
         "formulas": "Формулы и допущения",
+        "numbers": "Как вводить числа",
         "chart": "График",
         "static": "Расчёт для значений по умолчанию. Калькулятор оживёт, когда загрузится страница.",
         "starting": "Калькулятор загружается… Числа ниже посчитаны для значений по умолчанию.",
@@ -87,6 +89,7 @@ TEXTS = {
         "preset": "Scenario",
         "preset_default": "Default",
         "formulas": "Formulas and assumptions",
+        "numbers": "How to type numbers",
         "chart": "Chart",
         "static": "Computed for the default values. The calculator comes alive once the page has loaded.",
         "starting": "The calculator is loading… The figures below are for the default values.",
@@ -226,6 +229,7 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None, pinned=Non
         "money": any(i.kind == "money" for i in calculator.inputs) or any(
             o.kind == "money" for o in calculator.outputs),
         "notes": calculator.notes[lang],
+        "number_rules": NUMBER_RULES[lang],
         "texts": TEXTS[lang],
         "result": result,
         "name_length": NAME_LENGTH,

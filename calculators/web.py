@@ -16,6 +16,7 @@ from pyscript import document, window
 from pyscript.ffi import create_proxy
 
 from . import registry, scenario
+from .errors import CalculatorError
 from .core import evaluate
 from .numbers import CURRENCY_SYMBOLS, DEFAULT_CURRENCY
 from .view import TEXTS, compare, input_text, scenario_label, table_csv, table_tsv, view
@@ -100,6 +101,7 @@ class Widget:
 
     def bind(self):
         self.listen(self.root.querySelector("form"), "input", self.on_input)
+        self.listen(self.root.querySelector("form"), "change", self.on_leave)
         if self.preset_select:
             self.listen(self.preset_select, "change", self.on_preset)
         handlers = {"reset": self.on_reset, "pin": self.on_pin, "unpin": self.on_unpin,
@@ -130,6 +132,21 @@ class Widget:
         if target is not None and target == self.preset_select:
             return
         self.update()
+
+    def on_leave(self, event=None):
+        """A number field left after a change: shown grouped as the page writes numbers (``600 000``,
+        ``600,000``) when it reads; otherwise what was typed stays, beside its message."""
+        target = event.target if event is not None else None
+        name = target.getAttribute("name") if target is not None else None
+        if name not in self.fields:
+            return
+        try:
+            value = self.calculator.input_by_name[name].parse(target.value, self.lang, self.currency())
+        except CalculatorError:
+            return
+        text = input_text(value, self.lang)
+        if target.value != text:
+            target.value = text
 
     def preset(self):
         return (self.preset_select.value or None) if self.preset_select else self.page_preset

@@ -17,6 +17,7 @@ import re
 import jinja2
 
 from calculators import numbers, registry
+from calculators.errors import NUMBER_RULES
 from calculators.view import view
 from scripts import exercises, speedpage
 
@@ -24,6 +25,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(ROOT, "overrides")
 
 LIST_MARKER = re.compile(r"^:::[ \t]*calculators-list[ \t]*$", re.MULTILINE)
+RULES_MARKER = re.compile(r"^:::[ \t]*number-rules[ \t]*$", re.MULTILINE)
 MARKER = re.compile(r"^:::[ \t]*calculator\b(?P<args>[^\n]*)$", re.MULTILINE)
 INDENTED_MARKER = re.compile(r"^[ \t]+:::[ \t]*(?:calculator|benchmark-results|programme)\b", re.MULTILINE)
 # Exercises may sit inside a trainer block, so their marker may be indented like the block's content.
@@ -93,13 +95,24 @@ def calculators_list(lang):
     return "\n".join(lines)
 
 
+def number_rules(lang):
+    """Markdown: the paragraph on how numbers are read (``calculators.errors.NUMBER_RULES``), the same
+    words the calculators' help and the command line's ``--help`` show."""
+    text = NUMBER_RULES[lang]
+    for ch in "\\`*_[]<>#|":  # plain text: nothing in it is Markdown
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
 def replace_markers(markdown, where="page", lang="ru"):
     """Swap markers for placeholders; return ``(markdown, [(name, preset), ...])``.
 
     ``::: calculators-list`` becomes a Markdown list of every calculator (links checked by MkDocs);
+    ``::: number-rules`` the paragraph on how numbers are read (``calculators.errors.NUMBER_RULES``);
     ``::: benchmark-results`` the benchmark's tables as a raw HTML block (not a placeholder: see above).
     """
     markdown = LIST_MARKER.sub(lambda match: calculators_list(lang), markdown)
+    markdown = RULES_MARKER.sub(lambda match: number_rules(lang), markdown)
     found = INDENTED_MARKER.search(markdown)
     if found:
         line = markdown.count("\n", 0, found.start()) + 1

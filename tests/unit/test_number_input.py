@@ -102,3 +102,63 @@ def test_a_link_with_a_tiny_value_comes_back_as_typed():
         found = scenario.decode(calculator, key, query, lang)
         assert found["values"]["orders_per_year"] == 0.00001
         assert input_text(found["values"]["orders_per_year"], lang) == typed
+
+
+# --- the rules in one paragraph, shown wherever numbers are typed -----------------------------------------
+
+import os  # noqa: E402
+import re  # noqa: E402
+
+from calculators.errors import NUMBER_RULES  # noqa: E402
+from calculators.numbers import CURRENCY_SIGNS  # noqa: E402
+from calculators.view import view  # noqa: E402
+from scripts import embed  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def words(text):
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rules_paragraph_names_each_rule(lang):
+    text = words(NUMBER_RULES[lang])
+    for example in ("12,000", "1,200,000.50", "1 200 000,50", "1,5", "1.500", "0,125", "0.001", "%", "−", "--lang"):
+        assert example in text, example
+    for sign, code in CURRENCY_SIGNS:
+        if sign in ("₽", "руб.", "р.", "RUB", "$", "USD", "€", "EUR", "₴", "UAH", "₸", "KZT"):
+            assert sign in text, sign
+    assert len(text) < 1000  # one short paragraph
+
+
+def test_the_command_line_help_shows_the_rules():
+    for args in (["--help"], ["acquisition_vs_retention", "--help"]):
+        out, err = io.StringIO(), io.StringIO()
+        assert cli.main(args, out, err) == 0
+        assert words(NUMBER_RULES["en"]) in words(out.getvalue())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_calculators_help_on_the_page_shows_the_rules(lang):
+    shown = view(registry.get("acquisition_vs_retention"), None, lang)
+    assert shown["number_rules"] == NUMBER_RULES[lang]
+    html = embed.render("acquisition_vs_retention", None, lang, "calc-acquisition-vs-retention-1")
+    block = re.search(r'<details class="clc-numbers">\s*<summary>([^<]+)</summary>\s*<p>([^<]+)</p>', html)
+    assert block is not None
+    assert block.group(1) == shown["texts"]["numbers"]
+    assert words(block.group(2).replace("&#39;", "'")) == words(NUMBER_RULES[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_adapt_page_shows_the_rules(lang):
+    with open(os.path.join(ROOT, "docs", lang, "adapt.md"), encoding="utf-8") as handle:
+        source = handle.read()
+    assert re.search(r"^::: number-rules$", source, re.MULTILINE)
+    markdown, embeds = embed.replace_markers(source, "adapt.md", lang)
+    assert embeds == [] and words(NUMBER_RULES[lang]) in words(markdown)
+
+
+def test_the_readme_shows_the_rules():
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as handle:
+        assert words(NUMBER_RULES["en"]) in words(handle.read())
