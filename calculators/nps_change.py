@@ -19,6 +19,8 @@ normal approximation, which needs a few dozen answers in each survey.
 
 import math
 
+from .charts import (bar_beside, bar_desc, bar_heading, bar_legend, bar_letter, bar_panel, bar_pinned, bars_svg,
+                     drawable)
 from .core import Calculator, Input, Output, Unavailable, first_unavailable, format_value
 
 COUNT_MAX = 1e9
@@ -177,6 +179,107 @@ def nps_verdict(result):
     return text + words["note"]
 
 
+
+# --- the chart: NPS before and after, and the change against its margin ---------------------------------------------
+
+_CHART_TEXT = {
+    "ru": {
+        "title": "NPS до и после и изменение против его погрешности",
+        "before": "NPS до", "after": "NPS после", "change": "Изменение",
+        "real": "Изменение больше погрешности: похоже на настоящее",
+        "chance": "Изменение в пределах погрешности: может быть случайным",
+        "same": "NPS не изменился",
+        "margin": "Погрешность изменения: ±{m}",
+        "a_margin": "Погрешность в сценарии {a}: ±{m}",
+        "desc": "NPS до — {before}, после — {after}, изменение {change} при погрешности ±{margin}. ",
+    },
+    "en": {
+        "title": "NPS before and after, and the change against its margin of error",
+        "before": "NPS before", "after": "NPS after", "change": "Change",
+        "real": "The change is larger than its margin: it looks real",
+        "chance": "The change is within its margin: it may be chance",
+        "same": "NPS did not change",
+        "margin": "Margin of the change: ±{m}",
+        "a_margin": "Margin in scenario {a}: ±{m}",
+        "desc": "NPS before {before}, after {after}, a change of {change} with a margin of ±{margin}. ",
+    },
+}
+
+
+def _nps_figures(result):
+    """NPS before, after, the change and its margin, when all four are numbers; else None."""
+    for name in _ALL:
+        if name in result.errors:
+            return None
+    out = result.outputs
+    f = {"before": out["nps_before"], "after": out["nps_after"], "change": out["change"],
+         "margin": out["margin_change"]}
+    if not drawable((f["before"], f["after"], f["change"], f["margin"])):
+        return None
+    if f["change"] == 0:
+        f["state"] = "same"
+    else:
+        f["state"] = "real" if abs(f["change"]) > f["margin"] else "chance"
+    return f
+
+
+def _signed_points(value, lang):
+    text = format_value("points", value, lang)
+    return "+" + text if value > 0 else text
+
+
+def _nps_rows(f, lang):
+    words = _CHART_TEXT[lang]
+    return [
+        {"key": "before", "label": words["before"], "end": f["before"], "text": _signed_points(f["before"], lang),
+         "cls": "chart-bar-other"},
+        {"key": "after", "label": words["after"], "end": f["after"], "text": _signed_points(f["after"], lang),
+         "cls": "chart-bar-other"},
+        {"key": "change", "label": words["change"], "end": f["change"], "text": _signed_points(f["change"], lang),
+         "cls": "chart-negative" if f["change"] < 0 else ""},
+    ]
+
+
+def _nps_margin_at(f):
+    """Where the margin line stands: on the side the change went (right when there is none)."""
+    return -f["margin"] if f["change"] < 0 else f["margin"]
+
+
+def _nps_desc(f, lang):
+    words = _CHART_TEXT[lang]
+    params = {"before": _signed_points(f["before"], lang), "after": _signed_points(f["after"], lang),
+              "change": _signed_points(f["change"], lang), "margin": format_value("points", f["margin"], lang)}
+    return _fill(words["desc"], params) + words[f["state"]] + "."
+
+
+def nps_chart(result, pinned=None, names=None):
+    """Three bars in points: NPS before, NPS after, and the change, with the change's margin of error as a
+    dashed line on the side the change went: a change bar past the line is larger than chance would give.
+    With ``pinned``, A's bars hollow under B's and A's margin dash-dotted.  None when a figure is missing
+    (an invalid field, a survey with no answers or with every answer alike)."""
+    f = _nps_figures(result)
+    if f is None:
+        return None
+    lang = result.lang
+    words = _CHART_TEXT[lang]
+    rows = _nps_rows(f, lang)
+    margin = format_value("points", f["margin"], lang)
+    mark = {"key": "margin", "value": _nps_margin_at(f), "legend": words["margin"].replace("{m}", margin)}
+    desc = _nps_desc(f, lang)
+    a = bar_pinned(result, pinned, _nps_figures)
+    body = []
+    y = 6
+    if a is not None:
+        bar_beside(rows, _nps_rows(a, lang))
+        mark["a_value"] = _nps_margin_at(a)
+        mark["a_legend"] = words["a_margin"].replace("{m}", format_value("points", a["margin"], lang)).replace(
+            "{a}", bar_letter(lang))
+        y = bar_legend(y, lang, names, body) + 2
+        desc = bar_desc(lang, names, desc, _nps_desc(a, lang))
+    y = bar_heading(y + 15, words[f["state"]], body)
+    y = bar_panel(y, rows, (mark,), body, bar_letter(lang))
+    return bars_svg("nps", y, words["title"], desc, body)
+
 def _count(name, label, default, help=None):
     return Input(name, "count", label, {"ru": default, "en": default}, maximum=COUNT_MAX, integer=True, help=help)
 
@@ -235,6 +338,7 @@ CALCULATOR = Calculator(
     ],
     compute=compute,
     verdict=nps_verdict,
+    chart=nps_chart,
     reasons={
         "no_answers_before": {"ru": "Нет данных: в опросе «до» нет ни одного ответа.",
                               "en": "Not available: the “before” survey has no answers."},

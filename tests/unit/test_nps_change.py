@@ -6,6 +6,8 @@ What every calculator shares is checked once, in test_all_calculators.py.
 
 import json
 import math
+import re
+import xml.etree.ElementTree as ET
 from fractions import Fraction
 
 import pytest
@@ -292,3 +294,64 @@ def test_bounds_and_symmetry(pb, ob, db, pa, oa, da):
         assert max(out["margin_before"], out["margin_after"]) < out["margin_change"]
         assert out["margin_change"] <= out["margin_before"] + out["margin_after"] + 1e-9
         assert out["margin_before"] <= 196 / math.sqrt(pb + ob + db) + 1e-9  # v ≤ 1
+
+
+# --- the chart -----------------------------------------------------------------------------------------------------
+
+_SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _chart(values, lang="ru", pinned=None):
+    result = evaluate(CALCULATOR, values, lang)
+    return CALCULATOR.chart(result, pinned, None), result
+
+
+def _bar_width(svg, key):
+    root = ET.fromstring(svg)
+    for rect in root.iter(_SVG + "rect"):
+        if rect.get("data-row") == key and "chart-a" not in (rect.get("class") or ""):
+            return float(rect.get("width"))
+    raise AssertionError("no bar for %s" % key)
+
+
+def test_the_chart_shows_before_after_and_the_change_against_its_margin():
+    svg, result = _chart({})  # defaults: 200/100/100 then 230/90/80 -> +25, +37.5, +12.5 ± 11.3
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img"
+    assert root.find(_SVG + "title").text == "NPS до и после и изменение против его погрешности"
+    desc = root.find(_SVG + "desc").text
+    assert ("+25" + NBSP + "пунктов") in desc and ("+37,5" + NBSP + "пункта") in desc
+    assert ("+12,5" + NBSP + "пункта") in desc and "±11,3" in desc
+    assert "больше погрешности" in svg
+    # Bars follow the numbers: after (37.5) longer than before (25), longer than the change (12.5).
+    assert _bar_width(svg, "after") > _bar_width(svg, "before") > _bar_width(svg, "change") > 0
+    assert "The change is larger than its margin" in _chart({}, "en")[0]
+
+
+def test_a_change_within_its_margin_says_it_may_be_chance():
+    svg, _ = _chart({"promoters_after": "205", "passives_after": "100", "detractors_after": "100"}, "en")
+    assert "within its margin" in svg and "may be chance" in svg
+
+
+def test_no_chart_without_its_figures():
+    assert _chart({"promoters_before": "0", "passives_before": "0", "detractors_before": "0"})[0] is None
+    assert _chart({"promoters_after": "10", "passives_after": "0", "detractors_after": "0"})[0] is None  # all alike
+    assert _chart({"promoters_after": "-1"})[0] is None  # an invalid field
+
+
+def test_a_pinned_scenario_is_drawn_beside():
+    _, pinned = _chart({"promoters_after": "205"}, "en")
+    svg, _ = _chart({}, "en", pinned)
+    assert "chart-a" in svg and "Margin in scenario A" in svg
+    ET.fromstring(svg)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.integers(min_value=0, max_value=10 ** 9), min_size=6, max_size=6))
+def test_the_chart_never_holds_nan_or_infinity(counts):
+    names = ("promoters_before", "passives_before", "detractors_before",
+             "promoters_after", "passives_after", "detractors_after")
+    svg, _ = _chart(dict((name, str(count)) for name, count in zip(names, counts)), "en")
+    if svg is not None:
+        ET.fromstring(svg)
+        assert not re.search(r"nan|inf(?!o)", svg.lower().replace("information", ""))
