@@ -3,13 +3,15 @@ deployment is offered, never forced.  The copy waits until the page is live, hol
 language only, and is not made when the reader saves data.  Served under a sub-path, as a deployment
 would be."""
 
+import json
 import os
+import re
 import shutil
 
 import pytest
 
 from calculators import registry
-from scripts import offline
+from scripts import exercises, offline
 from scripts.serve import serve_in_background
 
 from browsing import recomputes, wait_until
@@ -94,7 +96,12 @@ def test_the_manifest_lists_pages_runtime_modules_and_search(built_site):
     text = (built_site / "sw.js").read_text(encoding="utf-8")
     assert '"%s"' % offline.version(files) in text
     assert '"calculators/acquisition-vs-retention/"' in text and "__FILES__" not in text
-    assert '"ru":["print/"]' in text and "__LATER__" not in text and "__DEFAULT__" not in text
+    # Stored when opened: the whole playbook and each programme's handout pack, per language.
+    later = json.loads(re.search(r"var LATER = (\{.*?\});", text).group(1))
+    packs = ["print/%s/" % ident for ident in exercises.load_programmes("ru")]
+    assert dict((lang, sorted(paths)) for lang, paths in later.items()) == {
+        "ru": sorted(["print/"] + packs), "en": sorted("en/" + path for path in ["print/"] + packs)}
+    assert "__LATER__" not in text and "__DEFAULT__" not in text
 
 
 def test_after_one_visit_the_site_works_with_the_network_gone(context, deployment):
@@ -177,12 +184,12 @@ def test_the_copy_holds_one_language_and_follows_the_reader(context, deployment)
     assert len(copies) == 1
     name, paths = list(copies.items())[0]
     assert name.endswith(" ru")
-    ru_pages = [path for path in site_pages(site, "ru") if path != "print/"]
+    ru_pages = [path for path in site_pages(site, "ru") if not path.startswith("print/")]
     assert set(ru_pages) <= set(paths)
     assert "search/search_docs.json" in paths and "search/search_index.json" in paths
     assert "assets/vendor/micropython/micropython.wasm" in paths and "assets/py/calculators/core.mpy" in paths
     assert not [path for path in paths if path.startswith("en/")]
-    assert "print/" not in paths  # the whole playbook on one page: stored when opened
+    assert not [path for path in paths if path.startswith("print/")]  # the printable pages: stored when opened
 
     # The reader goes on in English: the copy changes language; the shared files are not downloaded again.
     requests.clear()
@@ -193,7 +200,7 @@ def test_the_copy_holds_one_language_and_follows_the_reader(context, deployment)
     assert len(copies) == 1
     name, paths = list(copies.items())[0]
     assert name.endswith(" en")
-    assert set(path for path in site_pages(site, "en") if path != "en/print/") <= set(paths)
+    assert set(path for path in site_pages(site, "en") if not path.startswith("en/print/")) <= set(paths)
     assert "en/search/search_docs.json" in paths and "assets/vendor/micropython/micropython.wasm" in paths
     assert not [path for path in paths if path.endswith("/") and not path.startswith("en/")]
     assert not [path for path in paths if path.startswith("search/") or path in ("", "404.html")]
