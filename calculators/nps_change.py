@@ -338,7 +338,6 @@ CALCULATOR = Calculator(
     ],
     compute=compute,
     verdict=nps_verdict,
-    chart=nps_chart,
     reasons={
         "no_answers_before": {"ru": "Нет данных: в опросе «до» нет ни одного ответа.",
                               "en": "Not available: the “before” survey has no answers."},

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from calcstrategies import NBSP, SETTINGS, runner
 from calculators import cli
 from calculators.core import Unavailable, compute_checked, evaluate
-from calculators.nps_change import CALCULATOR, nps_verdict
+from calculators.nps_change import CALCULATOR, nps_chart, nps_verdict
 
 BASE = {
     "promoters_before": 200, "passives_before": 100, "detractors_before": 100,
@@ -303,7 +303,7 @@ _SVG = "{http://www.w3.org/2000/svg}"
 
 def _chart(values, lang="ru", pinned=None):
     result = evaluate(CALCULATOR, values, lang)
-    return CALCULATOR.chart(result, pinned, None), result
+    return nps_chart(result, pinned, None), result
 
 
 def _bar_width(svg, key):
