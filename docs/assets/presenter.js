@@ -599,8 +599,11 @@
         if (!drawn || !drawn.width || !drawn.height) return laidOut(svg);
         var scale = Math.min(size.width / drawn.width, size.height / drawn.height);
         var texts = svg.querySelectorAll("text");
+        /* 14 px on a 1366×768 projector, as much more on a larger one as the slide's type: the same
+           layout at every size, the chart growing with the slide. */
+        var least = Math.max(MIN_CHART_TEXT_PX, MIN_CHART_TEXT_PX * parseFloat(window.getComputedStyle(root).fontSize) / 20);
         for (var j = 0; j < texts.length; j++) {
-          if (parseFloat(window.getComputedStyle(texts[j]).fontSize) * scale < MIN_CHART_TEXT_PX - 0.01) return false;
+          if (parseFloat(window.getComputedStyle(texts[j]).fontSize) * scale < least - 0.01) return false;
         }
         if (!texts.length && scale < 1) return false;
       }
@@ -617,8 +620,9 @@
           if (size > 0) floor = Math.max(floor, least / size);
         });
       }
-      at("[data-output]", MIN_VALUE_PX);
-      at(".clc-field label, .clc-output dt", MIN_LABEL_PX);
+      var slide = Math.max(1, parseFloat(window.getComputedStyle(root).fontSize) / 20);  /* as for the chart */
+      at("[data-output]", MIN_VALUE_PX * slide);
+      at(".clc-field label, .clc-output dt", MIN_LABEL_PX * slide);
       return Math.min(1, floor);
     }
 
