@@ -346,8 +346,11 @@ def test_phone_and_print_screenshots(chromium, site_url):
         page.goto(site_url + path)
         page.wait_for_selector("[data-calculator][data-state=live]", state="attached", timeout=LIVE_TIMEOUT_MS)
         target = shot("phone", "ru-%s.png" % name)
-        page.screenshot(path=target, full_page=True)
+        page.screenshot(path=target)
         assert os.path.getsize(target) > 10000
+        page.evaluate("window.scrollTo(0, 0)")  # page coordinates, and the header left at the top
+        box = page.locator("[data-calculator]").first.bounding_box()
+        page.screenshot(path=shot("phone", "ru-%s-calculator.png" % name), full_page=True, clip=box)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
     context = chromium.new_context()
@@ -359,4 +362,14 @@ def test_phone_and_print_screenshots(chromium, site_url):
         page.pdf(path=target, format="A4", print_background=False)
         with open(target, "rb") as handle:
             assert handle.read(5) == b"%PDF-"
+    # On 127.0.0.1 the screen warns that phones cannot open the link; paper only with the QR code it is about.
+    warning = "#calc-bonus-uptake-1 [data-role=qr-warning]"
+    wait_until(page, "(s) => !document.querySelector(s).hidden", warning)
+    assert page.is_visible(warning)
+    page.emulate_media(media="print")
+    assert page.is_hidden(warning)
+    page.emulate_media(media="screen")
+    page.click("#calc-bonus-uptake-1 [data-action=qr]")
+    page.emulate_media(media="print")
+    assert page.is_visible(warning)
     context.close()
