@@ -626,12 +626,27 @@
       return Math.min(1, floor);
     }
 
-    /* The first of the options, at the first of the scales, that fits. */
+    /* The layout each calculator was given, for the screen and bar it was given on: tried first the
+       next time its slide is shown (the search measures up to a few dozen layouts). */
+    var chosen = window.WeakMap ? new window.WeakMap() : null;
+
+    function screenKey() {
+      var box = bar && !bar.hidden ? bar.getBoundingClientRect() : null;
+      return [window.innerWidth, window.innerHeight, box ? Math.round(box.width) : 0].join("x");
+    }
+
+    /* The first of the options, at the first of the scales, that fits.  Without a chart the outputs
+       fill the results' width whatever their number of columns: one try is enough. */
     function first(calc, options, zooms) {
+      var chart = calc.querySelector(".clc-chart:not([hidden])");
       for (var z = 0; z < zooms.length; z++) {
         for (var i = 0; i < options.length; i++) {
+          if (!chart && options[i].outputs > 1) continue;
           layout(calc, options[i], zooms[z]);
-          if (fits(calc)) return true;
+          if (fits(calc)) {
+            if (chosen) chosen.set(calc, { key: screenKey(), option: options[i], zoom: zooms[z] });
+            return true;
+          }
         }
       }
       return false;
@@ -639,6 +654,11 @@
 
     function fit(calc) {
       watch(calc);
+      var last = chosen && chosen.get(calc);
+      if (last && last.key === screenKey()) {
+        layout(calc, last.option, last.zoom);
+        if (fits(calc)) return;
+      }
       function at(level) { return LAYOUTS.filter(function (option) { return option.dense === level; }); }
       if (first(calc, LAYOUTS.filter(function (option) { return option.dense < 3; }), [1])) return;
       layout(calc, at(2)[0], 1);
