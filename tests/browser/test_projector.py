@@ -135,12 +135,7 @@ def assert_fits(page, calc, name, where, chart_drawn=True):
     return places, chart
 
 
-# Known: word_of_mouth's chart does not grow from 1366 to 1920 px wide (it fits, but stays narrower); left
-# visible here until its slide layout is fixed.
-KNOWN = {("ru", "word_of_mouth"): "its chart does not scale up at 1920×1080 yet"}
-CASES = [pytest.param(lang, name, marks=pytest.mark.xfail(reason=KNOWN[(lang, name)], strict=False))
-         if (lang, name) in KNOWN else (lang, name)
-         for lang in ("ru", "en") for name in (ALL if lang == "ru" else ENGLISH)]
+CASES = [(lang, name) for lang in ("ru", "en") for name in (ALL if lang == "ru" else ENGLISH)]
 
 
 @pytest.mark.parametrize("lang, name", CASES)
