@@ -337,6 +337,7 @@ CALCULATOR = Calculator(
                         "en": "⌈1.96² × 10⁴ × v ÷ 5²⌉ at the shares of the second survey"}),
     ],
     compute=compute,
+    chart=nps_chart,
     verdict=nps_verdict,
     reasons={
         "no_answers_before": {"ru": "Нет данных: в опросе «до» нет ни одного ответа.",
