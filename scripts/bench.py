@@ -38,15 +38,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from calculators import registry  # noqa: E402
 from scripts import browser as browser_finder  # noqa: E402
-from scripts import compress, nginx, offline, runtime  # noqa: E402
-from scripts.serve import ByteCounter, serve_in_background  # noqa: E402
+from scripts import compress, csp, nginx, offline, runtime  # noqa: E402
+from scripts.serve import ByteCounter, make_server, serve_in_background  # noqa: E402
 
 SCHEMA = 2
 # What the project holds itself to (the spine issue): the runtime's own cost over the baseline, a
@@ -523,6 +525,105 @@ def measure_navigation(browser, args, names, url):
     return {"hover_ms": HOVER_MS, "prerendered": False, "pairs": pairs}
 
 
+# The same click, with the next page prerendered as a Chromium-based browser does: measured in a
+# Chromium with no DevTools attached (none will prerender otherwise).  Bench-only copy of the site: every
+# page prerenders its "next" page at once (the stand-in for the pointer resting on the link) and reports
+# to the server; the start page, opened with #bench-next, clicks its next link once it is live.
+REPORTER = """(function () {
+  var sent = false;
+  function live() {
+    var all = document.querySelectorAll('[data-calculator]');
+    if (!all.length) return false;
+    for (var i = 0; i < all.length; i++) if (all[i].getAttribute('data-state') !== 'live') return false;
+    return true;
+  }
+  function say(query) { fetch('/bench-report?' + query, {keepalive: true, cache: 'no-store'}); }
+  function check() {
+    if (sent || document.prerendering || !live()) return;
+    sent = true;
+    var nav = performance.getEntriesByType('navigation')[0];
+    var mark = performance.getEntriesByName('clienting:live')[0];
+    var at = performance.timeOrigin + Math.max(nav.activationStart || 0, mark ? mark.startTime : performance.now());
+    say('kind=live&at=' + at + '&activation=' + (nav.activationStart || 0) + '&path=' + encodeURIComponent(location.pathname));
+  }
+  new MutationObserver(check).observe(document.documentElement, {subtree: true, attributes: true, attributeFilter: ['data-state']});
+  document.addEventListener('prerenderingchange', check);
+  check();
+  if (location.hash !== '#bench-next') return;
+  var timer = setInterval(function () {
+    if (!live()) return;
+    clearInterval(timer);
+    setTimeout(function () {
+      say('kind=click&at=' + (performance.timeOrigin + performance.now()));
+      document.querySelector('a.md-footer__link--next').click();
+    }, 2000);
+  }, 50);
+})();"""
+NEXT_HREF = re.compile(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"')
+CSP_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>')
+
+
+def reporting_page(text):
+    """A page of the bench-only copy: its next page prerendered at once, the reporter, a policy for both."""
+    found = NEXT_HREF.search(text)
+    extra = "<script>%s</script>" % REPORTER
+    if found:
+        extra += '<script type="speculationrules">{"prerender":[{"urls":[%s],"eagerness":"immediate"}]}</script>' % (
+            json.dumps(found.group(1)))
+    text = CSP_META.sub("", text).replace("</body>", extra + "</body>", 1)
+    return csp.add_meta(text)
+
+
+def measure_prerendered(site, navigation, runs):
+    """Click to the next calculator live with the next page prerendered, without DevTools: ``runs`` times
+    per pair of ``navigation``, each in a fresh headless Chromium profile."""
+    path, _ = browser_finder.find()
+    if not path:
+        return None
+    copy = site_copy(site, reporting_page, "clienting-prerender-")
+    reports = []
+    server = make_server(copy, routes={"/bench-report": lambda query: reports.append(
+        dict(urllib.parse.parse_qsl(query))) or ("text/plain", b"")})
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    found = {}
+    try:
+        for name, pair in navigation["pairs"].items():
+            target = "/" + pair["to"]
+            times, activated = [], 0
+            for _ in range(runs):
+                del reports[:]
+                profile = tempfile.mkdtemp(prefix="clienting-profile-")
+                browser = subprocess.Popen(
+                    [path, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+                     "--disable-background-networking", "--disable-component-update", "--user-data-dir=" + profile,
+                     "http://127.0.0.1:%d/%s#bench-next" % (server.server_port, page_path(name))],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                try:
+                    deadline = time.time() + 60
+                    while time.time() < deadline:
+                        clicks = [r for r in reports if r.get("kind") == "click"]
+                        arrivals = [r for r in reports if r.get("kind") == "live" and r.get("path") == target]
+                        if clicks and arrivals:
+                            times.append(float(arrivals[0]["at"]) - float(clicks[0]["at"]))
+                            activated += float(arrivals[0]["activation"]) > 0
+                            break
+                        time.sleep(0.1)
+                finally:
+                    browser.terminate()
+                    browser.wait()
+                    shutil.rmtree(profile, ignore_errors=True)
+            if times:
+                found[name] = {"to": pair["to"], "live_ms": summary(times), "prerendered_runs": activated,
+                               "runs": len(times), "ratio": statistics.median(times) / pair["plain_ms"]["median"]}
+                print("%-26s -> %s prerendered: %.0f ms to live (%d of %d runs prerendered; ×%.2f of plain)" % (
+                    name, pair["to"], statistics.median(times), activated, len(times), found[name]["ratio"]),
+                    flush=True)
+    finally:
+        server.shutdown()
+        shutil.rmtree(copy, ignore_errors=True)
+    return found
+
+
 ROOM_HOST = "playbook.test"  # a laptop's address on the room's network: plain HTTP, as the phones see it
 
 
@@ -611,6 +712,11 @@ def run(args, names, site, base_dir, floor_dir, pyodide_dir):
                 results["search"]["first_ms"]["median"], results["search"]["next_ms"]["median"]), flush=True)
             results["offline"] = measure_offline(browser, url("live", HOME), site)
             results["navigation"] = measure_navigation(browser, args, names, url)
+            prerendered = measure_prerendered(site, results["navigation"], args.runs)
+            if prerendered:
+                results["navigation"]["prerendered"] = True
+                for name, entry in prerendered.items():
+                    results["navigation"]["pairs"][name]["prerendered"] = entry
             if args.throttle > 1:
                 results["throttled"] = measure_throttled(browser, args, names, servers, url, args.throttle)
             if args.nginx:

@@ -98,7 +98,10 @@ TEXTS = {
         "worker_missing": "В этом измерении первый визит с копией не замеряли.",
         "caption_navigation": "От щелчка по ссылке «Вперёд» до готовности следующего калькулятора: медианы",
         "nav_from": "Откуда → куда", "nav_live": "С Python", "nav_plain": "Те же страницы без Python",
-        "nav_ratio": "Отношение",
+        "nav_ratio": "Отношение", "nav_ahead": "С Python, страница подготовлена заранее",
+        "nav_note_prerendered": "«С Python» — без заранее подготовленной страницы (браузер под управлением инструментов "
+                                "разработчика её не создаёт); «подготовлена заранее» — тот же щелчок в браузере без них, "
+                                "как у читателя в Chrome или Edge. Отношение считается по нему.",
         "nav_note": "Указатель полсекунды лежит на ссылке, как у читателя; заранее подготовленной (prerender) страницы "
                     "при замере нет: браузер под управлением инструментов разработчика её не создаёт.",
         "navigation_missing": "В этом измерении переходы между страницами не замеряли.",
@@ -180,7 +183,10 @@ TEXTS = {
         "worker_missing": "A first visit with the offline copy was not measured in this run.",
         "caption_navigation": "From a click on “Next” to the next calculator live: medians",
         "nav_from": "From → to", "nav_live": "With Python", "nav_plain": "The same pages without Python",
-        "nav_ratio": "Ratio",
+        "nav_ratio": "Ratio", "nav_ahead": "With Python, page prerendered",
+        "nav_note_prerendered": "“With Python” is without a prerendered page (a browser driven by developer tools does "
+                                "not prerender); “prerendered” is the same click in a browser without them, as a reader "
+                                "gets it in Chrome or Edge. The ratio is taken from it.",
         "nav_note": "The pointer rests on the link for a moment, as a reader’s does; no page is prerendered in "
                     "the measurement: a browser driven by developer tools does not prerender.",
         "navigation_missing": "Navigation between pages was not measured in this run.",
@@ -362,6 +368,17 @@ def _validate_issue13(data, pages, where):
             for key in ("live_ms", "plain_ms"):
                 _stats(_field(pair, key, field, where), field + "." + key, where)
             _number(_field(pair, "ratio", field, where), field + ".ratio", where, 0)
+            ahead = pair.get("prerendered")
+            if ahead is not None:
+                _object(ahead, field + ".prerendered", where)
+                _stats(_field(ahead, "live_ms", field + ".prerendered", where), field + ".prerendered.live_ms", where)
+                _number(_field(ahead, "ratio", field + ".prerendered", where), field + ".prerendered.ratio", where, 0)
+                runs = _integer(_field(ahead, "runs", field + ".prerendered", where), field + ".prerendered.runs",
+                                where, 1)
+                _integer(_field(ahead, "prerendered_runs", field + ".prerendered", where),
+                         field + ".prerendered.prerendered_runs", where, 0)
+                if ahead["prerendered_runs"] > runs:
+                    _fail(where, field + ".prerendered.prerendered_runs", "more than the runs")
     room = data.get("room")
     if room is not None:
         _object(room, "room", where)
@@ -704,7 +721,8 @@ def _more_targets(data, lang):
                   if page.get("worker")]
         checks.append(("worker_ratio", values, lambda v: times(v, lang)))
     if "navigation_ratio" in targets and data.get("navigation"):
-        values = [(pair["ratio"], page_title(name, lang)) for name, pair in data["navigation"]["pairs"].items()]
+        values = [((pair.get("prerendered") or pair)["ratio"], page_title(name, lang))
+                  for name, pair in data["navigation"]["pairs"].items()]
         checks.append(("navigation_ratio", values, lambda v: times(v, lang)))
     if "room_ratio" in targets and data.get("room"):
         values = [(page["ratio"], page_title(name, lang)) for name, page in data["room"]["pages"].items()]
@@ -767,11 +785,15 @@ def _navigation(data, lang):
     rows = []
     for name, pair in navigation["pairs"].items():
         target = [key for key, path in from_path.items() if path == pair["to"]]
+        ahead = pair.get("prerendered")
+        judged = (ahead or pair)["ratio"]
         rows.append({"title": page_title(name, lang) + " → " + (page_title(target[0], lang) if target else pair["to"]),
                      "live": _cell(pair["live_ms"], lang), "plain": _cell(pair["plain_ms"], lang),
-                     "ratio": times(pair["ratio"], lang), "verdict": verdict(pair["ratio"], limit, lang)})
+                     "ahead": _cell(ahead["live_ms"], lang, "ms1") if ahead else {"value": None, "range": None},
+                     "ratio": times(judged, lang), "verdict": verdict(judged, limit, lang)})
+    prerendered = any(pair.get("prerendered") for pair in navigation["pairs"].values())
     return {"caption": t["caption_navigation"], "target": t["target_le"] % times(limit, lang), "rows": rows,
-            "note": t["nav_note"] if not navigation.get("prerendered") else None}
+            "note": t["nav_note_prerendered"] if prerendered else t["nav_note"]}
 
 
 def _room(data, lang):
