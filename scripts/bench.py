@@ -22,7 +22,7 @@ The baseline is the same page with the runtime removed (its script tags and prel
 copy of the site; its "ready" is its ``load`` event.  The runtime's own cost is ``live − baseline load``.
 The floor is the same page with PyScript and MicroPython but a one-line Python script that only marks
 the calculators live: what the runtime costs before any of the calculators' own code runs.  Pyodide:
-the first calculator page built with ``CLIENTING_RUNTIME=pyodide`` (``scripts/pyodide_site.py``,
+the first calculator page of the site turned into its Pyodide variant (``benchmarks/pyodide_site.py``,
 benchmark only), measured the same way.  Build: ``mkdocs build`` of both languages, and of the same
 docs with the project's hooks removed.  Medians of the runs, with min and max.  Build the site first
 (``make site``).
@@ -762,7 +762,7 @@ def main(argv=None):
     try:
         pyodide_dir = None
         if args.pyodide:
-            from scripts import pyodide_site
+            from benchmarks import pyodide_site
             pyodide_dir = tempfile.mkdtemp(prefix="clienting-pyodide-")
             temporary.append(pyodide_dir)
             pyodide_site.build(pyodide_dir)

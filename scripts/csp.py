@@ -1,7 +1,7 @@
 """Content Security Policy of the site: one policy, computed per page from the page's own inline scripts.
 
-The build (``on_post_page`` in ``scripts/hooks.py``) hashes every inline script the browser would run
-on that page (the theme's small bootstrap scripts; their text differs with the page's depth, so the
+The post-build step (``scripts/postbuild.py``) hashes every inline script the browser would run
+on each built page (the theme's small bootstrap scripts; their text differs with the page's depth, so the
 hashes are per page) and puts the policy in a ``<meta http-equiv="Content-Security-Policy">`` right
 after ``<meta charset>``, before any script.  ``deploy/nginx.conf`` sends a policy as a header too,
 with what only a header can carry (``frame-ancestors``); a page must satisfy both.
@@ -13,8 +13,8 @@ keeps it at zero violations):
 - ``script-src 'self' 'sha256-…'`` on every page: the theme's bundle, ``calculators.js``, PyScript's
   modules and MicroPython's loader are files of the site; inline scripts run only by hash.  Never
   ``'unsafe-inline'``.
-- Pages with a calculator only (``<script type="mpy">`` present; ``type="py"`` in the benchmark's
-  Pyodide build, ``CLIENTING_RUNTIME=pyodide``) add:
+- Pages with a calculator only add (the page's markup says so: PyScript's ``<script type="mpy">``,
+  written by the template on the pages whose markers hold a calculator, found with the parser):
   ``'wasm-unsafe-eval'``: compiling MicroPython's WebAssembly is blocked by any ``script-src``
   without it (reported as ``script-src`` / ``wasm-eval`` from ``micropython.mjs``);
   ``'unsafe-eval'``: PyScript 0.7 (its polyscript layer) joins its lifecycle hooks into one function
@@ -38,7 +38,12 @@ keeps it at zero violations):
 
 import base64
 import hashlib
-import re
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # run as scripts/csp.py too
+
+from scripts import htmlpage  # noqa: E402
 
 # Directives browsers ignore in a <meta> policy (they log an error for each): header only.
 HEADER_ONLY = ("frame-ancestors", "report-uri", "sandbox")
@@ -59,35 +64,24 @@ BASE = (
 HEADER_EXTRA = (("frame-ancestors", ["'self'"]),)
 # What the Python runtime needs, on pages that run it (see the module's docstring).
 RUNTIME_SCRIPT = ["'wasm-unsafe-eval'", "'unsafe-eval'"]
-RUNTIME_TAG = re.compile(r"<script\b[^>]*\btype=[\"']?m?py\b", re.I)  # MicroPython, or Pyodide
-
-# <script ...>text</script>; attributes decide whether the browser executes it.
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-SRC = re.compile(r"\bsrc\s*=", re.I)
+# PyScript's script types (MicroPython, or its other interpreter): data for PyScript, not for the browser.
+PYSCRIPT_TYPES = ("mpy", "py")
 # Types a browser runs as script (an absent or empty type is classic JavaScript).
 EXECUTABLE_TYPES = ("", "text/javascript", "application/javascript", "module", "text/ecmascript",
                     "application/ecmascript", "speculationrules")
-META = re.compile(r"<meta\s+http-equiv=[\"']Content-Security-Policy[\"']", re.I)
-CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 
 
-def _type(attributes):
-    found = TYPE.search(attributes)
-    if not found:
-        return ""
-    return next(group for group in found.groups() if group is not None).strip().lower()
+def _scripts(html, elements=None):
+    """(element, type) of every ``<script>`` of ``html``."""
+    return [(element, element.attrs.get("type", "").strip().lower())
+            for element in (elements if elements is not None else htmlpage.elements(html))
+            if element.name == "script"]
 
 
-def inline_scripts(html):
-    """The texts of the inline scripts the browser executes, in document order."""
-    found = []
-    for match in SCRIPT.finditer(html):
-        attributes, text = match.group(1), match.group(2)
-        if SRC.search(attributes) or _type(attributes) not in EXECUTABLE_TYPES:
-            continue
-        found.append(text)
-    return found
+def inline_scripts(html, elements=None):
+    """The texts of the inline scripts the browser executes, in document order (exactly as written)."""
+    return [htmlpage.inner(html, element) for element, kind in _scripts(html, elements)
+            if "src" not in element.attrs and kind in EXECUTABLE_TYPES]
 
 
 def script_hash(text):
@@ -110,33 +104,38 @@ def policy(hashes=(), runtime=False, header=False):
     return "; ".join(parts)
 
 
-def page_policy(html):
+def page_policy(html, elements=None):
     """The meta policy for one page: the base policy plus the hashes of the page's inline scripts."""
-    return policy([script_hash(text) for text in inline_scripts(html)], runtime=has_runtime(html))
+    elements = htmlpage.elements(html) if elements is None else elements
+    return policy([script_hash(text) for text in inline_scripts(html, elements)],
+                  runtime=has_runtime(html, elements))
 
 
-def has_runtime(html):
-    """Whether the page runs Python in the browser (holds a ``<script type="mpy">`` or ``"py"``)."""
-    return bool(RUNTIME_TAG.search(html))
+def has_runtime(html, elements=None):
+    """Whether the page runs Python in the browser: it holds one of PyScript's scripts (``type="mpy"``)."""
+    return any(kind in PYSCRIPT_TYPES for _, kind in _scripts(html, elements))
 
 
 def add_meta(html):
     """``html`` with the policy as a ``<meta>`` right after ``<meta charset>`` (before any script).
 
-    Idempotent: a page that already has a policy meta is returned unchanged.
+    Idempotent: a page that already has a policy meta is returned unchanged; so is text with no
+    ``<head>`` (not a page).
     """
-    if META.search(html):
-        return html
-    tag = '<meta http-equiv="Content-Security-Policy" content="%s">' % page_policy(html)
-    charset = CHARSET.search(html)
-    if charset:
-        at = charset.end()
-    else:
-        head = re.search(r"<head[^>]*>", html, re.I)
-        if not head:
+    elements = htmlpage.elements(html)
+    at = None
+    for element in elements:
+        if element.name == "meta" and element.attrs.get("http-equiv", "").lower() == "content-security-policy":
             return html
-        at = head.end()
-    return html[:at] + "\n  " + tag + html[at:]
+        if element.name == "meta" and "charset" in element.attrs and at is None:
+            at = element.end
+    if at is None:
+        heads = [element for element in elements if element.name == "head"]
+        if not heads:
+            return html
+        at = heads[0].end
+    tag = '<meta http-equiv="Content-Security-Policy" content="%s">' % page_policy(html, elements)
+    return htmlpage.splice(html, [(at, at, "\n  " + tag)])
 
 
 def site_policy(site_dir):
@@ -145,16 +144,15 @@ def site_policy(site_dir):
     A header is the same for every page, so it allows the union; each page's <meta> narrows it to that
     page (the browser enforces both).
     """
-    import os
-
     hashes, runtime = set(), False
     for folder, _, names in os.walk(site_dir):
         for name in names:
             if name.endswith(".html"):
                 with open(os.path.join(folder, name), encoding="utf-8") as handle:
                     html = handle.read()
-                hashes.update(script_hash(text) for text in inline_scripts(html))
-                runtime = runtime or has_runtime(html)
+                elements = htmlpage.elements(html)
+                hashes.update(script_hash(text) for text in inline_scripts(html, elements))
+                runtime = runtime or has_runtime(html, elements)
     return policy(sorted(hashes), runtime=runtime, header=True)
 
 
@@ -167,13 +165,11 @@ def nginx_include(site_dir):
 def main(argv):
     """``csp.py nginx SITE_DIR`` prints the nginx include; ``csp.py header SITE_DIR`` the policy alone."""
     if len(argv) != 3 or argv[1] not in ("nginx", "header"):
-        print("usage: python3 scripts/csp.py nginx|header SITE_DIR", file=__import__("sys").stderr)
+        print("usage: python3 scripts/csp.py nginx|header SITE_DIR", file=sys.stderr)
         return 2
     print(nginx_include(argv[2]) if argv[1] == "nginx" else site_policy(argv[2]), end="" if argv[1] == "nginx" else "\n")
     return 0
 
 
 if __name__ == "__main__":
-    import sys
-
     sys.exit(main(sys.argv))

@@ -7,8 +7,10 @@
 - Pages that hold a calculator load the self-hosted runtime (and only those pages).
 - The printable pages get other pages' content: the whole playbook (``print.md``, scripts/printable.py)
   and each programme's handout pack (``print/<id>.md``, scripts/handouts.py).
-- The runtime and the calculators' modules are copied into the built site; the search index is
-  rewritten as compact UTF-8; every text file gets precompressed copies (``.gz``, ``.br``).
+- Each page's description is decided here (front matter, else its first paragraph) and written once
+  by the theme; each language's 404 page is put in that language's folder.
+- Everything done to the finished site is the post-build step (scripts/postbuild.py), one call here
+  and runnable over any generator's output.
 """
 
 import logging
@@ -24,8 +26,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from calculators import custom, registry  # noqa: E402
 from scripts import (  # noqa: E402
-    compress, csp, embed, exercises, frontmatter, handouts, markers, meta, notfound, offline, printable, runtime,
-    searchindex)
+    embed, exercises, frontmatter, handouts, markers, meta, notfound, postbuild, printable, runtime, searchindex)
 
 
 @event_priority(100)  # first: a mistake in custom.json stops the build before any page is read
@@ -78,32 +79,22 @@ def on_page_context(context, page, config, nav):
     if page.meta.get("calculators"):
         names = sorted(set(name for name, _ in page.meta["calculators"]))
         context["clienting_runtime"] = runtime.page_runtime(context.get("base_url"), names)
+    # The page's description, decided once: the theme writes it (overrides/main.html).
+    page.meta["description"] = meta.description(page.meta, page.content, config.get("site_description"))
     return context
-
-
-@event_priority(-100)  # after the other plugins: the policy hashes the page's final inline scripts
-def on_post_page(output, page, config):
-    return csp.add_meta(meta.for_page(output, page, config))
 
 
 def on_post_template(output, template_name, config):
     if template_name != "404.html":  # 404.html is a template, not a page
         return output
-    return notfound.remember(config["theme"]["language"], csp.add_meta(output))
+    # Each language's into its folder; the post-build step moves the default language's to the root.
+    notfound.stage(config["site_dir"], config["theme"]["language"], output)
+    return ""  # MkDocs writes no root 404.html of its own (the last language's would win)
 
 
 @event_priority(-100)  # after the search and language plugins have written their files
 def on_post_build(config):
     # The language plugin builds the other languages from inside the default language's post-build,
     # so this runs once per language; only the outermost call, after every language, does the work.
-    if config["plugins"]["i18n"].building:
-        return
-    default, others = _languages(config)
-    runtime.copy_runtime(config["site_dir"])
-    if not config["site_url"]:
-        meta.drop_sitemap(config["site_dir"])
-        log.info(meta.NO_ADDRESS)
-    searchindex.split(config["site_dir"], others)
-    notfound.write(config["site_dir"], default, others)
-    offline.write(config["site_dir"], [default] + others)  # hashes the rest
-    compress.write(config["site_dir"])  # last: precompressed copies of everything, sw.js included
+    if not config["plugins"]["i18n"].building:
+        postbuild.run(postbuild.from_config(config["site_dir"], config["site_url"], config.config_file_path))

@@ -1,9 +1,12 @@
 """Sharing metadata of every page: description and Open Graph tags for link previews in messengers.
 
-Called from ``on_post_page`` (``scripts/hooks.py``): ``add_tags(html, …)`` puts, after the page's
-``<title>``, a ``<meta name="description">`` and ``og:`` tags (title, description, type, url, site
-name, locale and the other language's locale).  The description is the page's front matter
-``description`` or else the first paragraph of its text, cut at a word boundary.
+The description is decided once, while MkDocs still knows the page (``on_page_context`` in
+``scripts/hooks.py``, :func:`description`): the page's front matter ``description`` or else the first
+paragraph of its text, cut at a word boundary; the theme writes it in ``<meta name="description">``
+(``overrides/main.html``).  The post-build step (``scripts/postbuild.py``, :func:`add_tags`) reads the
+finished page with an HTML parser and adds, after its ``<title>``, the ``og:`` tags (title, description,
+type, url, site name, locale and the other languages' locales) from what the page already says: its
+``<title>``, that description, its canonical address and its ``lang``.
 
 Without the site's address (``site_url`` empty: ``make site`` with no ``--site-url``), MkDocs writes no
 canonical links and no ``og:url``, and :func:`drop_sitemap` removes the ``sitemap.xml`` it would fill
@@ -17,19 +20,15 @@ with relative addresses, which no search engine accepts.
 
 import html as html_lib
 import os
-import re
 import urllib.parse
+
+from scripts import htmlpage
 
 LOCALES = {"ru": "ru_RU", "en": "en_US"}
 MAX_DESCRIPTION = 160
 
-PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S | re.I)
-TAG = re.compile(r"<[^>]+>")
 # Containers whose paragraphs are not the page's own prose (calculators' forms, admonitions, notes).
-SKIPPED_BLOCK = re.compile(r"<(form|aside|details|nav|figure|div class=\"admonition)\b.*?</\1\b[^>]*>"
-                           r"|<div class=\"admonition\b.*?</div>", re.S | re.I)
-TITLE = re.compile(r"</title>", re.I)
-EXISTING_DESCRIPTION = re.compile(r"\s*<meta name=\"description\"[^>]*>", re.I)
+SKIPPED = ("form", "aside", "details", "nav", "figure")
 
 
 def site_path(site_url):
@@ -40,7 +39,7 @@ def site_path(site_url):
 
 def plain_text(fragment):
     """Text of an HTML fragment: tags dropped, entities decoded, white space collapsed."""
-    return " ".join(html_lib.unescape(TAG.sub(" ", fragment)).split()).replace(" ,", ",").replace(" .", ".")
+    return htmlpage.plain_text(fragment).replace(" ,", ",").replace(" .", ".")
 
 
 def shorten(text, limit=MAX_DESCRIPTION):
@@ -54,13 +53,19 @@ def shorten(text, limit=MAX_DESCRIPTION):
     return cut.rstrip(" ,;:—–-") + "…"
 
 
+def _skipped(element):
+    return any(node.name in SKIPPED or (node.name == "div" and "admonition" in node.classes())
+               for node in [element] + list(element.ancestors()))
+
+
 def first_paragraph(content):
     """The text of the first paragraph of a page's HTML body outside forms and admonitions, or ''."""
-    content = SKIPPED_BLOCK.sub(" ", content or "")
-    for match in PARAGRAPH.finditer(content):
-        text = plain_text(match.group(1))
-        if len(text) >= 20:
-            return text
+    content = content or ""
+    for element in htmlpage.elements(content):
+        if element.name == "p" and not _skipped(element):
+            text = plain_text(htmlpage.inner(content, element))
+            if len(text) >= 20:
+                return text
     return ""
 
 
@@ -77,8 +82,7 @@ def tags(title, text, url, lang, languages, site_name, page_type="article"):
     def meta(attribute, key, value):
         return '<meta %s="%s" content="%s">' % (attribute, key, html_lib.escape(value, quote=True))
 
-    lines = [meta("name", "description", text),
-             meta("property", "og:type", page_type),
+    lines = [meta("property", "og:type", page_type),
              meta("property", "og:site_name", site_name),
              meta("property", "og:title", title),
              meta("property", "og:description", text)]
@@ -91,27 +95,37 @@ def tags(title, text, url, lang, languages, site_name, page_type="article"):
     return "\n  ".join(lines)
 
 
-def add_tags(html, title, front_matter, content, url, lang, languages, site_name, fallback, page_type):
-    """``html`` with its description replaced by the page's own and Open Graph tags after ``<title>``."""
-    found = TITLE.search(html)
-    if not found:
+def add_tags(html, site_name, languages):
+    """``html`` (a finished page) with Open Graph tags after its ``<title>``, from the page itself.
+
+    The title is the ``<title>`` less the `` - <site name>`` the theme appends (the home page's title is
+    the site's name: an ``og:type`` of ``website``); the description is the page's
+    ``<meta name="description">``; the address its ``<link rel="canonical">``; the locale its ``lang``.
+    Unchanged: a page that has its tags already, or has no ``<title>``.
+    """
+    found = {}
+    for element in htmlpage.elements(html):
+        if element.name == "meta" and element.attrs.get("property") == "og:type":
+            return html
+        if element.name == "meta" and element.attrs.get("name") == "description":
+            found.setdefault("description", element.attrs.get("content", ""))
+        elif element.name == "link" and element.attrs.get("rel") == "canonical":
+            found.setdefault("url", element.attrs.get("href"))
+        elif element.name == "html":
+            found.setdefault("lang", element.attrs.get("lang", ""))
+        elif element.name == "title" and element.close is not None:
+            found.setdefault("title", (htmlpage.plain_text(htmlpage.inner(html, element)),
+                                       html.index(">", element.close) + 1))
+    if "title" not in found:
         return html
-    block = tags(title, description(front_matter, content, fallback), url, lang, languages, site_name, page_type)
-    head, rest = html[:found.end()], html[found.end():]
-    head = EXISTING_DESCRIPTION.sub("", head)
-    rest_head, sep, body = rest.partition("</head>")
-    rest_head = EXISTING_DESCRIPTION.sub("", rest_head)
-    return head + "\n  " + block + rest_head + sep + body
-
-
-def for_page(html, page, config):
-    """``add_tags`` for a MkDocs ``page`` in the build's ``config`` (the language being built)."""
-    lang = config["theme"]["language"]
-    languages = [item["locale"] for item in config["plugins"]["i18n"].config["languages"]]
-    home = page.is_homepage
-    title = config["site_name"] if home or not page.title else page.title
-    return add_tags(html, title, page.meta, page.content, page.canonical_url, lang, languages,
-                    config["site_name"], config.get("site_description"), "website" if home else "article")
+    title, at = found["title"]
+    suffix = " - " + site_name
+    home = title == site_name
+    if title.endswith(suffix):
+        title = title[:-len(suffix)]
+    block = tags(title, found.get("description", ""), found.get("url"), found.get("lang", ""), languages,
+                 site_name, "website" if home else "article")
+    return htmlpage.splice(html, [(at, at, "\n  " + block)])
 
 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")

@@ -1,4 +1,6 @@
-"""Benchmark only: the site built with CLIENTING_RUNTIME=pyodide runs the same calculators on Pyodide.
+"""Benchmark only: the site's Pyodide variant (benchmarks/pyodide_site.py) runs the same calculators.
+
+Not part of the suite (pytest.ini collects tests/ only): ``pytest benchmarks/tests``.
 
 Skipped unless the benchmark's Pyodide is installed (``npm ci --prefix benchmarks/pyodide``), so CI,
 which never downloads it, skips it.  Every request that is not to the local server is aborted and
@@ -19,10 +21,10 @@ from calculators.view import input_text, view
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
 
-from scripts import runtime  # noqa: E402
+from benchmarks import pyodide_site  # noqa: E402
 from scripts.serve import serve_in_background  # noqa: E402
 
-INSTALLED = os.path.isdir(os.path.join(runtime.PYODIDE_PREFIX, "node_modules"))
+INSTALLED = os.path.isdir(os.path.join(pyodide_site.PREFIX, "node_modules"))
 pytestmark = pytest.mark.skipif(
     not INSTALLED, reason="benchmark only: the Pyodide runtime is not installed "
                           "(npm ci --prefix benchmarks/pyodide)")
@@ -36,8 +38,6 @@ LOCAL = "http://127.0.0.1:"
 
 @pytest.fixture(scope="module")
 def pyodide_url(tmp_path_factory):
-    from scripts import pyodide_site
-
     target = tmp_path_factory.mktemp("site-pyodide")
     pyodide_site.build(str(target))
     server = serve_in_background(str(target))
