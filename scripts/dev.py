@@ -117,7 +117,9 @@ def build_zensical():
     Zensical reads mkdocs.yml and runs our Markdown extension (scripts/markers.py, found on PYTHONPATH),
     but no MkDocs hooks and no language plugin: the pages come out under ru/ and en/, each with its
     calculators computed.  The extension's pre-scan checks every page's markers first, so an unknown name
-    stops here with the file and line, as it does under MkDocs."""
+    stops here with the file and line, as it does under MkDocs.  Then the post-build step runs over the
+    folder (scripts/postbuild.py, with the site's own environment): the runtime and the modules, each
+    page's Content Security Policy and Open Graph tags, the offline list, the precompressed copies."""
     if not os.path.exists(venv_python(ZENSICAL_VENV)):
         run([sys.executable, "-m", "venv", ZENSICAL_VENV])
     wanted = digest(["requirements-zensical.txt"])
@@ -138,6 +140,8 @@ def build_zensical():
         shutil.rmtree(ZENSICAL_SITE)
     zensical = os.path.join(os.path.dirname(venv_python(ZENSICAL_VENV)), "zensical")
     run([zensical, "build", "--clean", "-f", ZENSICAL_CONFIG], env=env)
+    ensure()
+    run([venv_python(), "-m", "scripts.postbuild", ZENSICAL_SITE, "--site-url", ""])
 
 
 def main(argv=None):

@@ -24,7 +24,9 @@ languages the site does not search in.
 import hashlib
 import json
 import os
-import re
+import posixpath
+
+from scripts import htmlpage
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATE = os.path.join(HERE, "sw.template.js")
@@ -37,22 +39,33 @@ SKIP_PREFIXES = ("assets/vendor/pyscript/codemirror", "assets/vendor/pyscript/xt
                  "assets/vendor/pyscript/pyodide_graph")
 LUNR = "assets/javascripts/lunr/"
 PYSCRIPT = "assets/vendor/pyscript/"
-# What pages name of PyScript: its entry point and the chunks they preload (scripts/runtime.py).
-PYSCRIPT_REFERENCE = re.compile(r"assets/vendor/pyscript/([A-Za-z0-9_.-]+\.(?:js|css))")
 COMMON = ""  # the key of the files every language needs
 # Pages stored when first opened: the whole playbook on one page and the handout packs (the contents
-# list of scripts/printable.py and scripts/handouts.py).
-ON_DEMAND_MARK = '<nav class="print-contents"'
+# list of scripts/printable.py and scripts/handouts.py: <nav class="print-contents">).
+ON_DEMAND_CLASS = "print-contents"
+
+
+def _pages(site_dir, paths=None):
+    """(relative path, elements, text) of the HTML pages of ``site_dir`` (or of ``paths`` in it)."""
+    if paths is None:
+        paths = []
+        for folder, _, names in os.walk(site_dir):
+            paths += [os.path.relpath(os.path.join(folder, name), site_dir).replace(os.sep, "/")
+                      for name in names if name.endswith(".html")]
+    for path in paths:
+        with open(os.path.join(site_dir, *path.split("/")), encoding="utf-8") as handle:
+            text = handle.read()
+        yield path, htmlpage.elements(text), text
 
 
 def pyscript_loaded(site_dir):
-    """The names of PyScript's files that some page of ``site_dir`` loads (its own tags and preloads)."""
+    """The names of PyScript's files that some page of ``site_dir`` loads (its script tags and preloads)."""
     found = set()
-    for folder, _, names in os.walk(site_dir):
-        for name in names:
-            if name.endswith(".html"):
-                with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                    found.update(PYSCRIPT_REFERENCE.findall(handle.read()))
+    for _, elements, _ in _pages(site_dir):
+        for element in elements:
+            url = element.attrs.get("src" if element.name == "script" else "href", "")
+            if element.name in ("script", "link") and "/" + PYSCRIPT in "/" + url.split("?", 1)[0]:
+                found.add(posixpath.basename(url.split("?", 1)[0]))
     return found
 
 
@@ -110,14 +123,9 @@ def language_of(path, languages=("ru", "en")):
 
 
 def on_demand(site_dir, files):
-    """The pages of a manifest stored only when first opened (:data:`ON_DEMAND_MARK`)."""
-    found = []
-    for path in files:
-        if path.endswith(".html"):
-            with open(os.path.join(site_dir, *path.split("/")), encoding="utf-8") as handle:
-                if ON_DEMAND_MARK in handle.read():
-                    found.append(path)
-    return found
+    """The pages of a manifest stored only when first opened (a ``<nav class="print-contents">``)."""
+    return [path for path, elements, _ in _pages(site_dir, [p for p in files if p.endswith(".html")])
+            if any(e.name == "nav" and ON_DEMAND_CLASS in e.classes() for e in elements)]
 
 
 def by_language(files, languages=("ru", "en"), later=()):

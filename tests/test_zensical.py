@@ -51,3 +51,12 @@ def test_every_chapter_and_calculator_page_carries_its_calculators_with_the_same
             assert numbers(theirs) == numbers(ours), (lang, section, name)
             checked += 1 if numbers(ours) else 0
     assert checked >= 15
+
+
+def test_the_post_build_step_ran_over_it(zensical_site):
+    assert os.path.isfile(os.path.join(zensical_site, "assets", "vendor", "micropython", "micropython.wasm"))
+    assert os.path.isfile(os.path.join(zensical_site, "assets", "py", "calculators", "web.mpy"))
+    assert os.path.isfile(os.path.join(zensical_site, "sw.js"))
+    with open(os.path.join(zensical_site, "en", "chapters", "after-the-sale", "index.html"), encoding="utf-8") as handle:
+        page = handle.read()
+    assert '<meta http-equiv="Content-Security-Policy"' in page and 'property="og:title"' in page
