@@ -44,6 +44,8 @@ RESERVED_KEYS = ("default",)
 BOM = "\ufeff"
 # The deepest a sensible file goes: file, calculator, section, preset, "values", field, language is 6.
 MAX_DEPTH = 16
+# The key of the file as the build checked it (:func:`checked`).
+CHECKED = "_checked_by_build"
 
 _cache = {}
 
@@ -316,23 +318,53 @@ def _clone(thing):
     return twin
 
 
+def checked(data=None):
+    """The file as the build checked it, for the page: ``{CHECKED: 1, name: [defaults, presets]}``
+    with each calculator's entry already parsed and within its limits (what :func:`validate` returns).
+
+    The build writes this in place of the file next to the page's modules (``scripts/runtime.py``), so
+    the page lays it over without checking every value again on every load; a mistake has stopped the
+    build before.  The marker is trusted only in the page (MicroPython): anywhere else a file carrying
+    it is checked like any other, so it cannot be used to slip a file past the build's check.
+    """
+    from .registry import NAMES
+    if data is None:
+        data = settings()
+    check_names(data, NAMES)
+    done = {CHECKED: 1}
+    for name in NAMES:
+        if name in data:
+            declared = __import__("calculators." + name, None, None, ("CALCULATOR",)).CALCULATOR
+            done[name] = list(validate(declared, data[name]))
+    return done
+
+
+def _trusted(data):
+    """Whether ``data`` is the build's checked form, read in the page."""
+    import sys
+    return data.get(CHECKED) == 1 and sys.implementation.name == "micropython"
+
+
 def apply(calculator, data=None):
     """The declaration ``calculator`` with the custom entry laid over it, as a copy.
 
     The declaration itself is never changed: its module keeps the playbook's own numbers whatever
     the file says.  ``data`` defaults to :func:`settings` (the file).  Called once per calculator by
-    the registry; without an entry for ``calculator`` it comes back as it is.
+    the registry; without an entry for ``calculator`` it comes back as it is.  The page's file is the
+    build's :func:`checked` form: laid over as it is.
     """
     if data is None:
         data = settings()
     if not data:
         return calculator
-    from .registry import NAMES
-    check_names(data, NAMES)
+    trusted = _trusted(data)
+    if not trusted:
+        from .registry import NAMES
+        check_names(data, NAMES)
     entry = data.get(calculator.name)
     if entry is None:
         return calculator
-    defaults, presets = validate(calculator, entry)
+    defaults, presets = entry if trusted else validate(calculator, entry)
     inputs = []
     for spec in calculator.inputs:
         if any(spec.name in defaults[lang] for lang in LANGS):

@@ -146,9 +146,8 @@ def copy_runtime(site_dir):
         os.makedirs(os.path.dirname(target), exist_ok=True)
         compile_module(os.path.join(PACKAGE_DIR, name), target)
         compiled.append(target)
-    found = custom.in_use()
-    if found:
-        custom.read(found)
+    if custom.in_use():  # the file as the build checked it: the page does not check it again
         compiled.append(os.path.join(site_dir, PY, "calculators", custom.FILE_NAME))
-        shutil.copyfile(found, compiled[-1])
+        with open(compiled[-1], "w", encoding="utf-8") as handle:
+            json.dump(custom.checked(), handle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return [target for _, target in targets] + compiled

@@ -295,7 +295,7 @@ MICROPYTHON = os.path.join(ROOT, "node_modules", "@micropython", "micropython-we
 NODE_SCRIPT = r"""
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";
-const { MP_LOADER: loader, MP_PACKAGE: packageDir, MP_CUSTOM: customText } = process.env;
+const { MP_LOADER: loader, MP_PACKAGE: packageDir, MP_CUSTOM: customText, MP_FORM: form } = process.env;
 const { loadMicroPython } = await import(pathToFileURL(loader).href);
 let out = "";
 const mp = await loadMicroPython({ stdout: (line) => { out += line + "\n"; }, stderr: (line) => { out += line + "\n"; } });
@@ -307,7 +307,10 @@ mp.FS.writeFile("/calculators/custom.json", "\ufeff" + customText);
 mp.runPython([
   "import sys",
   "sys.path.insert(0, '/')",
-  "from calculators import registry",
+  "from calculators import custom, registry",
+  // The checked form is laid over without a second check: checking would fail here.
+  form === "as written" ? "" : "def refuse(*args): raise RuntimeError('checked again')",
+  form === "as written" ? "" : "custom.validate = refuse",
   "c = registry.get('acquisition_vs_retention')",
   "print('DEFAULT', c.defaults('ru')['average_order'], c.defaults('en', 'flower_shop')['average_order'])",
   "print('TITLE', c.presets['flower_shop']['title']['ru'])",
@@ -318,12 +321,27 @@ process.stdout.write(out);
 """
 
 
-def test_micropython_in_the_page_reads_the_file_beside_its_modules():
+def test_the_build_checks_the_file_once_and_ships_it_as_checked():
+    shipped = json.loads(json.dumps(custom.checked(GOOD)))  # what the page is sent
+    assert shipped[custom.CHECKED] == 1 and sorted(shipped) == sorted([custom.CHECKED, NAME])
+    defaults, presets = shipped[NAME]
+    assert defaults["ru"]["average_order"] == 1800.5 and presets["coffee_shop"]["values"]["en"]["new_customers"] == 10
+    # A mistake stops the build there, before anything reaches a page.
+    with pytest.raises(custom.CustomError, match="retention_rate_pct"):
+        custom.checked({NAME: {"defaults": {"retention_rate_pct": 100}}})
+    # Outside the page the mark is not trusted: such a file is checked like any other, and fails.
+    with pytest.raises(custom.CustomError):
+        custom.apply(fresh(), shipped)
+
+
+@pytest.mark.parametrize("form", ["as written", "as the build checked it"])
+def test_micropython_in_the_page_reads_the_file_beside_its_modules(form):
     import shutil
     if shutil.which("node") is None or not os.path.exists(MICROPYTHON):
         pytest.skip("node and node_modules (npm ci) are needed to run MicroPython")
+    text = json.dumps(GOOD if form == "as written" else custom.checked(GOOD))
     env = dict(os.environ, MP_LOADER=MICROPYTHON, MP_PACKAGE=os.path.join(ROOT, "calculators"),
-               MP_CUSTOM=json.dumps(GOOD))
+               MP_CUSTOM=text, MP_FORM=form)
     done = subprocess.run(["node", "--input-type=module", "-e", NODE_SCRIPT], env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
