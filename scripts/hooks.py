@@ -5,8 +5,9 @@
 - The Markdown markers (``::: calculator NAME``, ``::: exercise ID``…) are a Python-Markdown extension
   (scripts/markers.py), which the hook adds and tells which page it converts.
 - Pages that hold a calculator load the self-hosted runtime (and only those pages).
-- The printable pages get other pages' content: the whole playbook (``print.md``, scripts/printable.py)
-  and each programme's handout pack (``print/<id>.md``, scripts/handouts.py).
+- The printable pages get other pages' content: each programme's handout pack (``print/<id>.md``,
+  scripts/handouts.py); the whole playbook (``print.md``, scripts/printable.py) gets its table of
+  contents and calculators here, its chapters in the post-build step.
 - Each page's description is decided here (front matter, else its first paragraph) and written once
   by the theme; each language's 404 page is put in that language's folder.
 - Everything done to the finished site is the post-build step (scripts/postbuild.py), one call here
@@ -71,7 +72,7 @@ def on_page_context(context, page, config, nav):
     context["clienting_site_path"] = meta.site_path(config["site_url"])
     context["clienting_search_base"] = searchindex.search_base(
         context.get("base_url"), config["theme"]["language"], default)
-    printable.fill(page, nav, config["theme"]["language"])  # the whole playbook on one page (print.md)
+    printable.prepare(page, nav)  # the whole playbook (print.md): its table of contents and calculators
     try:
         handouts.fill(page, nav, config["theme"]["language"])  # a programme's handouts (print/<id>.md)
     except (handouts.HandoutError, exercises.ExerciseError) as error:

@@ -7,17 +7,18 @@ MkDocs calls it from ``on_post_build`` (``scripts/hooks.py``); ``make site-zensi
 
 1. ``runtime``: PyScript, MicroPython and the calculators' modules compiled to ``.mpy``
    (``scripts/runtime.py``);
-2. ``pages``: every HTML page gets its Content-Security-Policy ``<meta>`` (``scripts/csp.py``: the
+2. ``printable``: the whole playbook on one page, from the built chapters (``scripts/printable.py``);
+3. ``pages``: every HTML page gets its Content-Security-Policy ``<meta>`` (``scripts/csp.py``: the
    hashes of its inline scripts, and the runtime's allowances where the page holds PyScript's script)
    and, but for the 404 pages, its Open Graph tags (``scripts/meta.py``), both read and written with
    an HTML parser;
-3. ``notfound``: the default language's 404 page at the root, the others' in their folders
+4. ``notfound``: the default language's 404 page at the root, the others' in their folders
    (``scripts/notfound.py``);
-4. ``search``: the search index of each language (``scripts/searchindex.py``);
-5. ``sitemap``: without a site address, the sitemaps (relative addresses) are removed;
-6. ``offline``: ``sw.js`` with the list and hashes of what a reader keeps offline (``scripts/offline.py``):
+5. ``search``: the search index of each language (``scripts/searchindex.py``);
+6. ``sitemap``: without a site address, the sitemaps (relative addresses) are removed;
+7. ``offline``: ``sw.js`` with the list and hashes of what a reader keeps offline (``scripts/offline.py``):
    after every step that changes a file it lists;
-7. ``compress``: the precompressed copies (``.gz``, ``.br``) of every text file, ``sw.js`` included
+8. ``compress``: the precompressed copies (``.gz``, ``.br``) of every text file, ``sw.js`` included
    (``scripts/compress.py``): last.
 
 Every step can run again over its own output (the same folder comes out).  The site's languages and
@@ -34,21 +35,28 @@ sys.path.insert(0, ROOT)
 
 import yaml  # noqa: E402
 
-from scripts import compress, csp, meta, notfound, offline, runtime, searchindex  # noqa: E402
+from scripts import compress, csp, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.clienting")
 CONFIG = os.path.join(ROOT, "mkdocs.yml")
-STEPS = ("runtime", "pages", "notfound", "search", "sitemap", "offline", "compress")
+STEPS = ("runtime", "printable", "pages", "notfound", "search", "sitemap", "offline", "compress")
 
 
 class Site:
     """What the steps need to know of the site: its folder, address, languages and names."""
 
-    def __init__(self, site_dir, site_url="", default="ru", others=(), names=None):
+    def __init__(self, site_dir, site_url="", default="ru", others=(), names=None, nav=()):
         self.site_dir, self.site_url = site_dir, site_url or ""
         self.default, self.others = default, list(others)
         self.languages = [default] + self.others
         self.names = dict(names or {})  # {lang: site name}
+        self.nav = list(nav)  # the pages' sources in navigation order: chapters/x.md…
+
+    def folders(self):
+        """``{lang: folder}`` of the built pages: the default language at the root (MkDocs) or in
+        its own folder (Zensical), the others in theirs."""
+        default = "" if os.path.exists(os.path.join(self.site_dir, "index.html")) else self.default + "/"
+        return dict([(self.default, default)] + [(lang, lang + "/") for lang in self.others])
 
     def lang_of(self, path):
         """The language of a file of the site (relative path with ``/``): its folder, else the default."""
@@ -85,7 +93,20 @@ def from_config(site_dir, site_url=None, config_path=CONFIG):
     others = [item["locale"] for item in languages if not item.get("default")]
     names = dict((item["locale"], item.get("site_name") or config["site_name"]) for item in languages)
     names.setdefault(default[0], config["site_name"])
-    return Site(site_dir, config.get("site_url") if site_url is None else site_url, default[0], others, names)
+    return Site(site_dir, config.get("site_url") if site_url is None else site_url, default[0], others, names,
+                _flatten(config.get("nav") or []))
+
+
+def _flatten(nav):
+    """The sources of a ``nav`` (nested lists and ``{title: source}``) in order."""
+    found = []
+    for item in nav:
+        value = list(item.values())[0] if isinstance(item, dict) and len(item) == 1 else item
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, list):
+            found.extend(_flatten(value))
+    return found
 
 
 def html_files(site_dir):
@@ -109,6 +130,10 @@ def finish_page(html, site, relative):
 
 def step_runtime(site):
     runtime.copy_runtime(site.site_dir)
+
+
+def step_printable(site):
+    printable.fill_site(site.site_dir, site.folders(), site.nav, site.names)
 
 
 def step_pages(site):

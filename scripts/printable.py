@@ -1,25 +1,30 @@
 """The whole playbook on one page, for print: every chapter in the order of the navigation, then the glossary.
 
-A page whose front matter says ``printable: true`` (``docs/<lang>/print.md``) gets, after its own text,
-a table of contents and the rendered content of those pages.  MkDocs renders every page's Markdown
-before it writes any page, so by the time the printable page reaches ``on_page_context`` the other
-pages' HTML is there to copy.  Each copied page is rewritten to live inside the printable one:
+The page ``print.md`` (front matter ``printable: true``) is built like any page.  The post-build step
+(``scripts/postbuild.py``, :func:`fill_site`) then appends, after its own text, a table of contents and
+the content of those pages as built (each page's ``<article>``, read with the HTML parser), whatever
+generator built them: the order is the ``nav`` of ``mkdocs.yml``.  While MkDocs renders the page, the
+hook (:func:`prepare`) gives it what only MkDocs' page objects know: the chapters in its sidebar table
+of contents and the chapters' calculators in ``page.meta["calculators"]``, so it loads the runtime
+like any page with a calculator and they go live: what prints is what is on screen.
+
+Each copied page is rewritten to live inside the printable one:
 
 - ids are prefixed with the page's slug (``story`` -> ``after-the-sale--story``), and so are the
   references to them (``href="#…"``, ``for``, ``aria-labelledby``/``aria-describedby``, ``url(#…)``);
 - a chapter's title becomes an ``<h2 id="after-the-sale">`` and its headings move one level down;
 - links to another copied page point into this page (``#glossary--cac``); other relative links are
   re-based on the printable page's address;
-- the calculators come along as rendered at build time (the chapters' examples, values and chart);
-  the page lists them in ``page.meta["calculators"]``, so it loads the runtime like any page with a
-  calculator and they go live: what prints is what is on screen.
+- the calculators come along as built (the chapters' examples, values and chart).
 """
 
 import html as html_lib
 import posixpath
 import re
 
-from mkdocs.structure.toc import AnchorLink
+import os
+
+from scripts import htmlpage
 
 CHAPTER = re.compile(r"(?:^|/)chapters/(?!index\.md$)[^/]+\.md$")
 APPENDIX = re.compile(r"(?:^|/)glossary\.md$")
@@ -34,6 +39,8 @@ LINK_ATTR = re.compile(r'(\s(?:href|src))="([^"#][^"]*)"')
 HEADING = re.compile(r"<(/?)h([1-5])\b")
 FIRST_H1 = re.compile(r'<h1 id="([^"]*)"')
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+# Where the printable page is built, in each language's folder.
+PAGE = "print/index.html"
 
 
 def is_printable(page):
@@ -134,34 +141,105 @@ def included(pages):
     return chapters + appendix
 
 
-def fill(page, nav, lang):
-    """Append the chapters to a printable page's content and list them in its table of contents.
-
-    Call it before the page's runtime is chosen: it adds the chapters' calculators to the page's own.
-    """
+def prepare(page, nav):
+    """While MkDocs renders the printable page: the chapters in its table of contents, their
+    calculators in its ``page.meta["calculators"]`` (call it before the page's runtime is chosen)."""
     if not is_printable(page):
         return
-    lang = lang if lang in TEXTS else "en"
+    from mkdocs.structure.toc import AnchorLink
+
     parts = included(nav.pages)
-    missing = [p.file.src_uri for p in parts if p.content is None]
-    if missing:
-        raise ValueError("printable page %s: not rendered yet: %s" % (page.file.src_uri, ", ".join(missing)))
-    anchors = dict((_page_path(p.url), slug(p.file.src_uri)) for p in parts)
-    contents = ['<nav class="print-contents" aria-labelledby="print-contents">',
-                '<h2 id="print-contents">%s</h2>' % html_lib.escape(TEXTS[lang]["contents"]), "<ol>"]
-    body = []
-    links = []
     calculators = []
+    links = []
     for part in parts:
-        prefix = slug(part.file.src_uri)
-        title = part.title or prefix
-        contents.append('<li><a href="#%s">%s</a></li>' % (prefix, html_lib.escape(title)))
-        body.append(chapter_html(part.content, prefix, part.url, page.url, anchors))
         calculators.extend(part.meta.get("calculators") or [])
-        links.append(AnchorLink(title, prefix, 2))
-    contents.append("</ol>\n</nav>")
-    page.content = (page.content or "") + "\n".join(contents) + "\n" + "\n".join(body)
+        links.append(AnchorLink(part.title or slug(part.file.src_uri), slug(part.file.src_uri), 2))
     page.meta["calculators"] = list(page.meta.get("calculators") or []) + calculators
     toc = page.toc
     if toc is not None and len(toc.items) and toc.items[0].level == 1:
         toc.items[0].children = list(toc.items[0].children) + links
+
+
+def source_url(src):
+    """The address a page of ``docs/<lang>/`` is built at: ``chapters/x.md`` -> ``chapters/x/``."""
+    stem = posixpath.splitext(src)[0]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[:-len("index")]
+    return stem + "/"
+
+
+def article(html):
+    """(start, end) of the content of a built page's ``<article>``, white space at both ends left out."""
+    for element in htmlpage.elements(html):
+        if element.name == "article" and element.close is not None:
+            inner = html[element.end:element.close]
+            start = element.end + len(inner) - len(inner.lstrip())
+            return start, element.end + len(inner.rstrip())
+    return None
+
+
+def title_of(html, site_name):
+    """A built page's title: its ``<title>`` less the `` - <site name>`` the theme appends."""
+    for element in htmlpage.elements(html):
+        if element.name == "title":
+            text = htmlpage.plain_text(htmlpage.inner(html, element))
+            suffix = " - " + site_name
+            return text[:-len(suffix)] if text.endswith(suffix) else text
+    return ""
+
+
+def fill_page(html, lang, folder, nav, read, site_name):
+    """The printable page ``html`` (at ``<folder>print/``) with the chapters appended and listed.
+
+    ``nav``: the pages' sources in navigation order (``chapters/x.md``…); ``read(path)``: the text of a
+    built page of the site (relative path).  Unchanged when it holds its chapters already.
+    """
+    if any(e.name == "nav" and "print-contents" in e.classes() for e in htmlpage.elements(html)):
+        return html
+    lang = lang if lang in TEXTS else "en"
+    parts = [src for src in nav if CHAPTER.search(src)] + [src for src in nav if APPENDIX.search(src)]
+    to_url = folder + "print/"
+    anchors = dict((_page_path(folder + source_url(src)), slug(src)) for src in parts)
+    contents = ['<nav class="print-contents" aria-labelledby="print-contents">',
+                '<h2 id="print-contents">%s</h2>' % html_lib.escape(TEXTS[lang]["contents"]), "<ol>"]
+    body = []
+    for src in parts:
+        url = folder + source_url(src)
+        page = read(url + "index.html")
+        where = article(page)
+        if where is None:
+            raise ValueError("printable page %s: %sindex.html has no <article>" % (to_url, url))
+        prefix = slug(src)
+        contents.append('<li><a href="#%s">%s</a></li>' % (prefix, html_lib.escape(title_of(page, site_name) or prefix)))
+        body.append(chapter_html(page[where[0]:where[1]], prefix, url, to_url, anchors))
+    contents.append("</ol>\n</nav>")
+    where = article(html)
+    if where is None:
+        raise ValueError("printable page %s has no <article>" % to_url)
+    return htmlpage.splice(html, [(where[1], where[1], "\n".join(contents) + "\n" + "\n".join(body))])
+
+
+def fill_site(site_dir, languages, nav, site_names):
+    """Fill the printable page of each language folder of ``site_dir`` (``languages``: ``{lang: folder}``,
+    the folder ``""`` or ``"en/"``); return the pages filled."""
+    def read(path):
+        full = os.path.join(site_dir, *path.split("/"))
+        if not os.path.exists(full):
+            raise ValueError("printable page: %s was not built" % path)
+        with open(full, encoding="utf-8") as handle:
+            return handle.read()
+
+    filled = []
+    for lang, folder in sorted(languages.items()):
+        path = os.path.join(site_dir, *(folder + PAGE).split("/"))
+        if not os.path.exists(path):
+            continue
+        html = read(folder + PAGE)
+        done = fill_page(html, lang, folder, nav, read, site_names.get(lang, ""))
+        if done != html:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(done)
+            filled.append(path)
+    return filled

@@ -51,39 +51,69 @@ def fake_page(src, url, title, content, meta=None):
                                  meta=meta or {}, toc=None)
 
 
-def test_fill_appends_the_chapters_in_order_and_lists_them():
-    first = fake_page("en/chapters/one.md", "en/chapters/one/", "One",
-                      '<h1 id="one-title">One</h1><h2 id="story">Story</h2><a href="../two/#story">two</a>')
-    second = fake_page("en/chapters/two.md", "en/chapters/two/", "Two",
-                       '<h1 id="two">Two</h1><h2 id="story">Story</h2><a href="../../glossary/#cac">CAC</a>',
-                       {"calculators": [("bonus_uptake", "free_support_week"), ("word_of_mouth", None)]})
-    glossary = fake_page("en/glossary.md", "en/glossary/", "Glossary", '<h1 id="glossary">Glossary</h1><h2 id="cac">CAC</h2>')
-    other = fake_page("en/workshop.md", "en/workshop/", "Workshop", "<h1>W</h1>")
-    page = fake_page("en/print.md", "en/print/", "Print", '<h1 id="print">Print</h1>',
-                     {"printable": True, "calculators": []})
-    page.toc = TableOfContents([AnchorLink("Print", "print", 1)])
-    nav = types.SimpleNamespace(pages=[first, other, glossary, second, page])
-    printable.fill(page, nav, "en")
-    html = page.content
+def built(title, content, site="Clienting"):
+    """A built page as a theme writes it: the title in <title>, the content in <article>."""
+    return ('<!doctype html><html><head><title>%s - %s</title></head><body><div class="md-content">\n'
+            '<article class="md-content__inner md-typeset">\n\n  %s\n\n</article></div>'
+            '<script>var x = "<article>not this</article>";</script></body></html>' % (title, site, content))
+
+
+def test_fill_page_appends_the_built_chapters_in_order_and_lists_them():
+    pages = {
+        "en/chapters/one/index.html": built("One", '<h1 id="one-title">One</h1><h2 id="story">Story</h2>'
+                                                   '<a href="../two/#story">two</a>'),
+        "en/chapters/two/index.html": built("Two &amp; more", '<h1 id="two">Two</h1><h2 id="story">Story</h2>'
+                                                              '<a href="../../glossary/#cac">CAC</a>'),
+        "en/glossary/index.html": built("Glossary", '<h1 id="glossary">Glossary</h1><h2 id="cac">CAC</h2>'),
+    }
+    nav = ["index.md", "chapters/one.md", "workshop.md", "glossary.md", "chapters/two.md"]
+    page = built("Print", '<h1 id="print">Print</h1><p>Own text.</p>')
+    html = printable.fill_page(page, "en", "en/", nav, pages.__getitem__, "Clienting")
     assert html.index('id="one"') < html.index('id="two"') < html.index('id="glossary"')
-    assert "Workshop" not in html
+    assert '<p>Own text.</p><nav class="print-contents"' in html  # right after the page's own text
     assert '<h2 id="one" class="print-chapter-title">One</h2>' in html
     assert 'id="one--story"' in html and 'id="two--story"' in html
     assert 'href="#two--story"' in html and 'href="#glossary--cac"' in html
-    assert '<li><a href="#one">One</a></li>' in html
+    assert '<li><a href="#one">One</a></li>' in html and '<li><a href="#two">Two &amp; more</a></li>' in html
+    assert '<div class="print-chapter" data-source="en/chapters/one/">' in html
+    # Only an insertion into the article: the rest of the page is as it was, and a second pass changes nothing.
+    assert html.startswith(page.split("<nav")[0].split("<p>Own text.</p>")[0])
+    assert html.endswith("\n\n</article></div>" + page.split("</article></div>", 1)[1])
+    assert printable.fill_page(html, "en", "en/", nav, pages.__getitem__, "Clienting") == html
+
+
+def test_the_default_language_at_the_root():
+    pages = {"chapters/one/index.html": built("Один", '<h1 id="one">Один</h1><a href="../../glossary/">г</a>', "Клиентинг")}
+    html = printable.fill_page(built("Печать", "<h1>П</h1>", "Клиентинг"), "ru", "", ["chapters/one.md"],
+                               pages.__getitem__, "Клиентинг")
+    assert "<h2 id=\"print-contents\">Содержание</h2>" in html and '<li><a href="#one">Один</a></li>' in html
+    assert 'href="../glossary/"' in html  # re-based on print/
+
+
+def test_fill_site_refuses_a_chapter_not_built(tmp_path):
+    (tmp_path / "print").mkdir()
+    (tmp_path / "print" / "index.html").write_text(built("P", "<h1>P</h1>"), encoding="utf-8")
+    with pytest.raises(ValueError, match="chapters/one/index.html was not built"):
+        printable.fill_site(str(tmp_path), {"ru": ""}, ["chapters/one.md"], {"ru": "S"})
+
+
+def test_prepare_lists_the_chapters_and_their_calculators_for_the_page():
+    first = fake_page("en/chapters/one.md", "en/chapters/one/", "One", "")
+    second = fake_page("en/chapters/two.md", "en/chapters/two/", "Two", "",
+                       {"calculators": [("bonus_uptake", "free_support_week"), ("word_of_mouth", None)]})
+    glossary = fake_page("en/glossary.md", "en/glossary/", "Glossary", "")
+    other = fake_page("en/workshop.md", "en/workshop/", "Workshop", "", {"calculators": [("qr", None)]})
+    page = fake_page("en/print.md", "en/print/", "Print", '<h1 id="print">Print</h1>',
+                     {"printable": True, "calculators": []})
+    page.toc = TableOfContents([AnchorLink("Print", "print", 1)])
+    printable.prepare(page, types.SimpleNamespace(pages=[first, other, glossary, second, page]))
     assert [link.id for link in page.toc.items[0].children] == ["one", "two", "glossary"]
     # The chapters' calculators are the page's: it loads the runtime for them.
     assert page.meta["calculators"] == [("bonus_uptake", "free_support_week"), ("word_of_mouth", None)]
+    assert page.content == '<h1 id="print">Print</h1>'  # the content comes after the build
 
 
-def test_fill_leaves_other_pages_alone():
+def test_prepare_leaves_other_pages_alone():
     page = fake_page("en/workshop.md", "en/workshop/", "Workshop", "<h1>W</h1>")
-    printable.fill(page, types.SimpleNamespace(pages=[page]), "en")
-    assert page.content == "<h1>W</h1>"
-
-
-def test_fill_refuses_pages_not_rendered_yet():
-    chapter = fake_page("chapters/one.md", "chapters/one/", "One", None)
-    page = fake_page("print.md", "print/", "Print", "<h1>P</h1>", {"printable": True})
-    with pytest.raises(ValueError):
-        printable.fill(page, types.SimpleNamespace(pages=[chapter, page]), "ru")
+    printable.prepare(page, types.SimpleNamespace(pages=[page]))
+    assert page.content == "<h1>W</h1>" and page.meta == {}
