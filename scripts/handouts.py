@@ -27,9 +27,7 @@ import os
 import posixpath
 import re
 
-from mkdocs.structure.toc import AnchorLink
-
-from scripts import exercises, printable
+from scripts import exercises, htmlpage, printable
 
 DOCS = exercises.DOCS
 PACK = re.compile(r"^programme-(?P<id>.+)$")
@@ -269,18 +267,23 @@ def outside_links(html):
                           html)
 
 
-def fill(page, nav, lang):
-    """Fill a pack page (``printable: programme-<id>``) with its chapters, templates and sheets."""
-    if pack_id(page.meta) is None:
-        return
+class Part(object):
+    """A page a pack copies from: its address (``chapters/x/``, ``en/templates/``), title, content and
+    calculators (``[(name, preset)]``, known only while MkDocs renders: empty after the build)."""
+
+    def __init__(self, url, title, content, calculators=()):
+        self.url, self.title, self.content, self.calculators = url, title, content, list(calculators)
+
+
+def assemble(pack, lang, to_url, part, where):
+    """A pack's contents list and copied parts (HTML to append to the page's own text) and its table of
+    contents (``[(title, id, [(title, id)…])]``), from ``part(src)`` (a :class:`Part` or None)."""
     words = TEXTS[lang if lang in TEXTS else "en"]
-    pack = selection(_programme_of(page, lang), lang)
-    pages = dict((_in_language(p.file.src_uri, lang), p) for p in nav.pages)
     needed = pack.chapters + (["templates.md"] if pack.templates else []) + [src for src, _ in pack.kit]
-    missing = [src for src in needed if src not in pages or pages[src].content is None]
+    pages = dict((src, part(src)) for src in needed)
+    missing = [src for src in needed if pages[src] is None or pages[src].content is None]
     if missing:
-        raise HandoutError("pack %s: not rendered yet or not in the navigation: %s"
-                           % (page.file.src_uri, ", ".join(missing)))
+        raise HandoutError("pack %s: not rendered yet or not in the navigation: %s" % (where, ", ".join(missing)))
 
     # What each copied page contributes: the whole page (chapters) or some sections (templates, kit).
     chosen = {}
@@ -300,7 +303,7 @@ def fill(page, nav, lang):
         by_anchor = dict((anchor, (title, html)) for anchor, title, html in sections)
         absent = [anchor for anchor in anchors if anchor not in by_anchor]
         if absent:
-            raise HandoutError("pack %s: %s has no section %s" % (page.file.src_uri, src, ", ".join(absent)))
+            raise HandoutError("pack %s: %s has no section %s" % (where, src, ", ".join(absent)))
         html = ((H1.search(head).group(0) if src == "templates.md" and H1.search(head) else "")
                 + "".join(by_anchor[anchor][1] for anchor in anchors))
         parts[src] = (outside_links(html), [(anchor, by_anchor[anchor][0]) for anchor in anchors])
@@ -310,39 +313,103 @@ def fill(page, nav, lang):
 
     contents = ['<nav class="print-contents" aria-labelledby="print-contents">',
                 '<h2 id="print-contents">%s</h2>' % html_lib.escape(words["contents"]), "<ol>"]
-    body, links, calculators = [], [], []
+    body, links = [], []
     for src in pack.chapters:
-        part, prefix = pages[src], printable.slug(src)
-        title = part.title or prefix
+        page, prefix = pages[src], printable.slug(src)
+        title = page.title or prefix
         contents.append('<li><a href="#%s">%s</a></li>' % (prefix, html_lib.escape(title)))
-        body.append(printable.chapter_html(parts[src][0], prefix, part.url, page.url, anchors, present))
-        calculators.extend(part.meta.get("calculators") or [])
-        links.append(AnchorLink(title, prefix, 2))
+        body.append(printable.chapter_html(parts[src][0], prefix, page.url, to_url, anchors, present))
+        links.append((title, prefix, []))
     if pack.templates:
         html, sections = parts["templates.md"]
-        part, prefix = pages["templates.md"], "templates"
-        title = part.title or words["templates"]
+        page, prefix = pages["templates.md"], "templates"
+        title = page.title or words["templates"]
         contents.append('<li><a href="#%s">%s</a>\n<ol>' % (prefix, html_lib.escape(title)))
         contents.extend('<li><a href="#%s--%s">%s</a></li>' % (prefix, anchor, html_lib.escape(name))
                         for anchor, name in sections)
         contents.append("</ol></li>")
-        body.append(printable.chapter_html(html, prefix, part.url, page.url, anchors, present))
-        links.append(AnchorLink(title, prefix, 2))
+        body.append(printable.chapter_html(html, prefix, page.url, to_url, anchors, present))
+        links.append((title, prefix, []))
     for src, _ in pack.kit:
         html, sections = parts[src]
-        part, prefix = pages[src], printable.slug(src)
-        title = part.title or prefix
+        page, prefix = pages[src], printable.slug(src)
+        title = page.title or prefix
         contents.append('<li>%s\n<ol>' % html_lib.escape(title))
         contents.extend('<li><a href="#%s--%s">%s</a></li>' % (prefix, anchor, html_lib.escape(name))
                         for anchor, name in sections)
         contents.append("</ol></li>")
-        body.append(printable.sheets_html(html, prefix, part.url, page.url, anchors, present))
-        group = AnchorLink(title, "%s--%s" % (prefix, sections[0][0]), 2)
-        group.children = [AnchorLink(name, "%s--%s" % (prefix, anchor), 3) for anchor, name in sections]
-        links.append(group)
+        body.append(printable.sheets_html(html, prefix, page.url, to_url, anchors, present))
+        links.append((title, "%s--%s" % (prefix, sections[0][0]),
+                      [(name, "%s--%s" % (prefix, anchor)) for anchor, name in sections]))
     contents.append("</ol>\n</nav>")
-    page.content = (page.content or "") + "\n".join(contents) + "\n" + "\n".join(body)
+    return "\n".join(contents) + "\n" + "\n".join(body), links
+
+
+def prepare(page, nav, lang):
+    """While MkDocs renders a pack page (``printable: programme-<id>``): its table of contents and the
+    chapters' calculators in ``page.meta["calculators"]`` (its content comes after the build:
+    :func:`fill_site`)."""
+    if pack_id(page.meta) is None:
+        return
+    from mkdocs.structure.toc import AnchorLink
+
+    pack = selection(_programme_of(page, lang), lang)
+    pages = dict((_in_language(p.file.src_uri, lang), p) for p in nav.pages)
+
+    def part(src):
+        found = pages.get(src)
+        return None if found is None else Part(found.url, found.title, found.content, found.meta.get("calculators") or [])
+
+    _, links = assemble(pack, lang, page.url, part, page.file.src_uri)
+    calculators = []
+    for src in pack.chapters:
+        calculators.extend(part(src).calculators)
     page.meta["calculators"] = list(page.meta.get("calculators") or []) + calculators
     toc = page.toc
     if toc is not None and len(toc.items) and toc.items[0].level == 1:
-        toc.items[0].children = list(toc.items[0].children) + links
+        children = []
+        for title, ident, sections in links:
+            link = AnchorLink(title, ident, 2)
+            link.children = [AnchorLink(name, anchor, 3) for name, anchor in sections]
+            children.append(link)
+        toc.items[0].children = list(toc.items[0].children) + children
+
+
+def fill_site(site_dir, languages, site_names):
+    """After the build: fill each language's pack pages (``<folder>print/<id>/``) with their parts as
+    built (each page's ``<article>``); ``languages``: ``{lang: folder}``.  Return the pages filled."""
+    filled = []
+    for lang, folder in sorted(languages.items()):
+        programmes = None
+        for ident in pack_ids(lang):
+            to_url = folder + posixpath.splitext(exercises.handouts_src(ident))[0] + "/"
+            path = os.path.join(site_dir, *(to_url + "index.html").split("/"))
+            if not os.path.exists(path):
+                continue
+            with open(path, encoding="utf-8") as handle:
+                html = handle.read()
+            if any(e.name == "nav" and "print-contents" in e.classes() for e in htmlpage.elements(html)):
+                continue
+            programmes = programmes or exercises.load_programmes(lang)
+            if ident not in programmes:
+                raise HandoutError("%s: names no programme of %s" % (to_url, exercises.programmes_path(lang)))
+
+            def part(src):
+                url = folder + printable.source_url(src)
+                built = os.path.join(site_dir, *(url + "index.html").split("/"))
+                if not os.path.exists(built):
+                    return None
+                with open(built, encoding="utf-8") as handle:
+                    text = handle.read()
+                where = printable.article(text)
+                return Part(url, printable.title_of(text, site_names.get(lang, "")),
+                            text[where[0]:where[1]] if where else None)
+
+            added, _ = assemble(selection(programmes[ident], lang), lang, to_url, part, to_url)
+            where = printable.article(html)
+            if where is None:
+                raise HandoutError("pack %s has no <article>" % to_url)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(htmlpage.splice(html, [(where[1], where[1], added)]))
+            filled.append(path)
+    return filled

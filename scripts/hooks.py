@@ -5,9 +5,9 @@
 - The Markdown markers (``::: calculator NAME``, ``::: exercise ID``…) are a Python-Markdown extension
   (scripts/markers.py), which the hook adds and tells which page it converts.
 - Pages that hold a calculator load the self-hosted runtime (and only those pages).
-- The printable pages get other pages' content: each programme's handout pack (``print/<id>.md``,
-  scripts/handouts.py); the whole playbook (``print.md``, scripts/printable.py) gets its table of
-  contents and calculators here, its chapters in the post-build step.
+- The printable pages, the whole playbook (``print.md``, scripts/printable.py) and each programme's
+  handout pack (``print/<id>.md``, scripts/handouts.py), get their table of contents and their
+  chapters' calculators here, the other pages' content in the post-build step.
 - Each page's description is decided here (front matter, else its first paragraph) and written once
   by the theme; each language's 404 page is put in that language's folder.
 - Everything done to the finished site is the post-build step (scripts/postbuild.py), one call here
@@ -74,7 +74,7 @@ def on_page_context(context, page, config, nav):
         context.get("base_url"), config["theme"]["language"], default)
     printable.prepare(page, nav)  # the whole playbook (print.md): its table of contents and calculators
     try:
-        handouts.fill(page, nav, config["theme"]["language"])  # a programme's handouts (print/<id>.md)
+        handouts.prepare(page, nav, config["theme"]["language"])  # a programme's handouts: contents, calculators
     except (handouts.HandoutError, exercises.ExerciseError) as error:
         raise PluginError(str(error))
     if page.meta.get("calculators"):

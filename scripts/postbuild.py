@@ -7,7 +7,8 @@ MkDocs calls it from ``on_post_build`` (``scripts/hooks.py``); ``make site-zensi
 
 1. ``runtime``: PyScript, MicroPython and the calculators' modules compiled to ``.mpy``
    (``scripts/runtime.py``);
-2. ``printable``: the whole playbook on one page, from the built chapters (``scripts/printable.py``);
+2. ``printable``: the whole playbook on one page (``scripts/printable.py``) and each programme's
+   handout pack (``scripts/handouts.py``), from the pages as built;
 3. ``pages``: every HTML page gets its Content-Security-Policy ``<meta>`` (``scripts/csp.py``: the
    hashes of its inline scripts, and the runtime's allowances where the page holds PyScript's script)
    and, but for the 404 pages, its Open Graph tags (``scripts/meta.py``), both read and written with
@@ -35,7 +36,7 @@ sys.path.insert(0, ROOT)
 
 import yaml  # noqa: E402
 
-from scripts import compress, csp, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
+from scripts import compress, csp, handouts, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.clienting")
 CONFIG = os.path.join(ROOT, "mkdocs.yml")
@@ -134,6 +135,7 @@ def step_runtime(site):
 
 def step_printable(site):
     printable.fill_site(site.site_dir, site.folders(), site.nav, site.names)
+    handouts.fill_site(site.site_dir, site.folders(), site.names)
 
 
 def step_pages(site):

@@ -208,7 +208,7 @@ def fake_page(src, url, title, content, meta=None):
                                  meta=meta or {}, toc=None)
 
 
-def test_fill_copies_the_chapters_the_templates_and_the_sheets_of_the_90_minute_programme():
+def test_a_pack_copies_the_chapters_the_templates_and_the_sheets_of_the_90_minute_programme():
     chapter = lambda name: fake_page(
         "en/chapters/%s.md" % name, "en/chapters/%s/" % name, name.title(),
         '<h1 id="t">%s</h1><h2 id="story">Story</h2><a href="../../kit/forms/#monday-plan">plan</a>'
@@ -232,8 +232,12 @@ def test_fill_copies_the_chapters_the_templates_and_the_sheets_of_the_90_minute_
     page.toc = TableOfContents([AnchorLink("Handouts", "handouts", 1)])
     nav = types.SimpleNamespace(pages=[chapter("permission-and-trust"), chapter("after-the-sale"),
                                        chapter("who-answers-the-phone"), templates, glossary] + kit + [page])
-    handouts.fill(page, nav, "en")
-    html = page.content
+    handouts.prepare(page, nav, "en")  # while MkDocs renders: the table of contents and the calculators
+    assert page.content == '<h1 id="handouts">Handouts</h1>'
+    # After the build: the parts as built (here the same content), appended to the page's own text.
+    pages = dict((p.file.src_uri[3:], handouts.Part(p.url, p.title, p.content)) for p in nav.pages)
+    html, links = handouts.assemble(handouts.selection(exercises.load_programmes("en")["90"], "en"), "en",
+                                    page.url, pages.get, "en/print/90.md")
     sources = re.findall(r'<div class="print-(?:chapter|kit)" data-source="([^"]+)"', html)
     assert sources == ["en/chapters/permission-and-trust/", "en/chapters/who-answers-the-phone/", "en/templates/",
                        "en/kit/observer-sheets/", "en/kit/cases/", "en/kit/role-cards/", "en/kit/forms/"]
@@ -252,16 +256,21 @@ def test_fill_copies_the_chapters_the_templates_and_the_sheets_of_the_90_minute_
     assert [link.id for link in page.toc.items[0].children][:3] == ["permission-and-trust", "who-answers-the-phone",
                                                                      "templates"]
     assert '<li><a href="#role-cards--role-rude-employee">role-rude-employee</a></li>' in html
+    assert links[-1] == ("Forms", "forms--monday-plan", [("monday-plan", "forms--monday-plan"),
+                                                         ("feedback-form", "forms--feedback-form")])
+    with pytest.raises(handouts.HandoutError, match="not rendered yet or not in the navigation: templates.md"):
+        handouts.assemble(handouts.selection(exercises.load_programmes("en")["90"], "en"), "en", page.url,
+                          dict(pages, **{"templates.md": None}).get, "en/print/90.md")
 
 
 def test_fill_refuses_a_pack_in_the_wrong_file_or_for_an_unknown_programme():
     nav = types.SimpleNamespace(pages=[])
     wrong = fake_page("ru/print/45.md", "print/45/", "x", "", {"printable": "programme-90"})
     with pytest.raises(handouts.HandoutError, match="belongs in print/90.md"):
-        handouts.fill(wrong, nav, "ru")
+        handouts.prepare(wrong, nav, "ru")
     unknown = fake_page("ru/print/75.md", "print/75/", "x", "", {"printable": "programme-75"})
     with pytest.raises(handouts.HandoutError, match="names no programme"):
-        handouts.fill(unknown, nav, "ru")
+        handouts.prepare(unknown, nav, "ru")
 
 
 def test_the_guide_links_each_programme_to_its_pack():
