@@ -109,8 +109,8 @@ def add_tags(html, site_name, languages):
             return html
         if element.name == "meta" and element.attrs.get("name") == "description":
             found.setdefault("description", element.attrs.get("content", ""))
-        elif element.name == "link" and element.attrs.get("rel") == "canonical":
-            found.setdefault("url", element.attrs.get("href"))
+        elif element.name == "link" and element.attrs.get("rel") == "canonical" and "://" in element.attrs.get("href", ""):
+            found.setdefault("url", element.attrs["href"])  # a link preview needs the full address
         elif element.name == "html":
             found.setdefault("lang", element.attrs.get("lang", ""))
         elif element.name == "title" and element.close is not None:

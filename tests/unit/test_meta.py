@@ -54,6 +54,8 @@ def test_the_home_page_is_the_website():
     assert '<meta property="og:type" content="website">' in html
     assert '<meta property="og:title" content="Clienting">' in html
     assert "og:url" not in html  # no canonical address: built without the site's address
+    relative = page.replace("<title>", '<link rel="canonical" href="/en/"><title>')
+    assert "og:url" not in meta.add_tags(relative, "Clienting", ["ru", "en"])  # not an address a preview can use
 
 
 def test_a_title_inside_a_script_or_an_svg_is_not_the_page_title():
