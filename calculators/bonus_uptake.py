@@ -17,7 +17,7 @@ and gross_margin_pct; "with" and "without" are the yearly repeat rates with and 
 
 from .charts import (bar_beside, bar_desc, bar_heading, bar_legend, bar_letter, bar_money, bar_panel, bar_pinned,
                      bars_svg, drawable)
-from .core import Calculator, Input, Output, Unavailable, format_value, points_unit
+from .core import Calculator, Input, Output, Unavailable, format_value, unit_word
 from .numbers import format_number, round_half_away
 
 MONEY_MAX = 1e12
@@ -167,7 +167,7 @@ def points(value, lang):
     text = format_number(value, lang, decimals)
     unit = _CHART_TEXT[lang]["pp"]
     if unit is None:
-        unit = points_unit(value if decimals == 0 else 0.5, lang)
+        unit = unit_word("points", round_half_away(value, decimals), decimals, lang)
     return text + "\u00a0" + unit
 
 

@@ -14,6 +14,7 @@ both work.  It scales with its container (``viewBox``, ``width="100%"``) and has
 
 import math
 
+from . import catalog
 from .core import Unavailable, format_value
 from .numbers import format_money, format_plain, round_half_away
 
@@ -165,8 +166,18 @@ def _tick_money(value, step, result):
 # B's are solid, so that they differ without colour, and a legend names both scenarios (``names``: A's and
 # B's, "" for none).
 
-_LETTERS = {"ru": ("А", "Б"), "en": ("A", "B")}
-_SCENARIO = {"ru": "Сценарий {label}: ", "en": "Scenario {label}: "}
+class _FromCatalog:
+    """``X[lang]``: a value picked from the language's catalog (calculators/catalog.py)."""
+
+    def __init__(self, pick):
+        self.pick = pick
+
+    def __getitem__(self, lang):
+        return self.pick(catalog.get(lang)["calculator"])
+
+
+_LETTERS = _FromCatalog(lambda texts: (texts["a"], texts["b"]))  # the scenarios' letters: А, Б / A, B
+_SCENARIO = _FromCatalog(lambda texts: texts["chart_scenario"])  # "Scenario {label}: "
 
 
 def _beside(result, pinned, usable):

@@ -17,8 +17,8 @@ import textwrap
 
 from .core import evaluate, format_value
 from .custom import CustomError
-from .errors import NUMBER_RULES
-from .numbers import CURRENCIES, DEFAULT_CURRENCY, format_plain
+from . import catalog
+from .numbers import CURRENCIES, default_currency, format_plain
 from . import registry
 
 USAGE_ERROR = 2
@@ -45,10 +45,11 @@ def _parser(calculator=None):
         epilog += ("\n\nIn custom.json a field is named as its flag, with underscores:\n"
                    "--%s is %s." % (calculator.inputs[0].name.replace("_", "-"), calculator.inputs[0].name))
     epilog = (epilog + "\n\n" if epilog else "") + "numbers:\n" + textwrap.fill(
-        NUMBER_RULES["en"], 78, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)
+        catalog.get("en")["number_rules"], 78, initial_indent="  ", subsequent_indent="  ",
+        break_on_hyphens=False)
     parser = _Parser(prog=prog, description=description, epilog=epilog,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--lang", choices=("ru", "en"), default="ru",
+    parser.add_argument("--lang", choices=catalog.LANGS, default="ru",
                         help="language of labels and defaults, and how numbers are read")
     parser.add_argument("--currency", choices=CURRENCIES, help="currency label (nothing is converted)")
     parser.add_argument("--preset", help="start from a named preset scenario")
@@ -143,7 +144,7 @@ def run(argv, out, err):
         value = getattr(args, spec.name)
         if value is not None:
             raw[spec.name] = value
-    result = evaluate(calculator, raw, args.lang, args.currency or DEFAULT_CURRENCY[args.lang])
+    result = evaluate(calculator, raw, args.lang, args.currency or default_currency(args.lang))
     if result.errors:
         for spec in calculator.inputs:
             error = result.errors.get(spec.name)

@@ -8,9 +8,10 @@ computes, and marks the outputs that depend on an invalid input as unavailable.
 Plain classes only: this module runs unchanged on CPython and MicroPython.
 """
 
+from . import catalog
 from .errors import CalculatorError
 from .numbers import (
-    DEFAULT_CURRENCY,
+    default_currency,
     format_money,
     format_number,
     format_percent,
@@ -25,51 +26,18 @@ from .numbers import (
 INPUT_KINDS = ("money", "count", "pct", "number", "seconds")
 OUTPUT_KINDS = ("money", "count", "pct", "ratio", "years", "months", "number", "seconds", "points", "erlangs")
 
-UNIT_LABELS = {
-    "months": {"ru": "мес.", "en": "months"},
-    "ratio": {"ru": "×", "en": "×"},
-    "seconds": {"ru": "с", "en": "s"},
-    "erlangs": {"ru": "Эрл", "en": "Erl"},
-}
 
 
-def years_unit(value, lang):
-    """"year"/"years"; in Russian год/года/лет by the number's ending (a shown fraction takes «года»)."""
-    if lang == "en":
-        return "year" if value == 1 else "years"
-    if value != int(value):
-        return "года"
-    n = int(abs(value))
-    if n % 10 == 1 and n % 100 != 11:
-        return "год"
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return "года"
-    return "лет"
-
-def points_unit(value, lang):
-    """"point"/"points"; in Russian пункт/пункта/пунктов by the number's ending (a shown fraction takes «пункта»)."""
-    if lang == "en":
-        return "point" if abs(value) == 1 else "points"
-    return _ru_plural(value, "пункт", "пункта", "пунктов")
+def unit_word(kind, units, decimals, lang):
+    """The word after a number of ``kind`` (``years``, ``points``) as shown (``units`` = value ×
+    10**decimals, rounded): год/года/лет, year/years, by the language's plural rule (catalog)."""
+    return catalog.word(lang, kind, units, decimals)
 
 
-def _ru_plural(value, one, few, many):
-    if value != int(value):
-        return few
-    n = int(abs(value))
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return few
-    return many
+def unit_label(kind, lang):
+    """The unit written after a value of ``kind`` (``мес.``, ``s``), or None; the catalog's ``units``."""
+    return catalog.get(lang)["units"].get(kind)
 
-# Reasons every calculator may give for an unavailable output.
-COMMON_REASONS = {
-    "invalid_input": {
-        "ru": "Нет значения: исправьте поле «{label}».",
-        "en": "Not available: correct “{label}”.",
-    },
-}
 
 
 class Unavailable:
@@ -179,8 +147,8 @@ class Calculator:
 
     def reason_text(self, unavailable, lang="ru"):
         """The sentence shown for an unavailable output."""
-        table = self.reasons.get(unavailable.code) or COMMON_REASONS[unavailable.code]
-        text = table[lang]
+        table = self.reasons.get(unavailable.code)
+        text = table[lang] if table is not None else catalog.get(lang)["reasons"][unavailable.code]
         if unavailable.label is not None:
             text = text.replace("{label}", unavailable.label[lang])
         return text
@@ -228,16 +196,16 @@ def format_value(kind, value, lang="ru", currency=None, decimals=None):
     text = format_number(value, lang, decimals)
     if kind == "years":
         shown = round_half_away(value, decimals)
-        return text + "\u00a0" + years_unit(shown if decimals == 0 else 0.5, lang)
+        return text + "\u00a0" + unit_word("years", shown, decimals, lang)
     if kind == "points":
         shown = round_half_away(value, decimals)
-        return text + "\u00a0" + points_unit(shown if decimals == 0 else 0.5, lang)
-    unit = UNIT_LABELS.get(kind)
+        return text + "\u00a0" + unit_word("points", shown, decimals, lang)
+    unit = unit_label(kind, lang)
     if unit is None:
         return text
     if kind == "ratio":
-        return text + unit[lang]
-    return text + "\u00a0" + unit[lang]
+        return text + unit
+    return text + "\u00a0" + unit
 
 
 def evaluate(calculator, raw, lang="ru", currency=None):
@@ -247,7 +215,7 @@ def evaluate(calculator, raw, lang="ru", currency=None):
     ``result.errors``, the computation runs with that field's default, and every output that depends
     on it becomes ``Unavailable("invalid_input")``.
     """
-    currency = currency or DEFAULT_CURRENCY[lang]
+    currency = currency or default_currency(lang)
     defaults = calculator.defaults(lang)
     values = {}
     errors = {}

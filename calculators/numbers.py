@@ -4,11 +4,13 @@ One parser for every face (page, build, command line) and our own formatting, be
 ``round()`` and ``"{:,.2f}"`` differ from CPython's. Rounding is done on integers: half away from zero.
 
 Russian: ``1 234 567,89 ₽`` (no-break spaces), ``7,5 %``.  English: ``$1,234,567.89``, ``7.5%``.
-Negative numbers use the minus sign U+2212.
+Negative numbers use the minus sign U+2212.  The symbols and patterns are each language's catalog's
+(``calculators/catalog.py``, from CLDR); how a typed number is read follows its decimal mark.
 """
 
 import math
 
+from . import catalog
 from .errors import CalculatorError
 
 NBSP = "\u00a0"
@@ -23,8 +25,11 @@ MIN_MAGNITUDE = 1e-30
 
 CURRENCIES = ("RUB", "USD", "EUR", "UAH", "KZT")
 CURRENCY_SYMBOLS = {"RUB": "₽", "USD": "$", "EUR": "€", "UAH": "₴", "KZT": "₸"}
-DEFAULT_CURRENCY = {"ru": "RUB", "en": "USD"}
-LANGS = ("ru", "en")
+
+
+def default_currency(lang):
+    """The currency a page in ``lang`` starts with (its catalog's)."""
+    return catalog.get(lang)["currency"]
 
 
 # Currency signs and words accepted before or after money, with the currency each names.  Letters of
@@ -135,13 +140,19 @@ def _value_of(whole, fraction):
 
 
 def _both(value):
-    """``value`` as each language writes it in a field, for a message in either language."""
-    return {"ru": format_field(value, "ru"), "en": format_field(value, "en")}
+    """``value`` as each language writes it in a field, for a message in any language."""
+    return dict((lang, format_field(value, lang)) for lang in catalog.languages())
 
 
 def _two_readings(field, code, first, second):
     """An ``ambiguous`` error stating both readings, each written as a page would write it."""
     raise CalculatorError(field, code, {"first": _both(first), "second": _both(second)})
+
+
+def _point_decimal(lang):
+    """Whether ``lang`` marks decimals with a point (English rules: commas group digits in threes);
+    otherwise a comma or a point marks them and spaces group the digits (Russian rules)."""
+    return catalog.get(lang)["decimal"] == "."
 
 
 def _read(body, lang, field):
@@ -158,13 +169,13 @@ def _read(body, lang, field):
         first_mark += 1
     # Digits already grouped by spaces before the mark: the mark can only be the decimal one.
     spaced = any(ch in _SPACES for ch in _strip(body[:first_mark]))
-    if lang == "en":
+    if _point_decimal(lang):
         points = compact.count(".")
         if points > 1 or (points == 1 and "," in compact[compact.index("."):]):
             grouped = _grouped_form(compact, ".")
             if grouped is None:
                 raise CalculatorError(field, "not_a_number" if points > 1 else "comma_groups")
-            raise CalculatorError(field, "point_groups", {"suggestion": format_field(_value_of(*grouped), "en")})
+            raise CalculatorError(field, "point_groups", {"suggestion": format_field(_value_of(*grouped), lang)})
         whole, _, fraction = compact.partition(".")
         if "," not in whole:
             if whole == "" and fraction == "":
@@ -200,7 +211,7 @@ def _read(body, lang, field):
     for group in (".", ","):
         grouped = _grouped_form(compact, group)
         if grouped is not None:
-            raise CalculatorError(field, "group_marks", {"suggestion": format_field(_value_of(*grouped), "ru")})
+            raise CalculatorError(field, "group_marks", {"suggestion": format_field(_value_of(*grouped), lang)})
     raise CalculatorError(field, "not_a_number")
 
 
@@ -227,7 +238,7 @@ def parse_number(text, field=None, lang="ru", kind=None, currency=None):
     A number (not text) is taken as it is, unless it is not finite or is smaller in magnitude than
     anything that can be typed (below 1e-30, other than zero).  The value is built from integers
     (``digits / 10**k``), so it is the correctly rounded double on every runtime.  Raises
-    :class:`CalculatorError` with a code of ``errors.MESSAGES``.
+    :class:`CalculatorError` with a code of a catalog's ``errors``.
     """
     if text is None:
         raise CalculatorError(field, "required")
@@ -257,7 +268,7 @@ def parse_number(text, field=None, lang="ru", kind=None, currency=None):
         raise CalculatorError(field, "too_long")
     if compact == "":
         raise CalculatorError(field, "not_a_number")
-    whole, fraction = _read(body, "en" if lang == "en" else "ru", field)
+    whole, fraction = _read(body, lang, field)
     # Zeros at the end of the fraction change nothing ("100,000000000000000" is 100).
     fraction = fraction.rstrip("0")
     digits = (whole + fraction).lstrip("0")
@@ -339,7 +350,8 @@ def _group(digits, separator):
 def format_number(value, lang="ru", decimals=0):
     """Format a number with grouping: ru ``1 234,5``, en ``1,234.5``; ``decimals`` places, always shown."""
     units = round_half_away(value, decimals)
-    sign = MINUS if units < 0 else ""
+    symbols = catalog.get(lang)
+    sign = symbols["minus"] if units < 0 else ""
     text = str(abs(units))
     if decimals:
         if len(text) <= decimals:
@@ -347,32 +359,28 @@ def format_number(value, lang="ru", decimals=0):
         whole, fraction = text[:-decimals], text[-decimals:]
     else:
         whole, fraction = text, ""
-    if lang == "ru":
-        body = _group(whole, NBSP)
-        if fraction:
-            body += "," + fraction
-    else:
-        body = _group(whole, ",")
-        if fraction:
-            body += "." + fraction
+    body = _group(whole, symbols["group"])
+    if fraction:
+        body += symbols["decimal"] + fraction
     return sign + body
 
 
 def format_money(value, lang="ru", currency=None, decimals=2):
     """Format money: ru ``1 234 567,89 ₽``, en ``$1,234,567.89``; the currency is a label only."""
-    symbol = CURRENCY_SYMBOLS[currency or DEFAULT_CURRENCY[lang]]
+    symbol = CURRENCY_SYMBOLS[currency or default_currency(lang)]
     text = format_number(value, lang, decimals)
-    if lang == "ru":
-        return text + NBSP + symbol
-    if text.startswith(MINUS):
-        return MINUS + symbol + text[1:]
-    return symbol + text
+    symbols = catalog.get(lang)
+    prefix, suffix = symbols["money_affixes"]
+    sign = ""
+    if text.startswith(symbols["minus"]):
+        sign, text = symbols["minus"], text[1:]
+    return sign + prefix.replace("¤", symbol) + text + suffix.replace("¤", symbol)
 
 
 def format_percent(value, lang="ru", decimals=1):
     """Format a value already in percent (7.5 means 7.5 %): ru ``7,5 %``, en ``7.5%``."""
-    text = format_number(value, lang, decimals)
-    return text + (NBSP + "%" if lang == "ru" else "%")
+    prefix, suffix = catalog.get(lang)["percent_affixes"]
+    return prefix + format_number(value, lang, decimals) + suffix
 
 
 def format_plain(value):
@@ -554,13 +562,11 @@ def format_field(value, lang="ru"):
     digits after a short whole part gets a closing zero (``1,1250``), since ``1,125`` reads two ways.
     """
     negative, whole, fraction = _decimal_parts(value)
-    if lang == "en":
-        body = _group(whole, ",") + ("." + fraction if fraction else "")
-    else:
-        if len(fraction) == 3 and whole != "0" and len(whole) <= 3:
-            fraction += "0"
-        body = _group(whole, NBSP) + ("," + fraction if fraction else "")
-    return (MINUS if negative else "") + body
+    symbols = catalog.get(lang)
+    if not _point_decimal(lang) and len(fraction) == 3 and whole != "0" and len(whole) <= 3:
+        fraction += "0"
+    body = _group(whole, symbols["group"]) + (symbols["decimal"] + fraction if fraction else "")
+    return (symbols["minus"] if negative else "") + body
 
 
 def _scaled(num, den, power):

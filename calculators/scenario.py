@@ -25,7 +25,8 @@ Plain Python for CPython and MicroPython alike (no ``urllib``, no ``re``).
 """
 
 from .errors import CalculatorError
-from .numbers import CURRENCIES, DEFAULT_CURRENCY, format_decimal, parse_decimal
+from . import catalog
+from .numbers import CURRENCIES, default_currency, format_decimal, parse_decimal
 
 PRESET = "preset"
 CURRENCY = "currency"
@@ -36,28 +37,6 @@ _HEX = "0123456789ABCDEF"
 # How much of a rejected value a notice quotes.
 QUOTE_LENGTH = 24
 
-NOTICES = {
-    "invalid": {
-        "ru": "Из ссылки не взято: «{value}» для поля «{label}». {reason} Оставлено значение сценария.",
-        "en": "Not taken from the link: “{value}” for “{label}”. {reason} The scenario’s value is kept.",
-    },
-    "unknown": {
-        "ru": "В ссылке есть неизвестный параметр «{name}»: он пропущен.",
-        "en": "The link has an unknown parameter “{name}”: it was skipped.",
-    },
-    "preset": {
-        "ru": "В ссылке неизвестный сценарий «{value}»: оставлен сценарий страницы.",
-        "en": "The link names an unknown scenario “{value}”: the page’s scenario is kept.",
-    },
-    "currency": {
-        "ru": "В ссылке неизвестная валюта «{value}»: оставлена {default}.",
-        "en": "The link names an unknown currency “{value}”: {default} is kept.",
-    },
-    "unreadable": {
-        "ru": "Часть ссылки не прочитана (испорченная кодировка) и пропущена.",
-        "en": "Part of the link could not be read (broken encoding) and was skipped.",
-    },
-}
 
 
 def instance_key(element_id):
@@ -170,7 +149,7 @@ def _quote(value):
 
 
 def _notice(code, lang, **values):
-    text = NOTICES[code][lang]
+    text = catalog.get(lang)["link_notices"][code]
     for name in values:
         text = text.replace("{" + name + "}", values[name])
     return text
@@ -187,7 +166,7 @@ def decode(calculator, key, query, lang="ru", page_preset=None):
     prefix = key + "."
     found = False
     preset = page_preset
-    currency = DEFAULT_CURRENCY[lang]
+    currency = default_currency(lang)
     raw = {}
     notices = []
     unreadable = False
@@ -214,7 +193,7 @@ def decode(calculator, key, query, lang="ru", page_preset=None):
             if value in CURRENCIES:
                 currency = value
             else:
-                notices.append(_notice("currency", lang, value=_quote(value), default=DEFAULT_CURRENCY[lang]))
+                notices.append(_notice("currency", lang, value=_quote(value), default=default_currency(lang)))
         elif field in calculator.input_by_name:
             raw[field] = value
         else:
@@ -246,7 +225,7 @@ def encode(calculator, key, raw, lang="ru", currency=None, preset=None, page_pre
     prefix = key + "."
     if preset != page_preset:
         pairs.append((prefix + PRESET, preset if preset is not None else NO_PRESET))
-    if currency is not None and currency != DEFAULT_CURRENCY[lang]:
+    if currency is not None and currency != default_currency(lang):
         pairs.append((prefix + CURRENCY, currency))
     base = calculator.defaults(lang, preset)
     for spec in calculator.inputs:
@@ -254,7 +233,7 @@ def encode(calculator, key, raw, lang="ru", currency=None, preset=None, page_pre
         if text is None:
             continue
         try:
-            value = spec.parse(text, lang, currency or DEFAULT_CURRENCY[lang])
+            value = spec.parse(text, lang, currency or default_currency(lang))
         except CalculatorError:
             continue
         if value != base[spec.name]:
@@ -294,10 +273,6 @@ PINNED = "a"
 NAME = "name"
 # How long a scenario's name may be (characters).
 NAME_LENGTH = 40
-# How a notice about A starts.
-PINNED_NOTICE = {"ru": "Сценарий А: ", "en": "Scenario A: "}
-# The name of the defaults when no preset is chosen: the preset menu's word for them.
-DEFAULT_NAME = {"ru": "По умолчанию", "en": "Default"}
 # Spaces and line breaks a name may hold (listed: MicroPython's isspace knows only ASCII).
 _NAME_SPACES = " \t\n\r\x0b\x0c\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
                "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -338,7 +313,7 @@ def default_name(calculator, values, preset, lang):
         if values.get(spec.name) != base[spec.name]:
             return ""
     if preset is None:
-        return DEFAULT_NAME[lang]
+        return catalog.get(lang)["calculator"]["preset_default"]  # the preset menu's word for them
     return calculator.presets[preset]["title"][lang]
 
 
@@ -356,12 +331,12 @@ def pinned_pairs(calculator, key, pinned, lang, page_preset=None, everything=Fal
     """
     prefix = key + "." + PINNED + "."
     preset = pinned.get("preset")
-    currency = pinned.get("currency") or DEFAULT_CURRENCY[lang]
+    currency = pinned.get("currency") or default_currency(lang)
     values = pinned["values"]
     pairs = []
     if everything or preset != page_preset:
         pairs.append((prefix + PRESET, preset if preset is not None else NO_PRESET))
-    if everything or currency != DEFAULT_CURRENCY[lang]:
+    if everything or currency != default_currency(lang):
         pairs.append((prefix + CURRENCY, currency))
     base = calculator.defaults(lang, preset)
     for spec in calculator.inputs:
@@ -407,7 +382,7 @@ def comparison(calculator, key, query, lang="ru", page_preset=None):
         return {"pinned": None, "name": name, "notices": []}
     found = decode(calculator, key + "." + PINNED, "?" + "&".join(segments), lang, page_preset)
     found["name"] = pinned_name
-    notices = [PINNED_NOTICE[lang] + text for text in found["notices"]]
+    notices = [catalog.get(lang)["link_notices"]["pinned"] + text for text in found["notices"]]
     return {"pinned": found, "name": name, "notices": notices}
 
 

@@ -5,154 +5,11 @@ The build renders :func:`view` through ``overrides/partials/calculator.html``; t
 identical text for the same inputs.
 """
 
-from .core import UNIT_LABELS, Unavailable, evaluate, format_value
-from .numbers import CURRENCY_SYMBOLS, MINUS, NBSP, exact_fraction, format_number, format_plain, round_half_away
-from .errors import NUMBER_RULES
+from . import catalog
+from .core import Unavailable, evaluate, format_value, unit_label
+from .numbers import CURRENCY_SYMBOLS, NBSP, exact_fraction, format_number, format_plain, round_half_away
 from .numbers import format_field
 from .scenario import NAME_LENGTH, default_name
-
-# Texts of the calculator's frame, by language.
-TEXTS = {
-    "ru": {
-        "inputs": "Исходные данные",
-        "outputs": "Результаты",
-        "currency": "Валюта",
-        "preset": "Сценарий",
-        "preset_default": "По умолчанию",
-        "formulas": "Формулы и допущения",
-        "numbers": "Как вводить числа",
-        "chart": "График",
-        "static": "Расчёт для значений по умолчанию. Калькулятор оживёт, когда загрузится страница.",
-        "starting": "Калькулятор загружается… Числа ниже посчитаны для значений по умолчанию.",
-        "stale": "Вы изменили данные: числа ниже обновятся, как только калькулятор загрузится.",
-        "live": "Результаты пересчитываются при каждом изменении.",
-        "failed": "Калькулятор не запустился: показан расчёт для значений по умолчанию.",
-        "noscript": "Без JavaScript калькулятор показывает расчёт для значений по умолчанию.",
-        "invalid_summary": "Исправьте отмеченные поля: зависящие от них результаты не считаются.",
-        "share": "Поделиться и сравнить",
-        "link": "Ссылка на этот сценарий",
-        "copy_link": "Скопировать ссылку",
-        "link_copied": "Ссылка скопирована.",
-        "link_selected": "Копирование здесь недоступно (страница открыта не по HTTPS): ссылка выделена в поле — "
-                         "скопируйте её сами (Ctrl+C или долгое нажатие).",
-        "privacy": "Ссылка хранит числа, введённые в калькулятор: отправляйте её только тем, кому их можно видеть.",
-        "qr_show": "Показать QR-код",
-        "qr_hide": "Скрыть QR-код",
-        "qr_title": "QR-код ссылки на этот сценарий",
-        "qr_failed": "Ссылка слишком длинная для QR-кода.",
-        "qr_dense": "Ссылка длинная, и код получился мелким: с проектора его трудно сканировать издалека. "
-                    "Короче названия сценариев — крупнее код.",
-        "qr_local": "Эта ссылка ведёт на этот компьютер (127.0.0.1): телефоны участников её не откроют. "
-                    "Чтобы раздать сценарий в зале, запустите сайт командой make room и откройте страницу "
-                    "снова: ссылка и код будут с адресом ноутбука в сети.",
-        "reset": "Сбросить к значениям по умолчанию",
-        "reset_done": "Восстановлены значения по умолчанию.",
-        "pin": "Запомнить как А",
-        "unpin": "Убрать А",
-        "pinned": "А — запомненный сценарий, Б — текущий; рядом разница Б − А.",
-        "pinned_named": "А — запомненный сценарий{a}, Б — текущий{b}; рядом разница Б − А.",
-        "quoted": " «{name}»",
-        "pin_done": "Результаты запомнены как А: меняйте данные и сравнивайте. Сравнение останется на этом "
-                    "устройстве, пока вы его не уберёте.",
-        "pin_not_kept": "Результаты запомнены как А, но браузер не даёт странице их сохранить: сравнение "
-                        "останется только в адресе страницы и в ссылке.",
-        "pin_invalid": "Сначала исправьте отмеченные поля: запомнить как А можно только верные данные.",
-        "unpin_done": "Сравнение убрано.",
-        "a": "А",
-        "b": "Б",
-        "names": "Названия сценариев",
-        "name_a": "Название А",
-        "name_b": "Название Б",
-        "name_help": "До 40 символов. Пустое поле — название из меню «Сценарий», пока числа этого сценария "
-                     "не изменены.",
-        "date": "Дата",
-        "link_row": "Ссылка",
-        "scenario": "Сценарий",
-        "copy_table": "Скопировать таблицей",
-        "table_copied": "Таблица скопирована: вставьте её в таблицу или слайд.",
-        "table_selected": "Копирование здесь недоступно (страница открыта не по HTTPS): таблица выделена в поле — "
-                          "скопируйте её сами (Ctrl+C).",
-        "table": "Результаты таблицей",
-        "download_csv": "Скачать CSV",
-        "notices": "Что не взято из ссылки",
-        "col_section": "Раздел",
-        "col_label": "Показатель",
-        "col_unit": "Единица",
-        "col_value": "Значение",
-        "col_diff": "Б − А",
-        "points": "п.\u00a0п.",
-    },
-    "en": {
-        "inputs": "Inputs",
-        "outputs": "Results",
-        "currency": "Currency",
-        "preset": "Scenario",
-        "preset_default": "Default",
-        "formulas": "Formulas and assumptions",
-        "numbers": "How to type numbers",
-        "chart": "Chart",
-        "static": "Computed for the default values. The calculator comes alive once the page has loaded.",
-        "starting": "The calculator is loading… The figures below are for the default values.",
-        "stale": "You changed the inputs: the figures below will update as soon as the calculator has loaded.",
-        "live": "Results update as you type.",
-        "failed": "The calculator could not start: the figures shown are for the default values.",
-        "noscript": "Without JavaScript the calculator shows the result for the default values.",
-        "invalid_summary": "Correct the marked fields: results that depend on them are not computed.",
-        "share": "Share and compare",
-        "link": "Link to this scenario",
-        "copy_link": "Copy link",
-        "link_copied": "Link copied.",
-        "link_selected": "Copying is not available here (the page is not on HTTPS): the link is selected in the "
-                         "field — copy it yourself (Ctrl+C, or a long press).",
-        "privacy": "The link holds the figures typed into the calculator: send it only to people who may see them.",
-        "qr_show": "Show QR code",
-        "qr_hide": "Hide QR code",
-        "qr_title": "QR code of the link to this scenario",
-        "qr_failed": "The link is too long for a QR code.",
-        "qr_dense": "The link is long, so the code is dense: from a projector it is hard to scan from afar. "
-                    "Shorter scenario names make it larger.",
-        "qr_local": "This link leads to this computer (127.0.0.1): participants' phones cannot open it. To "
-                    "share the scenario in the room, serve the site with make room and open the page again: the "
-                    "link and the code will carry the laptop's address on the network.",
-        "reset": "Reset to defaults",
-        "reset_done": "Default values restored.",
-        "pin": "Pin as A",
-        "unpin": "Clear A",
-        "pinned": "A is the pinned scenario, B the current one; the difference B − A is beside them.",
-        "pinned_named": "A is the pinned scenario{a}, B the current one{b}; the difference B − A is beside them.",
-        "quoted": " “{name}”",
-        "pin_done": "Results pinned as A: change the inputs and compare. The comparison stays on this device "
-                    "until you clear it.",
-        "pin_not_kept": "Results pinned as A, but this browser does not let the page keep them: the comparison "
-                        "lives on only in the page address and its link.",
-        "pin_invalid": "Correct the marked fields first: only valid inputs can be pinned as A.",
-        "unpin_done": "Comparison cleared.",
-        "a": "A",
-        "b": "B",
-        "names": "Names of the scenarios",
-        "name_a": "Name of A",
-        "name_b": "Name of B",
-        "name_help": "Up to 40 characters. Left empty, a scenario takes its name from the “Scenario” menu "
-                     "while its figures are unchanged.",
-        "date": "Date",
-        "link_row": "Link",
-        "scenario": "Scenario",
-        "copy_table": "Copy as a table",
-        "table_copied": "Table copied: paste it into a spreadsheet or a slide.",
-        "table_selected": "Copying is not available here (the page is not on HTTPS): the table is selected in the "
-                          "field — copy it yourself (Ctrl+C).",
-        "table": "Results as a table",
-        "download_csv": "Download CSV",
-        "notices": "Not taken from the link",
-        "col_section": "Section",
-        "col_label": "Item",
-        "col_unit": "Unit",
-        "col_value": "Value",
-        "col_diff": "B − A",
-        "points": "pp",
-    },
-}
-
 
 def input_text(value, lang="ru"):
     """A number as it is put into a text field: grouped as the page writes numbers (``600 000``,
@@ -167,9 +24,7 @@ def unit_of(spec, currency, lang="ru"):
         return CURRENCY_SYMBOLS[currency]
     if spec.kind == "pct":
         return "%"
-    if spec.kind in UNIT_LABELS:
-        return UNIT_LABELS[spec.kind][lang]
-    return ""
+    return unit_label(spec.kind, lang) or ""
 
 
 def view(calculator, raw=None, lang="ru", currency=None, preset=None, pinned=None, names=None):
@@ -229,8 +84,8 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None, pinned=Non
         "money": any(i.kind == "money" for i in calculator.inputs) or any(
             o.kind == "money" for o in calculator.outputs),
         "notes": calculator.notes[lang],
-        "number_rules": NUMBER_RULES[lang],
-        "texts": TEXTS[lang],
+        "number_rules": catalog.get(lang)["number_rules"],
+        "texts": catalog.get(lang)["calculator"],
         "result": result,
         "name_length": NAME_LENGTH,
     }
@@ -238,19 +93,9 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None, pinned=Non
 
 # --- comparing scenarios, and the results as a table ----------------------------------------------
 
-# Units of the CSV's unit column by kind (money takes the currency code).
-CSV_UNITS = {
-    "pct": {"ru": "%", "en": "%"},
-    "ratio": {"ru": "×", "en": "×"},
-    "years": {"ru": "лет", "en": "years"},
-    "months": {"ru": "мес.", "en": "months"},
-    "seconds": {"ru": "с", "en": "s"},
-    "points": {"ru": "пункты", "en": "points"},
-    "erlangs": {"ru": "Эрл", "en": "Erl"},
-}
-# The CSV's field separator and decimal mark: what a spreadsheet app with that language's regional
-# settings reads when the file is opened directly (Russian Excel expects ";" and a decimal comma).
-CSV_FORMAT = {"ru": (";", ","), "en": (",", ".")}
+# The CSV's unit column by kind (money takes the currency code), field separator and decimal mark are
+# the catalog's (``csv_units``, ``csv``): what a spreadsheet app with that language's regional settings
+# reads when the file is opened directly (Russian Excel expects ";" and a decimal comma).
 DASH = "—"
 
 
@@ -286,15 +131,16 @@ def difference(kind, a, b, lang, currency, decimals=None):
     if kind == "pct":
         if decimals is None:
             decimals = 0 if size == int(size) else 1
-        text = format_number(size, lang, decimals) + NBSP + TEXTS[lang]["points"]
+        text = format_number(size, lang, decimals) + NBSP + catalog.get(lang)["calculator"]["points"]
     else:
         text = format_value(kind, size, lang, currency, decimals)
-    if text.startswith(MINUS):
+    minus = catalog.get(lang)["minus"]
+    if text.startswith(minus):
         text = text[1:]
     if delta > 0:
         return "+" + text
     if delta < 0:
-        return MINUS + text
+        return minus + text
     return text
 
 
@@ -325,19 +171,17 @@ def scenario_label(letter, name):
 
 
 def format_date(date, lang):
-    """A date ``(year, month, day)`` as the tables carry it: ru ``07.12.2026``, en ``2026-12-07`` (ISO:
-    day and month cannot be mistaken for each other)."""
+    """A date ``(year, month, day)`` as the tables carry it, by the catalog's ``date``: ru ``07.12.2026``,
+    en ``2026-12-07`` (ISO: day and month cannot be mistaken for each other)."""
     year, month, day = date
     def two(n):
         return ("0" + str(n))[-2:]
-    if lang == "ru":
-        return two(day) + "." + two(month) + "." + str(year)
-    return str(year) + "-" + two(month) + "-" + two(day)
+    return catalog.get(lang)["date"].replace("{d}", two(day)).replace("{m}", two(month)).replace("{y}", str(year))
 
 
 def _footer(lang, names, compared, date, link):
     """The rows under a table: the scenario's name (when not in the columns), the date and the link."""
-    t = TEXTS[lang]
+    t = catalog.get(lang)["calculator"]
     rows = []
     if not compared and names is not None and names[1]:
         rows.append([t["scenario"], names[1]])
@@ -350,7 +194,7 @@ def _footer(lang, names, compared, date, link):
 
 def _heads(lang, names):
     """The A and B column heads, with the scenarios' names."""
-    t = TEXTS[lang]
+    t = catalog.get(lang)["calculator"]
     name_a, name_b = names if names is not None else ("", "")
     return [scenario_label(t["a"], name_a), scenario_label(t["b"], name_b)]
 
@@ -362,7 +206,7 @@ def table_tsv(result, pinned=None, names=None, date=None, link=None):
     keep every decimal they were typed with.  Under the table: the date ``(year, month, day)`` and the
     scenario's link, when given."""
     lang = result.lang
-    t = TEXTS[lang]
+    t = catalog.get(lang)["calculator"]
     lines = []
     if pinned is None:
         lines.append([t["col_label"], t["col_value"]])
@@ -451,7 +295,7 @@ def _csv_number(value, kind, decimals, lang):
     """A number for the CSV: rounded as the page shows it, no grouping, the language's decimal mark."""
     if value is None:
         return ""
-    return fixed(value, shown_decimals(kind, value, decimals), CSV_FORMAT[lang][1])
+    return fixed(value, shown_decimals(kind, value, decimals), catalog.get(lang)["csv"][1])
 
 
 def _csv_field(text, separator):
@@ -471,8 +315,7 @@ def _inert(text):
 def csv_unit(kind, lang, currency):
     if kind == "money":
         return currency
-    unit = CSV_UNITS.get(kind)
-    return unit[lang] if unit else ""
+    return catalog.get(lang)["csv_units"].get(kind, "")
 
 
 def table_csv(result, pinned=None, names=None, date=None, link=None):
@@ -482,8 +325,8 @@ def table_csv(result, pinned=None, names=None, date=None, link=None):
     Inputs keep every decimal they were typed with.  Under the table, after an empty line: the date
     ``(year, month, day)`` and the link, when given.  No byte-order mark: the page adds it."""
     lang = result.lang
-    t = TEXTS[lang]
-    separator = CSV_FORMAT[lang][0]
+    t = catalog.get(lang)["calculator"]
+    separator = catalog.get(lang)["csv"][0]
     head = [t["col_section"], t["col_label"], t["col_unit"]]
     if pinned is None:
         lines = [head + [t["col_value"]]]

@@ -15,11 +15,11 @@ scenario's link.
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
-from . import registry, scenario
+from . import catalog, registry, scenario
 from .errors import CalculatorError
 from .core import evaluate
-from .numbers import CURRENCY_SYMBOLS, DEFAULT_CURRENCY
-from .view import TEXTS, compare, input_text, scenario_label, table_csv, table_tsv, view
+from .numbers import CURRENCY_SYMBOLS, default_currency
+from .view import compare, input_text, scenario_label, table_csv, table_tsv, view
 
 # Delay between the last change and rewriting the address (browsers limit replaceState calls).
 ADDRESS_DELAY_MS = 250
@@ -59,7 +59,7 @@ class Widget:
         self.verdict = root.querySelector("[data-role=verdict]")
         self.status = root.querySelector("[data-role=status]")
         self.units = _all(root, "[data-unit=money]")
-        self.texts = TEXTS[self.lang]
+        self.texts = catalog.get(self.lang)["calculator"]
         self.key = scenario.instance_key(root.id)
         self.page_preset = root.getAttribute("data-preset") or None
         self.compares = {}
@@ -228,7 +228,7 @@ class Widget:
         if self.preset_select:
             self.preset_select.value = self.page_preset or ""
         if self.currency_select:
-            self.currency_select.value = DEFAULT_CURRENCY[self.lang]
+            self.currency_select.value = default_currency(self.lang)
         self.fill(self.calculator.defaults(self.lang, self.page_preset))
         self.show_notices([])
         # B is the page's scenario again, so it loses the name typed for it (A keeps its own)
@@ -528,7 +528,7 @@ class Widget:
                 element.removeAttribute("hidden")
         self.root.classList.remove("clc--stale")
         self.root.setAttribute("data-state", "live")
-        self.status.textContent = TEXTS[self.lang]["live"]
+        self.status.textContent = self.texts["live"]
 
 
 def room_origin():

@@ -17,7 +17,7 @@ import re
 import jinja2
 
 from calculators import numbers, registry
-from calculators.errors import NUMBER_RULES
+from calculators import catalog
 from calculators.view import view
 from scripts import exercises, speedpage
 
@@ -96,9 +96,9 @@ def calculators_list(lang):
 
 
 def number_rules(lang):
-    """Markdown: the paragraph on how numbers are read (``calculators.errors.NUMBER_RULES``), the same
+    """Markdown: the paragraph on how numbers are read (the catalog's ``number_rules``), the same
     words the calculators' help and the command line's ``--help`` show."""
-    text = NUMBER_RULES[lang]
+    text = catalog.get(lang)["number_rules"]
     for ch in "\\`*_[]<>#|":  # plain text: nothing in it is Markdown
         text = text.replace(ch, "\\" + ch)
     return text
@@ -108,7 +108,7 @@ def replace_markers(markdown, where="page", lang="ru"):
     """Swap markers for placeholders; return ``(markdown, [(name, preset), ...])``.
 
     ``::: calculators-list`` becomes a Markdown list of every calculator (links checked by MkDocs);
-    ``::: number-rules`` the paragraph on how numbers are read (``calculators.errors.NUMBER_RULES``);
+    ``::: number-rules`` the paragraph on how numbers are read (the catalog's ``number_rules``);
     ``::: benchmark-results`` the benchmark's tables as a raw HTML block (not a placeholder: see above).
     """
     markdown = LIST_MARKER.sub(lambda match: calculators_list(lang), markdown)

@@ -3,7 +3,7 @@ uses Python-Markdown.
 
     ::: calculator NAME [preset=KEY]       a calculator, computed at build time (scripts/embed.py)
     ::: calculators-list                   every calculator with its summary
-    ::: number-rules                       how numbers are typed (calculators/errors.py NUMBER_RULES)
+    ::: number-rules                       how numbers are typed (the catalogs' number_rules)
     ::: benchmark-results [table=NAME]     the benchmark's tables (scripts/speedpage.py)
     ::: exercise ID [heading=N]            an exercise, one source wherever shown (scripts/exercises.py)
     ::: programme ID [heading=N]           a workshop programme, its blocks adding up

@@ -15,7 +15,7 @@ import math
 import os
 import re
 
-from calculators import numbers, registry
+from calculators import catalog, numbers, registry
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESULTS = os.path.join(ROOT, "benchmarks", "results.json")
@@ -38,10 +38,6 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NARROW_NBSP = "\u202f"
 DASH = "\u2013"
 
-MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-             "октября", "ноября", "декабря")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
 
 TEXTS = {
     "ru": {
@@ -428,8 +424,8 @@ def validate(data, where="benchmarks/results.json"):
         _text(versions["pyodide"], "versions.pyodide", where)
     _integer(_field(data, "runs", "", where), "runs", where, 1)
     language = _field(data, "language", "", where)
-    if language not in numbers.LANGS:
-        _fail(where, "language", "expected one of %s, got %s" % (", ".join(numbers.LANGS), _kind(language)))
+    if language not in catalog.LANGS:
+        _fail(where, "language", "expected one of %s, got %s" % (", ".join(catalog.LANGS), _kind(language)))
     targets = _object(_field(data, "targets", "", where), "targets", where)
     for key in TARGETS:
         _number(_field(targets, key, "targets", where), "targets." + key, where, 0)
@@ -470,7 +466,7 @@ def validate(data, where="benchmarks/results.json"):
         _object(offline, "offline", where)
         _number(_field(offline, "target_bytes", "offline", where), "offline.target_bytes", where, 0)
         languages = _object(_field(offline, "languages", "offline", where), "offline.languages", where)
-        for lang in numbers.LANGS:
+        for lang in catalog.LANGS:
             field = "offline.languages." + lang
             copy_ = _object(_field(languages, lang, "offline.languages", where), field, where)
             for key in OFFLINE_COUNTS:
@@ -550,11 +546,12 @@ def pages_of(count, lang):
 
 
 def long_date(iso, lang):
-    """``2026-11-27`` -> ``27 ноября 2026 г.`` / ``27 November 2026``."""
+    """``2026-11-27`` -> ``27 ноября 2026 г.`` / ``27 November 2026`` (the catalog's ``long_date``, the
+    month's name from CLDR)."""
     year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:])
-    if lang == "ru":
-        return "%d%s%s%s%d%sг." % (day, numbers.NBSP, MONTHS_RU[month - 1], numbers.NBSP, year, numbers.NBSP)
-    return "%d%s%s %d" % (day, numbers.NBSP, MONTHS_EN[month - 1], year)
+    words = catalog.get(lang)
+    return words["long_date"].replace("{d}", str(day)).replace("{month}", words["months"][month - 1]).replace(
+        "{y}", str(year))
 
 
 def verdict(value, limit, lang):
@@ -831,7 +828,7 @@ def _offline(data, lang):
     t = TEXTS[lang]
     limit = offline["target_bytes"]
     rows = []
-    for key in numbers.LANGS:
+    for key in catalog.LANGS:
         copy_ = offline["languages"][key]
         judged = verdict(copy_["bytes"], limit, lang)
         if copy_["other_language_files"]:

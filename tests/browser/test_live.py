@@ -121,7 +121,7 @@ def test_calculator_page_goes_live_and_matches_cpython(watched, site_url, name, 
 @pytest.mark.parametrize("name", ["customer_value", "word_of_mouth", "affiliate_commission", "bonus_uptake"])
 def test_bar_chart_draws_a_pinned_a_beside_b_as_cpython_does(watched, site_url, name, lang):
     """Pin the defaults as A, change B: the chart shows A beside B with the text CPython draws for them."""
-    from calculators.scenario import DEFAULT_NAME
+    from calculators import catalog
 
     page = watched.page
     calculator = registry.get(name)
@@ -134,7 +134,7 @@ def test_bar_chart_draws_a_pinned_a_beside_b_as_cpython_does(watched, site_url, 
     page.fill("%s input[name=%s]" % (root, field), text)
     raw = dict(defaults, **{field: text})
     a = evaluate(calculator, defaults, lang)
-    svg = view(calculator, raw, lang, None, None, a, (DEFAULT_NAME[lang], None))["chart"]
+    svg = view(calculator, raw, lang, None, None, a, (catalog.get(lang)["calculator"]["preset_default"], None))["chart"]
     root_svg = ElementTree.fromstring(svg)
     assert root_svg.find(".//{http://www.w3.org/2000/svg}rect[@class='chart-a-bar chart-a']") is not None
     want = "".join(root_svg.itertext())

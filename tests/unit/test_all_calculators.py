@@ -24,8 +24,9 @@ from calcstrategies import (
     typed_inputs_strategy,
     value_strategy,
 )
-from calculators.core import COMMON_REASONS, INPUT_KINDS, OUTPUT_KINDS, Unavailable, compute_checked, evaluate
-from calculators.errors import MESSAGES, CalculatorError
+from calculators import catalog
+from calculators.core import INPUT_KINDS, OUTPUT_KINDS, Unavailable, compute_checked, evaluate
+from calculators.errors import CalculatorError
 from calculators.numbers import CURRENCIES, format_plain
 from calculators.registry import CALCULATORS
 from calculators.view import input_text
@@ -48,7 +49,7 @@ def check_result(calculator, result):
     assert set(result.outputs) == set(calculator.output_by_key), "compute must return exactly the outputs"
     for key, value in result.outputs.items():
         if isinstance(value, Unavailable):
-            assert value.code in calculator.reasons or value.code in COMMON_REASONS, (key, value)
+            assert value.code in calculator.reasons or value.code in catalog.get("en")["reasons"], (key, value)
             for lang in LANGS:
                 reason = calculator.reason_text(value, lang)
                 assert isinstance(reason, str) and reason.strip(), (key, value, lang)
@@ -274,7 +275,7 @@ def check_invalid(calculator, values, spec, raw, codes, lang):
     assert isinstance(error, CalculatorError)
     assert error.field == spec.name
     assert error.code in codes, (spec.name, raw, error.code)
-    assert error.code in MESSAGES
+    assert error.code in catalog.get("en")["errors"]
     for message_lang in LANGS:
         message = error.message(message_lang)
         assert message.strip() and "{" not in message and "nan" not in message.lower()
@@ -285,7 +286,7 @@ def check_invalid(calculator, values, spec, raw, codes, lang):
     for output in calculator.outputs:
         if spec.name in output.depends:
             assert result.outputs[output.key] == Unavailable("invalid_input"), output.key
-            assert result.text(output.key) == COMMON_REASONS["invalid_input"][lang].replace(
+            assert result.text(output.key) == catalog.get(lang)["reasons"]["invalid_input"].replace(
                 "{label}", spec.label[lang]), output.key
         else:
             assert same(result.outputs[output.key], reference.outputs[output.key]), output.key

@@ -11,10 +11,11 @@ from calculators.core import (
     first_unavailable,
     format_value,
     ratio,
-    years_unit,
+    unit_word,
 )
-from calculators.errors import MESSAGES, CalculatorError
-from calculators.numbers import MINUS, NBSP
+from calculators import catalog
+from calculators.errors import CalculatorError
+from calculators.numbers import MINUS, NBSP, round_half_away
 
 CALC = avr.CALCULATOR
 NAMES = [spec.name for spec in CALC.inputs]
@@ -60,14 +61,16 @@ def test_ratio_and_first_unavailable():
     (1000, "лет"), (2.5, "года"), (1.5, "года"),
 ])
 def test_years_unit_russian(n, word):
-    assert years_unit(n, "ru") == word
+    decimals = 0 if n == int(n) else 1
+    assert unit_word("years", round_half_away(n, decimals), decimals, "ru") == word
 
 
 def test_years_unit_english():
-    assert years_unit(1, "en") == "year"
-    assert years_unit(0, "en") == "years"
-    assert years_unit(2, "en") == "years"
-    assert years_unit(1.5, "en") == "years"
+    assert unit_word("years", 1, 0, "en") == "year"
+    assert unit_word("years", 0, 0, "en") == "years"
+    assert unit_word("years", 2, 0, "en") == "years"
+    assert unit_word("years", 15, 1, "en") == "years"
+    assert unit_word("years", 10, 1, "en") == "years"  # "1.0 years": CLDR's "one" is a whole 1 only
 
 
 # --- format_value -------------------------------------------------------------------------------------
@@ -120,8 +123,9 @@ def test_format_value_currency_is_a_label():
 # --- errors ---------------------------------------------------------------------------------------------
 
 def test_every_error_code_has_both_languages():
-    for code, table in MESSAGES.items():
-        assert table["ru"] and table["en"], code
+    assert set(catalog.get("ru")["errors"]) == set(catalog.get("en")["errors"])
+    for code in catalog.get("ru")["errors"]:
+        assert catalog.get("ru")["errors"][code] and catalog.get("en")["errors"][code], code
 
 
 def test_error_message_is_filled_and_names_the_field():

@@ -109,7 +109,9 @@ def test_a_link_with_a_tiny_value_comes_back_as_typed():
 import os  # noqa: E402
 import re  # noqa: E402
 
-from calculators.errors import NUMBER_RULES  # noqa: E402
+from calculators import catalog  # noqa: E402
+
+NUMBER_RULES = dict((lang, catalog.get(lang)["number_rules"]) for lang in catalog.LANGS)
 from calculators.numbers import CURRENCY_SIGNS  # noqa: E402
 from calculators.view import view  # noqa: E402
 from scripts import embed  # noqa: E402

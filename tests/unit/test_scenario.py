@@ -8,8 +8,8 @@ import pytest
 
 from calculators import registry, scenario, view
 from calculators.core import evaluate
-from calculators.errors import MESSAGES
-from calculators.numbers import CURRENCIES, DEFAULT_CURRENCY
+from calculators import catalog
+from calculators.numbers import CURRENCIES, default_currency
 from calculators.view import input_text
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -123,13 +123,13 @@ def test_unknown_names_presets_currencies_and_broken_encoding():
     assert "«nope»" in text and "«<b>»" in text and "«XXX»" in text
     assert len(found["notices"]) == 4
     # a value that is not UTF-8 is dropped with the notice of any other invalid value
-    assert found["notices"][3] == scenario.NOTICES["invalid"]["ru"].replace("{value}", "%FF").replace(
-        "{label}", "Новых клиентов за год").replace("{reason}", MESSAGES["link_number"]["ru"])
+    assert found["notices"][3] == catalog.get("ru")["link_notices"]["invalid"].replace("{value}", "%FF").replace(
+        "{label}", "Новых клиентов за год").replace("{reason}", catalog.get("ru")["errors"]["link_number"])
     assert found["taken"] == ["average_order"]
     # a name that is not UTF-8 cannot be told apart from others': one notice that part was skipped
     found = scenario.decode(AVR, KEY, "?%s.new%%FF=5&%s.average_order=60" % (KEY, KEY), "en")
     assert found["values"] == dict(AVR.defaults("en"), average_order=60)
-    assert found["notices"] == [scenario.NOTICES["unreadable"]["en"]]
+    assert found["notices"] == [catalog.get("en")["link_notices"]["unreadable"]]
 
 
 @pytest.mark.parametrize("value", ["%FF", "5%FF", "%C3%28", "%ED%A0%80", "1%2E5%FF"])
@@ -138,9 +138,9 @@ def test_broken_utf8_values_are_invalid_values(value):
         for field in ("new_customers", "preset", "currency"):
             found = scenario.decode(AVR, KEY, "?%s.%s=%s" % (KEY, field, value), lang)
             assert found["values"] == AVR.defaults(lang)
-            assert found["preset"] is None and found["currency"] == DEFAULT_CURRENCY[lang]
+            assert found["preset"] is None and found["currency"] == default_currency(lang)
             assert len(found["notices"]) == 1 and value[:QUOTE] in found["notices"][0]
-            assert scenario.NOTICES["unreadable"][lang] not in found["notices"]
+            assert catalog.get(lang)["link_notices"]["unreadable"] not in found["notices"]
 
 
 def test_query_helpers():
@@ -530,7 +530,7 @@ def test_links_made_before_the_number_rules_open_the_same_scenario(name, key, pa
         found = scenario.decode(calculator, key, query, lang, page_preset)
         assert found["notices"] == [], found["notices"]
         assert found["preset"] == preset
-        assert found["currency"] == (currency or DEFAULT_CURRENCY[lang])
+        assert found["currency"] == (currency or default_currency(lang))
         assert sorted(found["taken"]) == sorted(values)
         for field, value in values.items():
             assert found["values"][field] == value, field
