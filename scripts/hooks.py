@@ -25,7 +25,7 @@ sys.path.insert(0, ROOT)
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from calculators import custom, registry  # noqa: E402
+from calculators import catalog, custom, registry  # noqa: E402
 from scripts import (  # noqa: E402
     embed, exercises, frontmatter, handouts, markers, meta, notfound, postbuild, printable, runtime, searchindex)
 
@@ -38,6 +38,13 @@ def on_config(config):
         raise PluginError(str(error))
     config["markdown_extensions"].append(markers.MarkersExtension())
     return config
+
+
+def on_env(env, config, files):
+    # The strings of the page's scripts, from the language's catalog: overrides/main.html renders them
+    # as a JSON data block on every page, the 404 pages included.
+    env.globals["clienting_strings"] = lambda lang: catalog.page_strings(lang, _languages(config)[0])
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):

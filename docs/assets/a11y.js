@@ -8,11 +8,14 @@
  */
 (function () {
   "use strict";
-  var lang = (document.documentElement.lang || "ru").slice(0, 2) === "en" ? "en" : "ru";
+  // The names in the page's language, from its catalog, as the build rendered them (overrides/main.html).
+  var strings = document.getElementById("clienting-strings");
+  if (!strings) return;
+  var names = JSON.parse(strings.textContent).a11y;
   // What scrolls sideways, and what it is called: tables, and a row of tabs' labels too long for a phone.
   var BOXES = [
-    [".md-typeset__scrollwrap", { ru: "Таблица, прокручивается вбок", en: "Table, scrolls sideways" }[lang]],
-    [".tabbed-labels", { ru: "Вкладки, прокручиваются вбок", en: "Tabs, scroll sideways" }[lang]]
+    [".md-typeset__scrollwrap", names.table],
+    [".tabbed-labels", names.tabs]
   ];
 
   // "Table, scrolls sideways: <the section's heading>", so that two such boxes are told apart.

@@ -23,18 +23,12 @@
   }
   var script = document.currentScript;
   var site = new URL("../", script.src);  // this file is assets/offline.js
-  var lang = (root.lang || "ru").slice(0, 2);
-  var TEXTS = {
-    ru: { message: "Новая версия практикума.", reload: "Обновить", later: "Позже",
-          missing: "Версия «%s» не сохранена на этом устройстве, а сети нет: она откроется, когда связь " +
-                   "вернётся. Без сети работает русская версия.",
-          close: "Понятно" },
-    en: { message: "A new version of the playbook.", reload: "Reload", later: "Later",
-          missing: "The “%s” version is not stored on this device, and there is no network: it will open " +
-                   "once you are back online. The English version works offline.",
-          close: "OK" }
-  };
-  var texts = TEXTS[lang] || TEXTS.ru;
+  // The strings in the page's language, from its catalog, as the build rendered them (overrides/main.html).
+  var strings = document.getElementById("clienting-strings");
+  if (!strings) return;
+  strings = JSON.parse(strings.textContent);
+  var lang = strings.lang;
+  var texts = strings.offline;
   var accepted = false;
 
   function button(text, primary) {

@@ -30,27 +30,13 @@
   var CHANNEL = "clienting-presenter";
   var DEFAULT_MINUTES = 10;
 
-  var lang = (document.documentElement.getAttribute("lang") || "ru").slice(0, 2) === "en" ? "en" : "ru";
-  var T = {
-    ru: {
-      toggle: "Показ", toggleLong: "Режим показа на проекторе (Shift+P)", bar: "Управление показом",
-      prev: "Предыдущий слайд", next: "Следующий слайд", exit: "Выйти из показа (Esc)",
-      exitShort: "Выйти", speaker: "Экран ведущего", position: "Раздел %1 из %2",
-      calculator: "калькулятор %1 из %2",
-      block: "Блок %1 из %2", prevBlock: "Предыдущий блок программы", nextBlock: "Следующий блок программы",
-      stop: "Завершить программу", stopShort: "Стоп", breakTitle: "Перерыв", minutes: "мин",
-      until: "до %1"
-    },
-    en: {
-      toggle: "Present", toggleLong: "Presenter mode for a projector (Shift+P)", bar: "Presenter controls",
-      prev: "Previous slide", next: "Next slide", exit: "Leave presenter mode (Esc)",
-      exitShort: "Exit", speaker: "Speaker view", position: "Section %1 of %2",
-      calculator: "calculator %1 of %2",
-      block: "Block %1 of %2", prevBlock: "Previous block of the programme", nextBlock: "Next block of the programme",
-      stop: "End the programme", stopShort: "Stop", breakTitle: "Break", minutes: "min",
-      until: "until %1"
-    }
-  }[lang];
+  /* The strings in the page's language, from its catalog (calculators/catalog_<lang>.py), as the build
+     rendered them into the page (overrides/main.html): no page, no presenter. */
+  var strings = document.getElementById("clienting-strings");
+  if (!strings) return;
+  strings = JSON.parse(strings.textContent);
+  var lang = strings.lang;
+  var T = strings.presenter;
 
   /* ---- Storage that may be missing (private windows, blocked cookies) ----------------------- */
   var memory = {};
@@ -146,7 +132,7 @@
     var qr = box.querySelector("[data-role=join-qr]");
     var warning = box.querySelector("[data-role=join-warning]");
     var missing = box.querySelector("[data-role=join-missing]");
-    var home = siteRoot + (lang === "en" ? "en/" : "");
+    var home = siteRoot + strings.home;
     function own() {
       address.textContent = home;
       if (local) {
@@ -473,7 +459,7 @@
     }
 
     function openSpeaker() {
-      var url = siteRoot + (lang === "en" ? "en/" : "") + "speaker/";
+      var url = siteRoot + strings.home + "speaker/";
       var win = window.open(url, "clienting-speaker", "popup,width=960,height=720");
       if (win) win.focus();
       publish();
@@ -1131,8 +1117,8 @@
       }
 
       /* What to time: each exercise in the notes by its data-exercise-minutes (never by its text),
-         then the exercise's timed steps ("*5 минут.*", "*5 minutes.*") as shorter choices. */
-      var STEP = /^(\d+)\s*(?:minutes?|минут[аы]?)\.?$/i;
+         then the exercise's timed steps ("*5 minutes.*": the catalog's stepMinutes) as shorter choices. */
+      var STEP = new RegExp("^(\\d+)\\s*(?:" + T.stepMinutes + ")\\.?$", "i");
 
       function offer(box) {
         var found = [];
