@@ -2,6 +2,7 @@
 language has every string, and the plural rules compiled for MicroPython answer as Babel does."""
 
 import decimal
+import re
 import os
 import sys
 
@@ -93,3 +94,52 @@ def test_languages_are_the_sites():
     assert catalog.languages()[:2] == catalog.LANGS
     with pytest.raises(ValueError):
         catalog.unregister("ru")
+
+
+# --- the page's scripts read their strings from the built page ---------------------------------------------
+
+ASSETS = os.path.join(ROOT, "docs", "assets")
+SCRIPTS = sorted(name for name in os.listdir(ASSETS) if name.endswith(".js"))
+LANGUAGE_TEST = re.compile(r"""[=!]==?\s*["'](?:ru|en)["']|["'](?:ru|en)["']\s*[=!]==?|\{\s*ru\s*:|\ben\s*:\s*\{""")
+# Which object holds a script's strings, and the catalog's part it comes from.
+READERS = {"presenter.js": (r"\bT\.(\w+)", "presenter"), "offline.js": (r"\btexts\.(\w+)", "offline"),
+           "a11y.js": (r"\bnames\.(\w+)", "a11y")}
+
+
+def _code(name):
+    """A script's text without its comments."""
+    with open(os.path.join(ASSETS, name), encoding="utf-8") as handle:
+        text = handle.read()
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    return re.sub(r"(?m)(^|[^:\\])//.*$", r"\1", text)
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_scripts_hold_no_language_tests_or_ui_words(name):
+    code = _code(name)
+    assert not LANGUAGE_TEST.search(code), LANGUAGE_TEST.search(code).group(0)
+    assert not re.search("[А-Яа-яЁё]", code), re.search("[А-Яа-яЁё].{0,30}", code).group(0)
+    for lang in catalog.LANGS:
+        for part in catalog.get(lang)["page"].values():
+            for words in part.values():
+                if len(words) > 3 and words[0].isalpha() and " " in words:
+                    assert words not in code, (name, words)
+
+
+@pytest.mark.parametrize("name", sorted(READERS))
+def test_every_string_a_script_reads_is_in_every_catalog(name):
+    pattern, part = READERS[name]
+    used = set(re.findall(pattern, _code(name)))
+    assert used, name
+    for lang in catalog.LANGS:
+        assert used <= set(catalog.get(lang)["page"][part]), (lang, used - set(catalog.get(lang)["page"][part]))
+
+
+def test_the_base_template_renders_the_strings_for_every_page():
+    with open(os.path.join(ROOT, "overrides", "main.html"), encoding="utf-8") as handle:
+        template = handle.read()
+    assert ('<script type="application/json" id="clienting-strings">'
+            '{{ clienting_strings(config.theme.language) | tojson }}</script>') in template
+    strings = catalog.page_strings("en", "ru")
+    assert strings["home"] == "en/" and catalog.page_strings("ru", "ru")["home"] == ""
+    assert set(strings) == set(catalog.get("en")["page"]) | {"lang", "home"}
