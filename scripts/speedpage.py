@@ -52,9 +52,10 @@ TEXTS = {
         "caption_warm": "Повторный визит (с кешем HTTP): медиана, в скобках — разброс за %s",
         "no_calculator": "нет калькулятора",
         "wire_share": "%s от распакованного",
-        "requests": ("запрос", "запроса", "запросов"),
-        "runs": ("прогон", "прогона", "прогонов"),
-        "builds": ("сборку", "сборки", "сборок"),
+        # Word forms by CLDR plural category (calculators/catalog.py: plural).
+        "requests": {"one": "запрос", "few": "запроса", "many": "запросов", "other": "запроса"},
+        "runs": {"one": "прогон", "few": "прогона", "many": "прогонов", "other": "прогона"},
+        "builds": {"one": "сборку", "few": "сборки", "many": "сборок", "other": "сборки"},
         "caption_targets": "Цели и результат по всем измеренным страницам",
         "target": "Цель", "limit": "Предел", "worst": "Худшая страница", "verdict": "Итог",
         "target_cold_runtime_ms": "Цена Python, первый визит",
@@ -62,7 +63,8 @@ TEXTS = {
         "target_page_bytes": "Объём страницы (распаковано), первый визит",
         "target_input_ms": "Отклик на ввод, первый визит",
         "met_on": "в пределах цели на %s из %s",
-        "pages_of": ("страницы", "страниц"),
+        # Genitive, after «из»: «из 1 страницы», «из 7 страниц».
+        "pages_of": {"one": "страницы", "few": "страниц", "many": "страниц", "other": "страниц"},
         "caption_build": "Сборка сайта (обе языковые версии): медиана, в скобках — разброс за %s",
         "build_what": "Что собирали", "duration": "Время",
         "build_site": "Весь сайт, как он есть",
@@ -137,9 +139,9 @@ TEXTS = {
         "caption_warm": "Second visit (with the HTTP cache): median, range over %s in brackets",
         "no_calculator": "no calculator",
         "wire_share": "%s of decoded",
-        "requests": ("request", "requests"),
-        "runs": ("run", "runs"),
-        "builds": ("build", "builds"),
+        "requests": {"one": "request", "other": "requests"},
+        "runs": {"one": "run", "other": "runs"},
+        "builds": {"one": "build", "other": "builds"},
         "caption_targets": "Targets and the result over every measured page",
         "target": "Target", "limit": "Limit", "worst": "Worst page", "verdict": "Result",
         "target_cold_runtime_ms": "Runtime cost, first visit",
@@ -147,7 +149,7 @@ TEXTS = {
         "target_page_bytes": "Page size (decoded), first visit",
         "target_input_ms": "Input latency, first visit",
         "met_on": "within target on %s of %s",
-        "pages_of": ("page", "pages"),
+        "pages_of": {"one": "page", "other": "pages"},
         "caption_build": "Building the site (both languages): median, range over %s in brackets",
         "build_what": "What was built", "duration": "Time",
         "build_site": "The whole site as it is",
@@ -524,25 +526,15 @@ def share(part, whole, lang):
 
 
 def plural(count, lang, key):
-    """``3 запроса``, ``5 запросов``, ``1 request``: the count with the word in the right form."""
-    forms = TEXTS[lang][key]
-    if lang == "ru":
-        tail, tens = count % 10, count % 100
-        form = forms[0] if tail == 1 and tens != 11 else (
-            forms[1] if 2 <= tail <= 4 and not 12 <= tens <= 14 else forms[2])
-    else:
-        form = forms[0] if count == 1 else forms[1]
+    """``3 запроса``, ``5 запросов``, ``1 request``: the count with the word in the form the language's
+    plural rule (CLDR, through the catalog) gives it."""
+    form = TEXTS[lang][key][catalog.plural(lang, count)]
     return numbers.format_number(count, lang, 0) + numbers.NBSP + form
 
 
 def pages_of(count, lang):
     """``7 страниц`` / ``1 страницы`` after «из» (genitive); ``7 pages`` / ``1 page``."""
-    forms = TEXTS[lang]["pages_of"]
-    if lang == "ru":
-        form = forms[0] if count % 10 == 1 and count % 100 != 11 else forms[1]
-    else:
-        form = forms[0] if count == 1 else forms[1]
-    return numbers.format_number(count, lang, 0) + numbers.NBSP + form
+    return plural(count, lang, "pages_of")
 
 
 def long_date(iso, lang):

@@ -49,6 +49,11 @@ def test_word_forms_cover_the_languages_plural_categories(lang):
     categories = set(Locale.parse(lang).plural_form.tags) | {"other"}
     for name, forms in catalog.get(lang)["plurals"].items():
         assert set(forms) == categories, (lang, name)
+    from scripts import speedpage  # its words by number too (requests, runs…)
+    tables = [(key, value) for key, value in speedpage.TEXTS[lang].items() if isinstance(value, dict)]
+    assert tables
+    for name, forms in tables:
+        assert set(forms) == categories, (lang, name)
 
 
 @pytest.mark.parametrize("lang", ["ru", "en", "de", "fr", "ar", "pl", "cy"])

@@ -334,3 +334,12 @@ def test_a_bad_results_file_fails_the_build_naming_page_and_field(data, tmp_path
     with pytest.raises(embed.EmbedError) as caught:
         embed.replace_markers("::: benchmark-results\n", "ru/speed.md", "ru")
     assert "ru/speed.md" in str(caught.value) and "field date: missing" in str(caught.value)
+
+
+@pytest.mark.parametrize("count, ru, en", [
+    (1, "страницы", "page"), (7, "страниц", "pages"), (11, "страниц", "pages"), (21, "страницы", "pages"),
+    (3, "страниц", "pages"),
+])
+def test_pages_of_is_the_genitive_after_out_of(count, ru, en):
+    assert speedpage.pages_of(count, "ru") == str(count) + NBSP + ru
+    assert speedpage.pages_of(count, "en") == str(count) + NBSP + en
