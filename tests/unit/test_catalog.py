@@ -50,7 +50,7 @@ def test_word_forms_cover_the_languages_plural_categories(lang):
     for name, forms in catalog.get(lang)["plurals"].items():
         assert set(forms) == categories, (lang, name)
     from scripts import speedpage  # its words by number too (requests, runs…)
-    tables = [(key, value) for key, value in speedpage.TEXTS[lang].items() if isinstance(value, dict)]
+    tables = [(key, value) for key, value in speedpage.TEXTS[lang].items() if isinstance(value, dict) and "one" in value]
     assert tables
     for name, forms in tables:
         assert set(forms) == categories, (lang, name)
