@@ -8,4 +8,4 @@
 
 from .core import Calculator, Input, Output, Result, Unavailable, compute_checked, evaluate
 from .errors import CalculatorError
-from .registry import NAMES, get
+from .registry import get, names

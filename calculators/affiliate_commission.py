@@ -3,22 +3,15 @@
 Money is in currency units; ``*_pct`` inputs are percentages; g and c are the fractions of
 gross_margin_pct and commission_pct.  Each partner sale is a first order from a new customer.
 
-- ``commission_per_sale`` = average_order × c
-- ``profit_per_sale`` = average_order × (g − c); negative when the commission exceeds the margin
-- ``partner_income`` = commission_per_sale × partner_sales
-- ``total_profit`` = profit_per_sale × partner_sales
-- ``max_commission_pct`` = gross_margin_pct: the commission at which a first sale stops making money
-- ``savings_vs_paid_pct`` = (1 − commission_per_sale ÷ paid_cac) × 100; negative means a partner's
-  customer is dearer than one from paid channels
+Each output's formula is declared once with the output: in words for the page's table
+(``formula``) and as code (``expression``), which tests/unit/test_formulas.py holds to
+:func:`compute` and ``python -m calculators affiliate_commission --help`` lists.
 """
 
 from .charts import (bar_beside, bar_desc, bar_heading, bar_legend, bar_letter, bar_money, bar_panel, bar_pinned,
                      bars_svg, drawable)
-from .core import Calculator, Input, Output, Unavailable, format_value
+from .core import Calculator, Input, Output, format_value, savings_vs_paid, shared_input, shared_output
 
-MONEY_MAX = 1e12
-COUNT_MAX = 1e9
-_INF = float("inf")
 
 
 def compute(v):
@@ -26,20 +19,13 @@ def compute(v):
     commission = order * v["commission_pct"] / 100
     profit = order * (v["gross_margin_pct"] - v["commission_pct"]) / 100
     sales = v["partner_sales"]
-    if v["paid_cac"] == 0:
-        savings = Unavailable("no_paid_cac")
-    else:
-        savings = (v["paid_cac"] - commission) * 100 / v["paid_cac"]
-        if savings == -_INF:
-            # only for a paid CAC of a few hundred-thousandths of a kopeck or less
-            savings = Unavailable("too_large")
     return {
         "commission_per_sale": commission,
         "profit_per_sale": profit,
         "partner_income": commission * sales,
         "total_profit": profit * sales,
         "max_commission_pct": v["gross_margin_pct"],
-        "savings_vs_paid_pct": savings,
+        "savings_vs_paid_pct": savings_vs_paid(commission, v["paid_cac"]),
     }
 
 
@@ -183,6 +169,7 @@ def commission_chart(result, pinned=None, names=None):
 
 CALCULATOR = Calculator(
     name="affiliate_commission",
+    order=60,
     title={"ru": "Партнёрская программа", "en": "Affiliate programme"},
     summary={
         "ru": "Сколько получает партнёр и сколько остаётся вам с каждой продажи при данной ставке, и "
@@ -191,29 +178,23 @@ CALCULATOR = Calculator(
               "such a customer is cheaper than one from advertising.",
     },
     inputs=[
-        Input("average_order", "money",
-              {"ru": "Средний чек", "en": "Average order"},
-              {"ru": 3000, "en": 60}, maximum=MONEY_MAX),
-        Input("gross_margin_pct", "pct",
-              {"ru": "Валовая маржа, %", "en": "Gross margin, %"},
-              {"ru": 30, "en": 30}, maximum=100,
+        shared_input("average_order", {"ru": 3000, "en": 60}),
+        shared_input("gross_margin_pct", 30,
               help={"ru": "Что остаётся от чека после себестоимости товара или услуги, до партнёрского "
                           "вознаграждения.",
                     "en": "What is left of the order after the cost of the goods or service, before the "
                           "partner's commission."}),
         Input("commission_pct", "pct",
               {"ru": "Партнёрское вознаграждение, % от чека", "en": "Partner commission, % of the order"},
-              {"ru": 10, "en": 10}, maximum=100,
+              10,
               help={"ru": "В большинстве партнёрских программ — 6–10 %; для инфопродуктов Дмитрий Кот "
                           "считает справедливыми 30–50 %.",
                     "en": "Most affiliate programmes pay 6–10%; for information products Dmitry Kot "
                           "considers 30–50% fair."}),
         Input("partner_sales", "count",
               {"ru": "Продаж через партнёров за год", "en": "Partner sales per year"},
-              {"ru": 200, "en": 200}, maximum=COUNT_MAX, integer=True),
-        Input("paid_cac", "money",
-              {"ru": "Стоимость клиента из платных каналов (CAC)", "en": "Cost of a customer from paid channels (CAC)"},
-              {"ru": 1500, "en": 30}, maximum=MONEY_MAX,
+              200, integer=True),
+        shared_input("paid_cac", {"ru": 1500, "en": 30},
               help={"ru": "Во что обходится новый клиент из рекламы — для сравнения с вознаграждением "
                           "партнёру.",
                     "en": "What a new customer from advertising costs, to compare with the partner's "
@@ -223,45 +204,43 @@ CALCULATOR = Calculator(
         Output("commission_per_sale", "money",
                {"ru": "Партнёру с одной продажи", "en": "Commission per sale"}, _COMMISSION,
                formula={"ru": "средний чек × c, где c — ставка вознаграждения",
-                        "en": "average order × c, where c is the commission rate"}),
+                        "en": "average order × c, where c is the commission rate"},
+               expression="average_order * commission_pct / 100"),
         Output("profit_per_sale", "money",
                {"ru": "Вам с одной продажи после вознаграждения", "en": "Your profit per sale after commission"},
                _PROFIT,
                formula={"ru": "средний чек × (g − c), где g — валовая маржа",
-                        "en": "average order × (g − c), where g is the gross margin"}),
+                        "en": "average order × (g − c), where g is the gross margin"},
+               expression="average_order * (gross_margin_pct - commission_pct) / 100"),
         Output("partner_income", "money",
                {"ru": "Заработок партнёров за год", "en": "Partners' income per year"},
                _COMMISSION + ("partner_sales",),
                formula={"ru": "вознаграждение с продажи × продажи через партнёров",
-                        "en": "commission per sale × partner sales"}),
+                        "en": "commission per sale × partner sales"},
+               expression="commission_per_sale * partner_sales"),
         Output("total_profit", "money",
                {"ru": "Ваша прибыль с партнёрских продаж за год", "en": "Your profit from partner sales per year"},
                _PROFIT + ("partner_sales",),
                formula={"ru": "прибыль с продажи × продажи через партнёров",
-                        "en": "profit per sale × partner sales"}),
+                        "en": "profit per sale × partner sales"},
+               expression="profit_per_sale * partner_sales"),
         Output("max_commission_pct", "pct",
                {"ru": "Предельная ставка: выше неё первая продажа убыточна",
                 "en": "Highest commission before a first sale loses money"},
                ("gross_margin_pct",), decimals=1,
                formula={"ru": "g: вознаграждение, равное валовой марже, съедает её целиком",
-                        "en": "g: a commission equal to the gross margin eats all of it"}),
-        Output("savings_vs_paid_pct", "pct",
-               {"ru": "Экономия против платных каналов", "en": "Saving against paid channels"},
-               _COMMISSION + ("paid_cac",), decimals=1,
-               formula={"ru": "(1 − вознаграждение с продажи ÷ CAC платных каналов) × 100; меньше нуля — "
+                        "en": "g: a commission equal to the gross margin eats all of it"},
+               expression="gross_margin_pct"),
+        shared_output("savings_vs_paid_pct", _COMMISSION + ("paid_cac",),
+              decimals=1,
+              formula={"ru": "(1 − вознаграждение с продажи ÷ CAC платных каналов) × 100; меньше нуля — "
                               "дороже рекламы",
                         "en": "(1 − commission per sale ÷ paid-channel CAC) × 100; below zero means dearer "
-                              "than paid channels"}),
+                              "than paid channels"},
+               expression="(1 - commission_per_sale / paid_cac) * 100"),
     ],
     compute=compute,
     chart=commission_chart,
-    reasons={
-        "no_paid_cac": {"ru": "Нет данных: клиент из платных каналов ничего не стоит, сравнивать не с чем.",
-                        "en": "Not available: a customer from paid channels costs nothing, so there is "
-                              "nothing to compare with."},
-        "too_large": {"ru": "Нет данных: результат слишком велик, чтобы его показать.",
-                      "en": "Not available: the result is too large to show."},
-    },
     notes={
         "ru": [
             "Вознаграждение — доля от суммы чека, а не от маржи, и платится с каждой продажи партнёра.",
@@ -286,39 +265,23 @@ CALCULATOR = Calculator(
     presets={
         "online_shop": {
             "title": {"ru": "Интернет-магазин: 8 % партнёру", "en": "Online shop: 8% to partners"},
-            "values": {
-                "ru": {"average_order": 3000, "gross_margin_pct": 25, "commission_pct": 8,
-                       "partner_sales": 300, "paid_cac": 1500},
-                "en": {"average_order": 60, "gross_margin_pct": 25, "commission_pct": 8,
-                       "partner_sales": 300, "paid_cac": 30},
-            },
+            "values": {"average_order": {"ru": 3000, "en": 60}, "gross_margin_pct": 25, "commission_pct": 8,
+                "partner_sales": 300, "paid_cac": {"ru": 1500, "en": 30}},
         },
         "info_product": {
             "title": {"ru": "Онлайн-курс: 40 % партнёру", "en": "Online course: 40% to partners"},
-            "values": {
-                "ru": {"average_order": 15000, "gross_margin_pct": 90, "commission_pct": 40,
-                       "partner_sales": 200, "paid_cac": 8000},
-                "en": {"average_order": 300, "gross_margin_pct": 90, "commission_pct": 40,
-                       "partner_sales": 200, "paid_cac": 160},
-            },
+            "values": {"average_order": {"ru": 15000, "en": 300}, "gross_margin_pct": 90, "commission_pct": 40,
+                "partner_sales": 200, "paid_cac": {"ru": 8000, "en": 160}},
         },
         "shop_at_course_rates": {
             "title": {"ru": "Магазин платит 40 %, как за курс", "en": "A shop paying 40%, like a course"},
-            "values": {
-                "ru": {"average_order": 3000, "gross_margin_pct": 25, "commission_pct": 40,
-                       "partner_sales": 300, "paid_cac": 1500},
-                "en": {"average_order": 60, "gross_margin_pct": 25, "commission_pct": 40,
-                       "partner_sales": 300, "paid_cac": 30},
-            },
+            "values": {"average_order": {"ru": 3000, "en": 60}, "gross_margin_pct": 25, "commission_pct": 40,
+                "partner_sales": 300, "paid_cac": {"ru": 1500, "en": 30}},
         },
         "ebook_ten_pct": {
             "title": {"ru": "Книга за 100 ₽, 10 % партнёру", "en": "A $2 e-book, 10% to partners"},
-            "values": {
-                "ru": {"average_order": 100, "gross_margin_pct": 90, "commission_pct": 10,
-                       "partner_sales": 500, "paid_cac": 60},
-                "en": {"average_order": 2, "gross_margin_pct": 90, "commission_pct": 10,
-                       "partner_sales": 500, "paid_cac": 1.2},
-            },
+            "values": {"average_order": {"ru": 100, "en": 2}, "gross_margin_pct": 90, "commission_pct": 10,
+                "partner_sales": 500, "paid_cac": {"ru": 60, "en": 1.2}},
         },
     },
 )

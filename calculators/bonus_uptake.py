@@ -4,24 +4,16 @@ back by one more order within the year from the customers it brings back.
 Money is in currency units; ``*_pct`` inputs are percentages; u and g are the fractions of uptake_pct
 and gross_margin_pct; "with" and "without" are the yearly repeat rates with and without the bonus.
 
-- ``bonus_cost`` = customers × u × bonus_cost_per_use
-- ``extra_repeat_customers`` = customers × (with − without); negative when the bonus lowers the repeat
-  rate (allowed: the net effect is then simply worse, and the verdict says in words that fewer
-  customers buy again and what that costs)
-- ``extra_margin`` = extra_repeat_customers × average_order × g
-- ``net_effect`` = extra_margin − bonus_cost
-- ``break_even_lift_pp`` = bonus_cost ÷ (customers × average_order × g) × 100, the lift in percentage
-  points of the repeat rate at which the net effect is zero; "can never pay back" when it exceeds
-  100 − without (even every customer coming back would not cover the bonus)
+Each output's formula is declared once with the output: in words for the page's table
+(``formula``) and as code (``expression``), which tests/unit/test_formulas.py holds to
+:func:`compute` and ``python -m calculators bonus_uptake --help`` lists.
 """
 
 from .charts import (bar_beside, bar_desc, bar_heading, bar_legend, bar_letter, bar_money, bar_panel, bar_pinned,
                      bars_svg, drawable)
-from .core import Calculator, Input, Output, Unavailable, format_value, unit_word
+from .core import Calculator, Input, Output, Unavailable, format_value, shared_input, unit_word
 from .numbers import format_number, round_half_away
 
-MONEY_MAX = 1e12
-COUNT_MAX = 1e9
 
 
 def compute(v):
@@ -260,6 +252,7 @@ def lift_chart(result, pinned=None, names=None):
 
 CALCULATOR = Calculator(
     name="bonus_uptake",
+    order=70,
     title={"ru": "Бонус после продажи", "en": "An after-sale bonus"},
     summary={
         "ru": "Во что обходится бонус после покупки, которым пользуется лишь часть клиентов, и окупится ли "
@@ -268,39 +261,34 @@ CALCULATOR = Calculator(
               "of the customers it brings back pay for it.",
     },
     inputs=[
-        Input("customers", "count",
-              {"ru": "Клиентов за год", "en": "Customers per year"},
-              {"ru": 500, "en": 500}, maximum=COUNT_MAX, integer=True,
+        shared_input("customers", 500,
               help={"ru": "Все, кому бонус предлагается, — а не только те, кто им воспользуется.",
                     "en": "Everyone who is offered the bonus, not only those who will use it."}),
         Input("bonus_cost_per_use", "money",
               {"ru": "Стоимость бонуса на одного воспользовавшегося", "en": "Bonus cost per customer who uses it"},
-              {"ru": 400, "en": 8}, maximum=MONEY_MAX,
+              {"ru": 400, "en": 8},
               help={"ru": "Время сотрудников, материалы, подарок — во что обходится бонус, когда им "
                           "действительно пользуются.",
                     "en": "Staff time, materials, the gift: what the bonus costs when someone actually "
                           "uses it."}),
         Input("uptake_pct", "pct",
               {"ru": "Пользуются бонусом, %", "en": "Customers who use the bonus, %"},
-              {"ru": 20, "en": 20}, maximum=100,
+              20,
               help={"ru": "У Ирины Титовой неделей бесплатной поддержки пользуется примерно каждый пятый, "
                           "то есть 20 %.",
                     "en": "In Irina Titova's practice about one customer in five, 20%, uses a week of "
                           "free support."}),
-        Input("average_order", "money",
-              {"ru": "Средний чек", "en": "Average order"},
-              {"ru": 5000, "en": 100}, maximum=MONEY_MAX),
-        Input("gross_margin_pct", "pct",
-              {"ru": "Валовая маржа, %", "en": "Gross margin, %"},
-              {"ru": 40, "en": 40}, maximum=100),
+        shared_input("average_order", {"ru": 5000, "en": 100}),
+        shared_input("gross_margin_pct", 40,
+              help=None),
         Input("repeat_rate_without_pct", "pct",
               {"ru": "Повторно покупают без бонуса, %", "en": "Buy again without the bonus, %"},
-              {"ru": 20, "en": 20}, maximum=100,
+              20,
               help={"ru": "Доля клиентов, которые делают ещё один заказ в течение года, если бонуса нет.",
                     "en": "The share of customers who place another order within the year without the bonus."}),
         Input("repeat_rate_with_pct", "pct",
               {"ru": "Повторно покупают с бонусом, %", "en": "Buy again with the bonus, %"},
-              {"ru": 25, "en": 25}, maximum=100,
+              25,
               help={"ru": "Та же доля, если бонус предлагается всем. Может быть и ниже, чем без бонуса: "
                           "тогда бонус только вредит.",
                     "en": "The same share when everyone is offered the bonus. It may even be lower than "
@@ -309,20 +297,24 @@ CALCULATOR = Calculator(
     outputs=[
         Output("bonus_cost", "money", {"ru": "Стоимость бонуса за год", "en": "Bonus cost per year"},
                _COST, formula={"ru": "клиенты × u × стоимость на одного, где u — доля воспользовавшихся",
-                               "en": "customers × u × cost per use, where u is the share who use it"}),
+                               "en": "customers × u × cost per use, where u is the share who use it"},
+               expression="customers * uptake_pct / 100 * bonus_cost_per_use"),
         Output("extra_repeat_customers", "count",
                {"ru": "Дополнительных повторных покупателей", "en": "Extra repeat customers"}, _EXTRA,
                formula={"ru": "клиенты × (доля с бонусом − доля без бонуса)",
-                        "en": "customers × (repeat rate with − repeat rate without)"}),
+                        "en": "customers × (repeat rate with − repeat rate without)"},
+               expression="customers * (repeat_rate_with_pct - repeat_rate_without_pct) / 100"),
         Output("extra_margin", "money",
                {"ru": "Маржа с дополнительных заказов", "en": "Margin from the extra orders"},
                _EXTRA + _MARGIN,
                formula={"ru": "дополнительные покупатели × средний чек × g",
-                        "en": "extra repeat customers × average order × g"}),
+                        "en": "extra repeat customers × average order × g"},
+               expression="extra_repeat_customers * average_order * gross_margin_pct / 100"),
         Output("net_effect", "money", {"ru": "Итог бонуса за год", "en": "Net effect per year"},
                _COST + _MARGIN + ("repeat_rate_without_pct", "repeat_rate_with_pct"),
                formula={"ru": "маржа с дополнительных заказов − стоимость бонуса",
-                        "en": "margin from the extra orders − bonus cost"}),
+                        "en": "margin from the extra orders − bonus cost"},
+               expression="extra_margin - bonus_cost"),
         Output("break_even_lift_pp", "number",
                {"ru": "Нужный прирост повторных покупок, п. п.",
                 "en": "Lift in repeat rate needed to break even, points"},
@@ -330,7 +322,8 @@ CALCULATOR = Calculator(
                formula={"ru": "стоимость бонуса ÷ (клиенты × средний чек × g) × 100, в процентных пунктах; "
                               "не окупится никогда, если больше 100 − доля без бонуса",
                         "en": "bonus cost ÷ (customers × average order × g) × 100, in percentage points; "
-                              "can never pay back if above 100 − repeat rate without"}),
+                              "can never pay back if above 100 − repeat rate without"},
+               expression="bonus_cost / (customers * average_order * gross_margin_pct / 100) * 100"),
     ],
     compute=compute,
     chart=lift_chart,
@@ -379,31 +372,22 @@ CALCULATOR = Calculator(
         "free_support_week": {
             "title": {"ru": "Неделя бесплатной поддержки после консультации",
                       "en": "A free week of support after a consultation"},
-            "values": {
-                "ru": {"customers": 60, "bonus_cost_per_use": 7500, "uptake_pct": 20, "average_order": 30000,
-                       "gross_margin_pct": 80, "repeat_rate_without_pct": 15, "repeat_rate_with_pct": 25},
-                "en": {"customers": 60, "bonus_cost_per_use": 150, "uptake_pct": 20, "average_order": 600,
-                       "gross_margin_pct": 80, "repeat_rate_without_pct": 15, "repeat_rate_with_pct": 25},
-            },
+            "values": {"customers": 60, "bonus_cost_per_use": {"ru": 7500, "en": 150}, "uptake_pct": 20,
+                "average_order": {"ru": 30000, "en": 600}, "gross_margin_pct": 80,
+                "repeat_rate_without_pct": 15, "repeat_rate_with_pct": 25},
         },
         "satin_ribbon": {
             "title": {"ru": "Заказ, перевязанный атласной лентой", "en": "Every order tied with a satin ribbon"},
-            "values": {
-                "ru": {"customers": 2000, "bonus_cost_per_use": 60, "uptake_pct": 100, "average_order": 4000,
-                       "gross_margin_pct": 45, "repeat_rate_without_pct": 20, "repeat_rate_with_pct": 24},
-                "en": {"customers": 2000, "bonus_cost_per_use": 1.2, "uptake_pct": 100, "average_order": 80,
-                       "gross_margin_pct": 45, "repeat_rate_without_pct": 20, "repeat_rate_with_pct": 24},
-            },
+            "values": {"customers": 2000, "bonus_cost_per_use": {"ru": 60, "en": 1.2}, "uptake_pct": 100,
+                "average_order": {"ru": 4000, "en": 80}, "gross_margin_pct": 45, "repeat_rate_without_pct": 20,
+                "repeat_rate_with_pct": 24},
         },
         "free_assembly": {
             "title": {"ru": "Магазин мебели: бесплатная сборка при низкой марже",
                       "en": "Furniture shop: free assembly on a thin margin"},
-            "values": {
-                "ru": {"customers": 300, "bonus_cost_per_use": 1500, "uptake_pct": 60, "average_order": 4000,
-                       "gross_margin_pct": 25, "repeat_rate_without_pct": 30, "repeat_rate_with_pct": 40},
-                "en": {"customers": 300, "bonus_cost_per_use": 30, "uptake_pct": 60, "average_order": 80,
-                       "gross_margin_pct": 25, "repeat_rate_without_pct": 30, "repeat_rate_with_pct": 40},
-            },
+            "values": {"customers": 300, "bonus_cost_per_use": {"ru": 1500, "en": 30}, "uptake_pct": 60,
+                "average_order": {"ru": 4000, "en": 80}, "gross_margin_pct": 25, "repeat_rate_without_pct": 30,
+                "repeat_rate_with_pct": 40},
         },
     },
 )

@@ -5,16 +5,9 @@ Calls arrive at random (Poisson) and wait in one queue until an agent is free; n
 A is the traffic in Erlangs, m the number of agents on the line, t the target answer time and AHT the
 average handle time (talk plus after-call work), both in seconds.
 
-- ``traffic_erlangs`` A = calls_per_hour × AHT ÷ 3600
-- ``agents_needed`` m: the smallest whole m > A whose service level reaches the target
-- ``probability_wait_pct`` = C(m, A) × 100, Erlang C: the chance that a call has to wait at all
-- ``service_level_pct`` = (1 − C(m, A) × e^(−(m − A) × t ÷ AHT)) × 100
-- ``average_speed_of_answer_seconds`` = C(m, A) × AHT ÷ (m − A)
-- ``occupancy_pct`` = A ÷ m × 100
-- ``staff_on_shift`` = ⌈m ÷ (1 − shrinkage)⌉, people on the roster for m on the line
-- ``staffing_cost_per_hour`` = staff_on_shift × agent_cost_per_hour
-- ``service_level_one_fewer_pct``: the service level with m − 1 agents, 0 when m − 1 ≤ A (the queue
-  then grows without end)
+Each output's formula is declared once with the output: in words for the page's table
+(``formula``) and as code (``expression``), which tests/unit/test_formulas.py holds to
+:func:`compute` and ``python -m calculators call_staffing --help`` lists.
 
 C(m, A) comes from Erlang B's recursion B(0) = 1, B(k) = A·B(k−1) ÷ (k + A·B(k−1)), then
 C = m·B(m) ÷ (m − A·(1 − B(m))): every step stays between 0 and 1, so it is stable for thousands of
@@ -32,7 +25,6 @@ from .numbers import exact_fraction
 CALLS_MAX = 1e6
 HANDLE_MAX = 7200
 ANSWER_MAX = 3600
-MONEY_MAX = 1e12
 # Traffic above this many Erlangs is refused, so that the search for m stays short (≈ 5 300 steps).
 TRAFFIC_MAX = 5000
 # The search for m gives up after this many agents above A (it never needs more than a few hundred).
@@ -386,6 +378,7 @@ _AGENTS = _TRAFFIC + ("target_answer_seconds", "target_service_level_pct")
 
 CALCULATOR = Calculator(
     name="call_staffing",
+    order=80,
     title={"ru": "Сколько операторов нужно на линии", "en": "How many agents to put on the phones"},
     summary={
         "ru": "Сколько операторов должно быть на линии, чтобы нужная доля звонков получала ответ за нужное "
@@ -396,35 +389,35 @@ CALCULATOR = Calculator(
     inputs=[
         Input("calls_per_hour", "count",
               {"ru": "Звонков в час", "en": "Calls per hour"},
-              {"ru": 720, "en": 720}, maximum=CALLS_MAX,
+              720, maximum=CALLS_MAX,
               help={"ru": "В самый загруженный час, для которого вы планируете смену. Можно дробное: это среднее.",
                     "en": "In the busiest hour you are planning the shift for. A fraction is fine: it is an "
                           "average."}),
         Input("handle_time_seconds", "seconds",
               {"ru": "Среднее время обработки звонка", "en": "Average handle time"},
-              {"ru": 240, "en": 240}, maximum=HANDLE_MAX,
+              240, maximum=HANDLE_MAX,
               help={"ru": "Разговор плюс работа после звонка (записи, письмо клиенту), в секундах.",
                     "en": "Talk plus after-call work (notes, a follow-up email), in seconds."}),
         Input("target_answer_seconds", "seconds",
               {"ru": "Ответить в течение", "en": "Answer within"},
-              {"ru": 15, "en": 15}, maximum=ANSWER_MAX,
+              15, maximum=ANSWER_MAX,
               help={"ru": "Целевое время ожидания, в секундах. Распространённое «80 за 20» — 80 % звонков за "
                           "20 секунд — отраслевая привычка, а не норматив.",
                     "en": "The target wait, in seconds. The common “80/20”, 80% of calls within 20 seconds, is "
                           "an industry habit, not a standard."}),
         Input("target_service_level_pct", "pct",
               {"ru": "Доля звонков с ответом за это время, %", "en": "Share of calls answered in that time, %"},
-              {"ru": 80, "en": 80}, minimum=0.1, maximum=99.9),
+              80, minimum=0.1, maximum=99.9),
         Input("shrinkage_pct", "pct",
               {"ru": "Потери рабочего времени, %", "en": "Shrinkage, %"},
-              {"ru": 30, "en": 30}, maximum=90,
+              30, maximum=90,
               help={"ru": "Перерывы, обучение, совещания, больничные и отпуска: доля оплаченного времени, когда "
                           "человек не на линии. Общей нормы нет: посчитайте по своему графику.",
                     "en": "Breaks, training, meetings, sickness and holidays: the share of paid time an agent "
                           "is not on the line. There is no general norm: work it out from your own rota."}),
         Input("agent_cost_per_hour", "money",
               {"ru": "Стоимость часа оператора", "en": "Cost of an agent hour"},
-              {"ru": 500, "en": 25}, maximum=MONEY_MAX,
+              {"ru": 500, "en": 25},
               help={"ru": "Зарплата с налогами и рабочим местом, в пересчёте на час.",
                     "en": "Pay with taxes and the workplace, per hour."}),
     ],
@@ -433,37 +426,45 @@ CALCULATOR = Calculator(
                formula={"ru": "звонки в час × время обработки ÷ 3600: A, в эрлангах (сколько операторов были бы "
                               "заняты без перерыва)",
                         "en": "calls per hour × handle time ÷ 3600: A, in Erlangs (how many agents would be busy "
-                              "non-stop)"}),
+                              "non-stop)"},
+               expression="calls_per_hour * handle_time_seconds / 3600"),
         Output("agents_needed", "count", {"ru": "Нужно операторов на линии", "en": "Agents needed on the line"},
                _AGENTS,
                formula={"ru": "наименьшее целое m больше A, при котором доля звонков с ответом вовремя не ниже "
                               "цели",
-                        "en": "the smallest whole m above A whose service level reaches the target"}),
+                        "en": "the smallest whole m above A whose service level reaches the target"},
+               expression="min(m for m, c, level in service_levels(traffic_erlangs, handle_time_seconds, target_answer_seconds, floor(traffic_erlangs) + 1, floor(traffic_erlangs) + 3000) if level >= target_service_level_pct / 100)"),
         Output("service_level_pct", "pct",
                {"ru": "Ответят вовремя (уровень обслуживания)", "en": "Answered in time (service level)"},
                _AGENTS, decimals=1,
                formula={"ru": "1 − C × e^(−(m − A) × t ÷ AHT), где t — целевое время, AHT — время обработки",
                         "en": "1 − C × e^(−(m − A) × t ÷ AHT), where t is the target time and AHT the handle "
-                              "time"}),
+                              "time"},
+               expression="(1 - probability_wait_pct / 100 * exp(-(agents_needed - traffic_erlangs) * target_answer_seconds / handle_time_seconds)) * 100"),
         Output("probability_wait_pct", "pct",
                {"ru": "Вероятность ждать вообще", "en": "Chance of waiting at all"}, _AGENTS, decimals=1,
                formula={"ru": "C(m, A), формула Эрланга C (через рекурсию Эрланга B)",
-                        "en": "C(m, A), the Erlang C formula (through Erlang B’s recursion)"}),
+                        "en": "C(m, A), the Erlang C formula (through Erlang B’s recursion)"},
+               expression="service_levels(traffic_erlangs, handle_time_seconds, target_answer_seconds, int(agents_needed), int(agents_needed))[0][1] * 100"),
         Output("average_speed_of_answer_seconds", "seconds",
                {"ru": "Среднее время до ответа", "en": "Average speed of answer"}, _AGENTS, decimals=1,
                formula={"ru": "C × AHT ÷ (m − A), по всем звонкам, включая отвеченные сразу",
-                        "en": "C × AHT ÷ (m − A), over all calls, those answered at once included"}),
+                        "en": "C × AHT ÷ (m − A), over all calls, those answered at once included"},
+               expression="probability_wait_pct / 100 * handle_time_seconds / (agents_needed - traffic_erlangs)"),
         Output("occupancy_pct", "pct", {"ru": "Загрузка операторов", "en": "Agent occupancy"}, _AGENTS,
                decimals=1,
                formula={"ru": "A ÷ m: доля времени на линии, занятая звонками",
-                        "en": "A ÷ m: the share of time on the line spent on calls"}),
+                        "en": "A ÷ m: the share of time on the line spent on calls"},
+               expression="traffic_erlangs / agents_needed * 100"),
         Output("staff_on_shift", "count", {"ru": "Людей в графике смены", "en": "Staff on the roster"},
                _AGENTS + ("shrinkage_pct",),
-               formula={"ru": "⌈m ÷ (1 − потери)⌉", "en": "⌈m ÷ (1 − shrinkage)⌉"}),
+               formula={"ru": "⌈m ÷ (1 − потери)⌉", "en": "⌈m ÷ (1 − shrinkage)⌉"},
+               expression="ceil(agents_needed / (1 - shrinkage_pct / 100))"),
         Output("staffing_cost_per_hour", "money", {"ru": "Стоимость часа смены", "en": "Staffing cost per hour"},
                _AGENTS + ("shrinkage_pct", "agent_cost_per_hour"), decimals=0,
                formula={"ru": "людей в графике × стоимость часа оператора",
-                        "en": "staff on the roster × cost of an agent hour"}),
+                        "en": "staff on the roster × cost of an agent hour"},
+               expression="staff_on_shift * agent_cost_per_hour"),
         Output("service_level_one_fewer_pct", "pct",
                {"ru": "Ответят вовремя, если операторов на одного меньше",
                 "en": "Answered in time with one agent fewer"},
@@ -471,7 +472,8 @@ CALCULATOR = Calculator(
                formula={"ru": "тот же уровень обслуживания при m − 1; 0, если m − 1 ≤ A (очередь растёт без "
                               "конца)",
                         "en": "the same service level with m − 1; 0 when m − 1 ≤ A (the queue grows without "
-                              "end)"}),
+                              "end)"},
+               expression="(service_levels(traffic_erlangs, handle_time_seconds, target_answer_seconds, int(agents_needed) - 1, int(agents_needed) - 1) or [(0, 0, 0)])[0][2] * 100"),
     ],
     compute=compute,
     chart=service_level_chart,
@@ -508,40 +510,28 @@ CALCULATOR = Calculator(
         "clinic_monday": {
             "title": {"ru": "Регистратура клиники, утро понедельника",
                       "en": "A clinic’s appointment line on a Monday morning"},
-            "values": {
-                "ru": {"calls_per_hour": 150, "handle_time_seconds": 150, "target_answer_seconds": 20,
-                       "target_service_level_pct": 80, "shrinkage_pct": 35, "agent_cost_per_hour": 400},
-                "en": {"calls_per_hour": 150, "handle_time_seconds": 150, "target_answer_seconds": 20,
-                       "target_service_level_pct": 80, "shrinkage_pct": 35, "agent_cost_per_hour": 22},
-            },
+            "values": {"calls_per_hour": 150, "handle_time_seconds": 150, "target_answer_seconds": 20,
+                "target_service_level_pct": 80, "shrinkage_pct": 35,
+                "agent_cost_per_hour": {"ru": 400, "en": 22}},
         },
         "bank_night": {
             "title": {"ru": "Ночная линия банка: блокировка карт", "en": "A bank’s night line for blocking cards"},
-            "values": {
-                "ru": {"calls_per_hour": 30, "handle_time_seconds": 240, "target_answer_seconds": 10,
-                       "target_service_level_pct": 90, "shrinkage_pct": 20, "agent_cost_per_hour": 650},
-                "en": {"calls_per_hour": 30, "handle_time_seconds": 240, "target_answer_seconds": 10,
-                       "target_service_level_pct": 90, "shrinkage_pct": 20, "agent_cost_per_hour": 30},
-            },
+            "values": {"calls_per_hour": 30, "handle_time_seconds": 240, "target_answer_seconds": 10,
+                "target_service_level_pct": 90, "shrinkage_pct": 20,
+                "agent_cost_per_hour": {"ru": 650, "en": 30}},
         },
         "delivery_friday": {
             "title": {"ru": "Доставка еды, вечер пятницы", "en": "Food delivery on a Friday evening"},
-            "values": {
-                "ru": {"calls_per_hour": 400, "handle_time_seconds": 120, "target_answer_seconds": 20,
-                       "target_service_level_pct": 80, "shrinkage_pct": 25, "agent_cost_per_hour": 450},
-                "en": {"calls_per_hour": 400, "handle_time_seconds": 120, "target_answer_seconds": 20,
-                       "target_service_level_pct": 80, "shrinkage_pct": 25, "agent_cost_per_hour": 20},
-            },
+            "values": {"calls_per_hour": 400, "handle_time_seconds": 120, "target_answer_seconds": 20,
+                "target_service_level_pct": 80, "shrinkage_pct": 25,
+                "agent_cost_per_hour": {"ru": 450, "en": 20}},
         },
         "marketplace_sale": {
             "title": {"ru": "Поддержка маркетплейса в день распродажи",
                       "en": "A marketplace’s support line on a sale day"},
-            "values": {
-                "ru": {"calls_per_hour": 2400, "handle_time_seconds": 330, "target_answer_seconds": 30,
-                       "target_service_level_pct": 80, "shrinkage_pct": 30, "agent_cost_per_hour": 550},
-                "en": {"calls_per_hour": 2400, "handle_time_seconds": 330, "target_answer_seconds": 30,
-                       "target_service_level_pct": 80, "shrinkage_pct": 30, "agent_cost_per_hour": 24},
-            },
+            "values": {"calls_per_hour": 2400, "handle_time_seconds": 330, "target_answer_seconds": 30,
+                "target_service_level_pct": 80, "shrinkage_pct": 30,
+                "agent_cost_per_hour": {"ru": 550, "en": 24}},
         },
     },
 )

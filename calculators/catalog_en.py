@@ -169,6 +169,9 @@ CATALOG = {
     },
     "reasons": {
         "invalid_input": "Not available: correct “{label}”.",
+        "no_paid_cac": "Not available: a customer from paid channels costs nothing, so there is nothing to "
+                       "compare with.",
+        "out_of_range": "Not available: the numbers are too extreme for a meaningful result.",
     },
     "link_notices": {
         "invalid": "Not taken from the link: “{value}” for “{label}”. {reason} The scenario’s value is kept.",

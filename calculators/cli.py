@@ -42,6 +42,10 @@ def _parser(calculator=None):
         epilog = "presets (--preset):\n" + "\n".join(
             "  %s  %s" % (key + " " * (width - len(key)), calculator.presets[key]["title"]["en"])
             for key in sorted(calculator.presets))
+        epilog += "\n\nformulas:\n" + "\n".join(
+            textwrap.fill("%s = %s" % (spec.key, spec.expression), 78, initial_indent="  ",
+                          subsequent_indent="      ", break_on_hyphens=False)
+            for spec in calculator.outputs if spec.expression)
         epilog += ("\n\nIn custom.json a field is named as its flag, with underscores:\n"
                    "--%s is %s." % (calculator.inputs[0].name.replace("_", "-"), calculator.inputs[0].name))
     epilog = (epilog + "\n\n" if epilog else "") + "numbers:\n" + textwrap.fill(

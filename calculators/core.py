@@ -24,6 +24,9 @@ from .numbers import (
 # "seconds" are durations in seconds, "points" a difference on a scale (NPS runs from −100 to 100),
 # "erlangs" telephone traffic (calls × hours of handling per hour).
 INPUT_KINDS = ("money", "count", "pct", "number", "seconds")
+# The largest value an input of a kind accepts unless its declaration says otherwise: a trillion in
+# money, a billion of anything counted, 100 %.  "number" and "seconds" inputs declare their own.
+KIND_MAX = {"money": 1e12, "count": 1e9, "pct": 100}
 OUTPUT_KINDS = ("money", "count", "pct", "ratio", "years", "months", "number", "seconds", "points", "erlangs")
 
 
@@ -34,10 +37,47 @@ def unit_word(kind, units, decimals, lang):
     return catalog.word(lang, kind, units, decimals)
 
 
+def per_lang(value):
+    """A declared value as ``{lang: value}``: one number stands for every language; a dict
+    (``{"ru": 2500, "en": 50}``) says what differs."""
+    if isinstance(value, dict):
+        return value
+    return dict((lang, value) for lang in catalog.LANGS)
+
+
 def unit_label(kind, lang):
     """The unit written after a value of ``kind`` (``мес.``, ``s``), or None; the catalog's ``units``."""
     return catalog.get(lang)["units"].get(kind)
 
+# Inputs several calculators share, each declared once: the kind, the label, the help where one fits
+# every calculator, and any limit other than the kind's.  A calculator takes one with
+# :func:`shared_input`, giving its own default and, where it must, its own wording.
+SHARED_INPUTS = {
+    "average_order": {"kind": "money", "label": {"ru": "Средний чек", "en": "Average order"}},
+    "gross_margin_pct": {
+        "kind": "pct", "label": {"ru": "Валовая маржа, %", "en": "Gross margin, %"},
+        "help": {"ru": "Что остаётся от выручки после себестоимости товара или услуги.",
+                 "en": "What is left of revenue after the cost of the goods or the service."},
+    },
+    "orders_per_year": {
+        "kind": "number", "label": {"ru": "Покупок в год на клиента", "en": "Orders per customer per year"},
+        "maximum": 10000,
+    },
+    "customers": {"kind": "count", "label": {"ru": "Клиентов за год", "en": "Customers per year"},
+                  "integer": True},
+    "paid_cac": {
+        "kind": "money",
+        "label": {"ru": "Стоимость клиента из платных каналов (CAC)",
+                  "en": "Cost of a customer from paid channels (CAC)"},
+    },
+}
+
+# Outputs several calculators share, with the reasons they give.
+SHARED_OUTPUTS = {
+    "savings_vs_paid_pct": {
+        "kind": "pct", "label": {"ru": "Экономия против платных каналов", "en": "Saving against paid channels"},
+    },
+}
 
 
 class Unavailable:
@@ -63,9 +103,10 @@ class Input:
         self.name = name
         self.kind = kind
         self.label = label  # {"ru": ..., "en": ...}
-        self.default = default  # {"ru": number, "en": number}
+        self.default = per_lang(default)  # {"ru": number, "en": number}; declared as one number if the same
         self.minimum = minimum
-        self.maximum = maximum
+        self.maximum = KIND_MAX.get(kind) if maximum is None else maximum
+        assert self.maximum is not None, name + ": a " + kind + " input declares its maximum"
         self.integer = integer
         self.help = help  # {"ru": ..., "en": ...} or None
         self.step = step
@@ -103,29 +144,61 @@ class Input:
 class Output:
     """One output: ``key`` is public (``data-output``, JSON); ``depends`` lists the inputs it reads."""
 
-    def __init__(self, key, kind, label, depends, decimals=None, formula=None):
+    def __init__(self, key, kind, label, depends, decimals=None, formula=None, expression=None):
         assert kind in OUTPUT_KINDS, kind
         self.key = key
         self.kind = kind
         self.label = label
         self.depends = depends
         self.decimals = decimals
-        self.formula = formula  # {"ru": ..., "en": ...}: the formula in words and symbols
+        self.formula = formula  # {"ru": ..., "en": ...}: the formula in words and symbols (the page's table)
+        # the same formula as a Python expression of the inputs and the other outputs, by name, held to
+        # compute() by tests/unit/test_formulas.py and shown by the command line's --help
+        self.expression = expression
+
+
+def shared_input(name, default, **changes):
+    """The :class:`Input` ``name`` of :data:`SHARED_INPUTS` with this calculator's ``default``;
+    ``changes`` replace what it declares (``help=None`` drops its help)."""
+    args = dict(SHARED_INPUTS[name])
+    args.update(changes)
+    kind = args.pop("kind")
+    label = args.pop("label")
+    return Input(name, kind, label, default, **args)
+
+
+def shared_output(key, depends, **changes):
+    """The :class:`Output` ``key`` of :data:`SHARED_OUTPUTS`, reading ``depends``; ``changes`` replace
+    what it declares (``formula=``, ``decimals=``, a ``label=`` of the calculator's own)."""
+    args = dict(SHARED_OUTPUTS[key])
+    args.update(changes)
+    kind = args.pop("kind")
+    label = args.pop("label")
+    return Output(key, kind, label, depends, **args)
 
 
 class Calculator:
-    """The declaration of one calculator; one module each, listed in ``calculators.registry``."""
+    """The declaration of one calculator; one module each, found by ``calculators.registry``."""
 
     def __init__(self, name, title, summary, inputs, outputs, compute, reasons=None, presets=None,
-                 chart=None, notes=None, verdict=None):
+                 chart=None, notes=None, verdict=None, order=None):
         self.name = name
         self.title = title
         self.summary = summary
         self.inputs = inputs
         self.outputs = outputs
-        self.compute = compute
+        self.formulas = compute  # the module's own compute(values), unguarded
         self.reasons = reasons or {}
-        self.presets = presets or {}
+        # presets: {key: {"title": {...}, "values": {name: number or {"ru": ..., "en": ...}}}}, declared
+        # with only what differs between languages; kept as {"values": {lang: {name: number}}}.
+        self.presets = {}
+        for key in presets or {}:
+            values = presets[key]["values"]
+            self.presets[key] = {
+                "title": presets[key]["title"],
+                "values": dict((lang, dict((name, per_lang(values[name])[lang]) for name in values))
+                               for lang in catalog.LANGS),
+            }
         # chart(result) -> SVG text or None: drawn from a Result, in result.lang and result.currency.
         self.chart = chart
         # notes: {"ru": [...], "en": [...]}: assumptions stated under the calculator.
@@ -133,8 +206,20 @@ class Calculator:
         # verdict(result) -> one sentence or None: what the numbers mean together, shown under the
         # results in result.lang (the outputs themselves stay numbers).
         self.verdict = verdict
+        # order: where it comes in the calculators index and the navigation (ascending; a calculator
+        # without one comes after those with one; ties by name).
+        self.order = 1000000 if order is None else order
         self.input_by_name = dict((i.name, i) for i in inputs)
         self.output_by_key = dict((o.key, o) for o in outputs)
+
+    def compute(self, values):
+        """The module's ``compute(values)``, every output guarded by :func:`bounded`: a value no one
+        could mean (NaN, or beyond ±1e300, reachable only from inputs the parser refuses) becomes
+        ``Unavailable("out_of_range")`` whatever the calculator."""
+        outputs = self.formulas(values)
+        for key in outputs:
+            outputs[key] = bounded(outputs[key])
+        return outputs
 
     def defaults(self, lang="ru", preset=None):
         """Default values for ``lang``, with a named preset's values laid over them."""
@@ -272,6 +357,18 @@ def ratio(numerator, denominator, reason):
     if denominator == 0:
         return Unavailable(reason)
     return numerator / denominator
+
+
+def savings_vs_paid(cost, paid_cac):
+    """``savings_vs_paid_pct``: (1 − cost ÷ paid CAC) × 100, written (paid CAC − cost) × 100 ÷ paid CAC
+    so that whole percentages stay whole; below zero is dearer than paid channels.  An unavailable
+    ``cost`` passes through; a paid CAC of 0 gives ``no_paid_cac``."""
+    missing = first_unavailable(cost)
+    if missing is not None:
+        return missing
+    if paid_cac == 0:
+        return Unavailable("no_paid_cac")
+    return (paid_cac - cost) * 100 / paid_cac
 
 
 # Beyond this magnitude a result means nothing (and the next step could overflow to infinity).

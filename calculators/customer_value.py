@@ -3,29 +3,15 @@ Some customers have negative value.
 
 All money is per year; ``gross_margin_pct`` is a percentage and g its fraction.
 
-- ``gross_profit`` = annual_revenue × g
-- ``cost_to_serve`` = service_hours × hourly_cost + other_costs
-- ``net_value`` = gross_profit − cost_to_serve
-- ``break_even_hours`` = (gross_profit − other_costs) / hourly_cost: the service hours at which the
-  customer stops making money; unavailable when other costs alone eat the gross profit, and when staff
-  time costs nothing (no number of hours would reach the line).
+Each output's formula is declared once with the output: in words for the page's table
+(``formula``) and as code (``expression``), which tests/unit/test_formulas.py holds to
+:func:`compute` and ``python -m calculators customer_value --help`` lists.
 """
 
 from .charts import bar_beside, bar_desc, bar_legend, bar_letter, bar_money, bar_panel, bar_pinned, bars_svg, drawable
-from .core import Calculator, Input, Output, Unavailable
+from .core import Calculator, Input, Output, Unavailable, shared_input
 
-MONEY_MAX = 1e12
 HOURS_MAX = 1e6
-RESULT_MAX = 1e300
-
-
-def bounded(value):
-    """``value`` unless it is NaN or beyond ±1e300 (possible only for inputs no one types)."""
-    if isinstance(value, Unavailable):
-        return value
-    if value != value or value > RESULT_MAX or value < -RESULT_MAX:
-        return Unavailable("out_of_range")
-    return value
 
 
 def compute(v):
@@ -44,7 +30,7 @@ def compute(v):
         "gross_profit": gross_profit,
         "cost_to_serve": cost_to_serve,
         "net_value": gross_profit - cost_to_serve,
-        "break_even_hours": bounded(break_even),
+        "break_even_hours": break_even,
     }
 
 
@@ -161,6 +147,7 @@ def waterfall_chart(result, pinned=None, names=None):
 
 CALCULATOR = Calculator(
     name="customer_value",
+    order=40,
     title={"ru": "Ценность клиента", "en": "Customer value"},
     summary={
         "ru": "Сколько клиент приносит за год, если вычесть время и деньги, которые уходят на его обслуживание.",
@@ -169,27 +156,23 @@ CALCULATOR = Calculator(
     inputs=[
         Input("annual_revenue", "money",
               {"ru": "Выручка с клиента за год", "en": "Revenue from the customer per year"},
-              {"ru": 120000, "en": 2400}, maximum=MONEY_MAX,
+              {"ru": 120000, "en": 2400},
               help={"ru": "Всё, что клиент заплатил за год, за вычетом возвратов денег.",
                     "en": "Everything the customer paid in the year, less any money refunded."}),
-        Input("gross_margin_pct", "pct",
-              {"ru": "Валовая маржа, %", "en": "Gross margin, %"},
-              {"ru": 40, "en": 40}, maximum=100,
-              help={"ru": "Что остаётся от выручки после себестоимости товара или услуги.",
-                    "en": "What is left of revenue after the cost of the goods or the service."}),
+        shared_input("gross_margin_pct", 40),
         Input("service_hours", "number",
               {"ru": "Часы сотрудников на клиента за год", "en": "Staff hours on the customer per year"},
-              {"ru": 20, "en": 20}, maximum=HOURS_MAX,
+              20, maximum=HOURS_MAX,
               help={"ru": "Звонки, письма, встречи, согласования и переделки — у всех сотрудников вместе.",
                     "en": "Calls, emails, meetings, approvals and rework, summed over everyone involved."}),
         Input("hourly_cost", "money",
               {"ru": "Стоимость часа сотрудника", "en": "Cost of a staff hour"},
-              {"ru": 800, "en": 16}, maximum=MONEY_MAX,
+              {"ru": 800, "en": 16},
               help={"ru": "Зарплата с налогами и накладными расходами в расчёте на рабочий час.",
                     "en": "Pay plus taxes and overheads, per working hour."}),
         Input("other_costs", "money",
               {"ru": "Прочие расходы на клиента за год", "en": "Other costs of the customer per year"},
-              {"ru": 10000, "en": 200}, maximum=MONEY_MAX,
+              {"ru": 10000, "en": 200},
               help={"ru": "Возвраты и их доставка, списания, особые условия: отсрочка, лишние скидки, "
                           "бесплатная срочность.",
                     "en": "Returns and their shipping, write-offs, special terms: late payment, extra "
@@ -198,22 +181,26 @@ CALCULATOR = Calculator(
     outputs=[
         Output("gross_profit", "money",
                {"ru": "Валовая прибыль с клиента", "en": "Gross profit from the customer"}, _PROFIT, decimals=0,
-               formula={"ru": "выручка × маржа: R × g", "en": "revenue × margin: R × g"}),
+               formula={"ru": "выручка × маржа: R × g", "en": "revenue × margin: R × g"},
+               expression="annual_revenue * gross_margin_pct / 100"),
         Output("cost_to_serve", "money", {"ru": "Стоимость обслуживания", "en": "Cost to serve"},
                _SERVE, decimals=0,
                formula={"ru": "часы × стоимость часа + прочие расходы: h × c + O",
-                        "en": "hours × hourly cost + other costs: h × c + O"}),
+                        "en": "hours × hourly cost + other costs: h × c + O"},
+               expression="service_hours * hourly_cost + other_costs"),
         Output("net_value", "money",
                {"ru": "Чистая ценность клиента за год", "en": "Net value of the customer per year"},
                _PROFIT + _SERVE, decimals=0,
                formula={"ru": "валовая прибыль − стоимость обслуживания: R × g − (h × c + O)",
-                        "en": "gross profit − cost to serve: R × g − (h × c + O)"}),
+                        "en": "gross profit − cost to serve: R × g − (h × c + O)"},
+               expression="gross_profit - cost_to_serve"),
         # "count": whole hours from 100 up, one decimal below, like the other counts.
         Output("break_even_hours", "count",
                {"ru": "Часов до убытка", "en": "Hours before a loss"},
                _PROFIT + ("hourly_cost", "other_costs"),
                formula={"ru": "(валовая прибыль − прочие расходы) ÷ стоимость часа: (R × g − O) ÷ c",
-                        "en": "(gross profit − other costs) ÷ hourly cost: (R × g − O) ÷ c"}),
+                        "en": "(gross profit − other costs) ÷ hourly cost: (R × g − O) ÷ c"},
+               expression="(gross_profit - other_costs) / hourly_cost"),
     ],
     compute=compute,
     chart=waterfall_chart,
@@ -228,8 +215,6 @@ CALCULATOR = Calculator(
             "ru": "Предела нет: час сотрудника указан бесплатным, и время не уменьшает прибыль.",
             "en": "No limit: staff time is priced at zero, so hours never eat into the profit.",
         },
-        "out_of_range": {"ru": "Нет значения: числа слишком малы или велики для осмысленного результата.",
-                         "en": "Not available: the numbers are too extreme for a meaningful result."},
     },
     notes={
         "ru": [
@@ -256,39 +241,25 @@ CALCULATOR = Calculator(
     presets={
         "coffee_shop": {
             "title": {"ru": "Постоянный гость кофейни", "en": "A coffee-shop regular"},
-            "values": {
-                "ru": {"annual_revenue": 14000, "gross_margin_pct": 65, "service_hours": 3, "hourly_cost": 400,
-                       "other_costs": 0},
-                "en": {"annual_revenue": 280, "gross_margin_pct": 65, "service_hours": 3, "hourly_cost": 8,
-                       "other_costs": 0},
-            },
+            "values": {"annual_revenue": {"ru": 14000, "en": 280}, "gross_margin_pct": 65, "service_hours": 3,
+                "hourly_cost": {"ru": 400, "en": 8}, "other_costs": 0},
         },
         "online_store": {
             "title": {"ru": "Покупатель, который много возвращает", "en": "An online shopper who returns a lot"},
-            "values": {
-                "ru": {"annual_revenue": 40000, "gross_margin_pct": 30, "service_hours": 6, "hourly_cost": 600,
-                       "other_costs": 15000},
-                "en": {"annual_revenue": 800, "gross_margin_pct": 30, "service_hours": 6, "hourly_cost": 12,
-                       "other_costs": 300},
-            },
+            "values": {"annual_revenue": {"ru": 40000, "en": 800}, "gross_margin_pct": 30, "service_hours": 6,
+                "hourly_cost": {"ru": 600, "en": 12}, "other_costs": {"ru": 15000, "en": 300}},
         },
         "b2b_service": {
             "title": {"ru": "B2B-клиент на абонентском обслуживании", "en": "A B2B client on a subscription"},
-            "values": {
-                "ru": {"annual_revenue": 540000, "gross_margin_pct": 70, "service_hours": 120,
-                       "hourly_cost": 1500, "other_costs": 30000},
-                "en": {"annual_revenue": 10800, "gross_margin_pct": 70, "service_hours": 120,
-                       "hourly_cost": 30, "other_costs": 600},
-            },
+            "values": {"annual_revenue": {"ru": 540000, "en": 10800}, "gross_margin_pct": 70,
+                "service_hours": 120, "hourly_cost": {"ru": 1500, "en": 30},
+                "other_costs": {"ru": 30000, "en": 600}},
         },
         "demanding_client": {
             "title": {"ru": "Требовательный B2B-клиент", "en": "A demanding B2B client"},
-            "values": {
-                "ru": {"annual_revenue": 540000, "gross_margin_pct": 70, "service_hours": 300,
-                       "hourly_cost": 1500, "other_costs": 60000},
-                "en": {"annual_revenue": 10800, "gross_margin_pct": 70, "service_hours": 300,
-                       "hourly_cost": 30, "other_costs": 1200},
-            },
+            "values": {"annual_revenue": {"ru": 540000, "en": 10800}, "gross_margin_pct": 70,
+                "service_hours": 300, "hourly_cost": {"ru": 1500, "en": 30},
+                "other_costs": {"ru": 60000, "en": 1200}},
         },
     },
 )

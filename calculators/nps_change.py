@@ -5,12 +5,9 @@ Counts are whole answers: promoters (9–10), passives (7–8), detractors (0–
 number of answers and p, d the shares of promoters and detractors; v = p + d − (p − d)² is the
 variance of one answer scored +1, 0 or −1 (multinomial), so SE = 100 × √(v ÷ n) points.
 
-- ``nps_before``, ``nps_after`` = 100 × (p − d), in points from −100 to 100
-- ``margin_before``, ``margin_after`` = 1.96 × SE: the 95 % margin of error, in points (±)
-- ``change`` = nps_after − nps_before
-- ``margin_change`` = 1.96 × √(SE_before² + SE_after²): two independent surveys
-- ``respondents_needed`` = ⌈1.96² × 10⁴ × v ÷ 5²⌉ with the "after" shares: answers that bring the
-  "after" margin within ±5 points, computed on integers
+Each output's formula is declared once with the output: in words for the page's table
+(``formula``) and as code (``expression``), which tests/unit/test_formulas.py holds to
+:func:`compute` and ``python -m calculators nps_change --help`` lists.
 
 A margin is unavailable when its survey has no answers or v = 0 (every answer alike); the verdict
 (:func:`nps_verdict`) says in words whether the change is larger than its margin.  It rests on the
@@ -23,7 +20,6 @@ from .charts import (bar_beside, bar_desc, bar_heading, bar_legend, bar_letter, 
                      drawable)
 from .core import Calculator, Input, Output, Unavailable, first_unavailable, format_value
 
-COUNT_MAX = 1e9
 Z = 1.96
 # ⌈1.96² × 10⁴ × v ÷ 25⌉ = ⌈38416 × v ÷ 25⌉: the factor as a fraction of integers.
 _NEEDED_NUM = 38416
@@ -281,7 +277,7 @@ def nps_chart(result, pinned=None, names=None):
     return bars_svg("nps", y, words["title"], desc, body)
 
 def _count(name, label, default, help=None):
-    return Input(name, "count", label, {"ru": default, "en": default}, maximum=COUNT_MAX, integer=True, help=help)
+    return Input(name, "count", label, {"ru": default, "en": default}, integer=True, help=help)
 
 
 _BEFORE = ("promoters_before", "passives_before", "detractors_before")
@@ -289,6 +285,7 @@ _AFTER = ("promoters_after", "passives_after", "detractors_after")
 
 CALCULATOR = Calculator(
     name="nps_change",
+    order=90,
     title={"ru": "Изменился ли NPS на самом деле", "en": "Did NPS really change?"},
     summary={
         "ru": "Два опроса «порекомендуете ли вы нас?» — до и после — и погрешность каждого: больше ли разница "
@@ -313,28 +310,35 @@ CALCULATOR = Calculator(
         Output("nps_before", "points", {"ru": "NPS до", "en": "NPS before"}, _BEFORE,
                formula={"ru": "100 × (p − d), где p и d — доли промоутеров и критиков среди n ответов",
                         "en": "100 × (p − d), where p and d are the shares of promoters and detractors among "
-                              "the n answers"}),
+                              "the n answers"},
+               expression="100 * (promoters_before - detractors_before) / (promoters_before + passives_before + detractors_before)"),
         Output("nps_after", "points", {"ru": "NPS после", "en": "NPS after"}, _AFTER,
-               formula={"ru": "100 × (p − d) во втором опросе", "en": "100 × (p − d) in the second survey"}),
+               formula={"ru": "100 × (p − d) во втором опросе", "en": "100 × (p − d) in the second survey"},
+               expression="100 * (promoters_after - detractors_after) / (promoters_after + passives_after + detractors_after)"),
         Output("margin_before", "points", {"ru": "Погрешность NPS до", "en": "Margin of error of NPS before"},
                _BEFORE,
                formula={"ru": "1,96 × SE, SE = 100 × √(v ÷ n), v = p + d − (p − d)²: 95 % ответов, которые "
                               "мог бы дать другой такой же опрос, легли бы в этот коридор",
                         "en": "1.96 × SE, SE = 100 × √(v ÷ n), v = p + d − (p − d)²: the 95% band another "
-                              "survey of the same size would fall in"}),
+                              "survey of the same size would fall in"},
+               expression="196 * sqrt(((promoters_before + detractors_before) / (n := promoters_before + passives_before + detractors_before) - ((promoters_before - detractors_before) / n) ** 2) / n)"),
         Output("margin_after", "points", {"ru": "Погрешность NPS после", "en": "Margin of error of NPS after"},
                _AFTER,
-               formula={"ru": "1,96 × SE во втором опросе", "en": "1.96 × SE in the second survey"}),
+               formula={"ru": "1,96 × SE во втором опросе", "en": "1.96 × SE in the second survey"},
+               expression="196 * sqrt(((promoters_after + detractors_after) / (n := promoters_after + passives_after + detractors_after) - ((promoters_after - detractors_after) / n) ** 2) / n)"),
         Output("change", "points", {"ru": "Изменение NPS", "en": "Change in NPS"}, _BEFORE + _AFTER,
-               formula={"ru": "NPS после − NPS до", "en": "NPS after − NPS before"}),
+               formula={"ru": "NPS после − NPS до", "en": "NPS after − NPS before"},
+               expression="nps_after - nps_before"),
         Output("margin_change", "points", {"ru": "Погрешность изменения", "en": "Margin of error of the change"},
                _BEFORE + _AFTER,
                formula={"ru": "1,96 × √(SE до² + SE после²): опросы независимы",
-                        "en": "1.96 × √(SE before² + SE after²): the surveys are independent"}),
+                        "en": "1.96 × √(SE before² + SE after²): the surveys are independent"},
+               expression="sqrt(margin_before ** 2 + margin_after ** 2)"),
         Output("respondents_needed", "count",
                {"ru": "Ответов для погрешности ±5 пунктов", "en": "Answers for a ±5-point margin"}, _AFTER,
                formula={"ru": "⌈1,96² × 10⁴ × v ÷ 5²⌉ при долях второго опроса",
-                        "en": "⌈1.96² × 10⁴ × v ÷ 5²⌉ at the shares of the second survey"}),
+                        "en": "⌈1.96² × 10⁴ × v ÷ 5²⌉ at the shares of the second survey"},
+               expression="ceil(1.96 ** 2 * 10000 * ((promoters_after + detractors_after) / (n := promoters_after + passives_after + detractors_after) - ((promoters_after - detractors_after) / n) ** 2) / 5 ** 2)"),
     ],
     compute=compute,
     chart=nps_chart,
@@ -377,41 +381,25 @@ CALCULATOR = Calculator(
         "coffee_cards": {
             "title": {"ru": "Кофейня: 40 анкет до и после новой карты лояльности",
                       "en": "A coffee shop: 40 cards before and after a new loyalty card"},
-            "values": {
-                "ru": {"promoters_before": 18, "passives_before": 12, "detractors_before": 10,
-                       "promoters_after": 24, "passives_after": 9, "detractors_after": 7},
-                "en": {"promoters_before": 18, "passives_before": 12, "detractors_before": 10,
-                       "promoters_after": 24, "passives_after": 9, "detractors_after": 7},
-            },
+            "values": {"promoters_before": 18, "passives_before": 12, "detractors_before": 10,
+                "promoters_after": 24, "passives_after": 9, "detractors_after": 7},
         },
         "delivery_returns": {
             "title": {"ru": "Доставка: новый порядок возврата, 600 ответов в каждом опросе",
                       "en": "A delivery service: new returns rules, 600 answers in each survey"},
-            "values": {
-                "ru": {"promoters_before": 210, "passives_before": 180, "detractors_before": 210,
-                       "promoters_after": 270, "passives_after": 180, "detractors_after": 150},
-                "en": {"promoters_before": 210, "passives_before": 180, "detractors_before": 210,
-                       "promoters_after": 270, "passives_after": 180, "detractors_after": 150},
-            },
+            "values": {"promoters_before": 210, "passives_before": 180, "detractors_before": 210,
+                "promoters_after": 270, "passives_after": 180, "detractors_after": 150},
         },
         "bank_quarter": {
             "title": {"ru": "Банк: квартал к кварталу, 2 000 ответов", "en": "A bank: quarter on quarter, 2,000 answers"},
-            "values": {
-                "ru": {"promoters_before": 900, "passives_before": 600, "detractors_before": 500,
-                       "promoters_after": 930, "passives_after": 590, "detractors_after": 480},
-                "en": {"promoters_before": 900, "passives_before": 600, "detractors_before": 500,
-                       "promoters_after": 930, "passives_after": 590, "detractors_after": 480},
-            },
+            "values": {"promoters_before": 900, "passives_before": 600, "detractors_before": 500,
+                "promoters_after": 930, "passives_after": 590, "detractors_after": 480},
         },
         "all_fives": {
             "title": {"ru": "Новая услуга: 12 ответов, все — промоутеры",
                       "en": "A new service: 12 answers, all promoters"},
-            "values": {
-                "ru": {"promoters_before": 35, "passives_before": 10, "detractors_before": 5,
-                       "promoters_after": 12, "passives_after": 0, "detractors_after": 0},
-                "en": {"promoters_before": 35, "passives_before": 10, "detractors_before": 5,
-                       "promoters_after": 12, "passives_after": 0, "detractors_after": 0},
-            },
+            "values": {"promoters_before": 35, "passives_before": 10, "detractors_before": 5,
+                "promoters_after": 12, "passives_after": 0, "detractors_after": 0},
         },
     },
 )

@@ -328,7 +328,10 @@ def round_half_away(value, decimals=0):
     """Round ``value`` to ``decimals`` places, halves away from zero; return an int scaled by 10**decimals.
 
     ``round_half_away(2.5) == 3``, ``round_half_away(1.005, 2) == 100`` (1.005 is stored as 1.00499…).
-    The same on CPython and MicroPython, because it is integer arithmetic on the same double.
+    Not integer arithmetic: ``value × 10**decimals`` is one rounded multiplication of doubles, so a
+    value a hair below a half (1.005 × 100 = 100.49999999999999) rounds down.  The same on CPython and
+    MicroPython, because both do that multiplication, the truncation and the comparison in IEEE 754
+    doubles, which round identically.
     """
     scaled = abs(value) * (10 ** decimals)
     units = int(scaled)
@@ -585,7 +588,8 @@ def exact_fraction(value):
     Prefers the shortest decimal that reads back as the same float, so 0.7 gives (7, 10), the number a
     person typed, rather than the binary double's 0.6999… .  A float with no such decimal of at most
     17 places (a value no one typed) is taken exactly as the binary double it is.  The same on CPython
-    and MicroPython: every step is integer arithmetic or an exactly representable float.
+    and MicroPython: the search multiplies doubles (each product rounded by IEEE 754, identically on
+    both), and a candidate counts only if dividing it back gives the very same double.
     """
     scale = 1
     for _ in range(18):

@@ -3,34 +3,18 @@
 Money is in currency units; ``*_pct`` inputs are percentages; t and i are the fractions of
 told_conversion_pct and incremental_pct.
 
-- ``gestures`` = ⌊charm_budget ÷ cost_per_gesture⌋, both rounded to kopecks/cents first and divided
-  as integers, so 0.30 ÷ 0.10 gives exactly 3; unavailable when a gesture costs nothing
-- ``spent`` = gestures × cost_per_gesture (in kopecks/cents, then back to units)
-- ``new_customers`` = gestures × people_told × t × i (fractions of a person are kept)
-- ``cost_per_new_customer`` = spent ÷ new_customers
-- ``value_created`` = new_customers × clv
-- ``roe_pct`` (return on experience) = (value_created − spent) ÷ spent × 100
-- ``savings_vs_paid_pct`` = (1 − cost_per_new_customer ÷ paid_cac) × 100; negative means the gestures
-  bring customers dearer than paid channels do
+Each output's formula is declared once with the output: in words for the page's table
+(``formula``) and as code (``expression``), which tests/unit/test_formulas.py holds to
+:func:`compute` and ``python -m calculators word_of_mouth --help`` lists.
 """
 
 from .charts import (bar_beside, bar_desc, bar_heading, bar_legend, bar_letter, bar_money, bar_panel, bar_pinned,
                      bars_svg, drawable)
-from .core import Calculator, Input, Output, Unavailable, first_unavailable, ratio, format_value
+from .core import (Calculator, Input, Output, Unavailable, first_unavailable, format_value, ratio,
+                   savings_vs_paid, shared_input, shared_output)
 from .numbers import round_half_away
 
-MONEY_MAX = 1e12
 PEOPLE_MAX = 1e6
-_INF = float("inf")
-
-
-def finite(value):
-    """``value`` unless it overflowed to ±Infinity or NaN (only for absurdly tiny divisors)."""
-    if isinstance(value, Unavailable):
-        return value
-    if value != value or value == _INF or value == -_INF:
-        return Unavailable("too_large")
-    return value
 
 
 def compute(v):
@@ -45,7 +29,7 @@ def compute(v):
         spent = count * gesture_cents / 100
         new_customers = (gestures * v["people_told"] * v["told_conversion_pct"]
                          * v["incremental_pct"] / 10000)
-    cost_per_new = finite(ratio(spent, new_customers, "no_new_customers"))
+    cost_per_new = ratio(spent, new_customers, "no_new_customers")
     missing = first_unavailable(new_customers)
     value_created = missing if missing is not None else new_customers * v["clv"]
     if isinstance(spent, Unavailable):
@@ -54,12 +38,6 @@ def compute(v):
         roe = Unavailable("nothing_spent")
     else:
         roe = (value_created - spent) * 100 / spent
-    if isinstance(cost_per_new, Unavailable):
-        savings = cost_per_new
-    elif v["paid_cac"] == 0:
-        savings = Unavailable("no_paid_cac")
-    else:
-        savings = finite((v["paid_cac"] - cost_per_new) * 100 / v["paid_cac"])
     return {
         "gestures": gestures,
         "spent": spent,
@@ -67,7 +45,7 @@ def compute(v):
         "cost_per_new_customer": cost_per_new,
         "value_created": value_created,
         "roe_pct": roe,
-        "savings_vs_paid_pct": savings,
+        "savings_vs_paid_pct": savings_vs_paid(cost_per_new, v["paid_cac"]),
     }
 
 
@@ -217,6 +195,7 @@ def return_chart(result, pinned=None, names=None):
 
 CALCULATOR = Calculator(
     name="word_of_mouth",
+    order=50,
     title={"ru": "Бюджет очарования и сарафанное радио", "en": "Charm budget and word of mouth"},
     summary={
         "ru": "Сколько неожиданных жестов оплатит бюджет очарования, сколько новых клиентов приведут "
@@ -227,43 +206,41 @@ CALCULATOR = Calculator(
     inputs=[
         Input("charm_budget", "money",
               {"ru": "Бюджет очарования за год", "en": "Charm budget per year"},
-              {"ru": 30000, "en": 600}, maximum=MONEY_MAX,
+              {"ru": 30000, "en": 600},
               help={"ru": "Деньги, которые сотрудники могут сами потратить на неожиданные знаки внимания "
                           "клиентам, без согласования в каждом случае.",
                     "en": "Money staff may spend on their own judgement on unexpected gestures for "
                           "customers, without asking each time."}),
         Input("cost_per_gesture", "money",
               {"ru": "Цена одного жеста", "en": "Cost per gesture"},
-              {"ru": 500, "en": 10}, maximum=MONEY_MAX,
+              {"ru": 500, "en": 10},
               help={"ru": "Сколько в среднем стоит один подарок или услуга сверх ожиданий: цветы, "
                           "открытка от руки, бесплатная услуга по себестоимости.",
                     "en": "What one gift or service beyond expectations costs on average: flowers, a "
                           "handwritten card, a free service at cost."}),
         Input("people_told", "count",
               {"ru": "Скольким людям расскажет довольный клиент", "en": "People each delighted customer tells"},
-              {"ru": 5, "en": 5}, maximum=PEOPLE_MAX,
+              5, maximum=PEOPLE_MAX,
               help={"ru": "В среднем, лично и в соцсетях; можно дробное число.",
                     "en": "On average, in person and online; a fraction is fine."}),
         Input("told_conversion_pct", "pct",
               {"ru": "Из услышавших станут клиентами, %", "en": "Of those told, become customers, %"},
-              {"ru": 8, "en": 8}, maximum=100),
+              8),
         Input("incremental_pct", "pct",
               {"ru": "Пришли бы только благодаря рассказу, %", "en": "Would not have come otherwise, %"},
-              {"ru": 100, "en": 100}, maximum=100,
+              100,
               help={"ru": "Доля новых клиентов, которые без рассказа не пришли бы вовсе. Остальные ничего "
                           "не экономят: они пришли бы и так.",
                     "en": "The share of new customers who would not have come at all without the story. "
                           "The rest save nothing: they would have come anyway."}),
         Input("clv", "money",
               {"ru": "Пожизненная ценность нового клиента (CLV)", "en": "Lifetime value of a new customer (CLV)"},
-              {"ru": 7700, "en": 154}, maximum=MONEY_MAX,
+              {"ru": 7700, "en": 154},
               help={"ru": "Маржа, которую клиент принесёт за всё время, — как её считает калькулятор "
                           "«Привлечение или удержание».",
                     "en": "The margin a customer brings over their whole life with you, as the "
                           "acquisition versus retention calculator computes it."}),
-        Input("paid_cac", "money",
-              {"ru": "Стоимость клиента из платных каналов (CAC)", "en": "Cost of a customer from paid channels (CAC)"},
-              {"ru": 1500, "en": 30}, maximum=MONEY_MAX,
+        shared_input("paid_cac", {"ru": 1500, "en": 30},
               help={"ru": "Во что обходится новый клиент из рекламы и других платных источников.",
                     "en": "What a new customer from advertising and other paid sources costs."}),
     ],
@@ -271,33 +248,39 @@ CALCULATOR = Calculator(
         Output("gestures", "count", {"ru": "Жестов на этот бюджет", "en": "Gestures the budget pays for"},
                _SPEND, decimals=0,
                formula={"ru": "⌊бюджет ÷ цена жеста⌋: целая часть, обе суммы в копейках",
-                        "en": "⌊budget ÷ cost per gesture⌋: the whole part, both amounts in cents"}),
+                        "en": "⌊budget ÷ cost per gesture⌋: the whole part, both amounts in cents"},
+               expression="floor(round_half_away(charm_budget, 2) / round_half_away(cost_per_gesture, 2))"),
         Output("spent", "money", {"ru": "Потрачено", "en": "Spent"}, _SPEND,
-               formula={"ru": "жесты × цена жеста", "en": "gestures × cost per gesture"}),
+               formula={"ru": "жесты × цена жеста", "en": "gestures × cost per gesture"},
+               expression="gestures * round_half_away(cost_per_gesture, 2) / 100"),
         Output("new_customers", "count", {"ru": "Новых клиентов от рассказов", "en": "New customers from the stories"},
                _NEW,
                formula={"ru": "жесты × p × t × i, где p — скольким рассказывает клиент, t — доля "
                               "услышавших, ставших клиентами, i — доля тех, кто без рассказа не пришёл бы",
                         "en": "gestures × p × t × i, where p is the people each customer tells, t the share "
-                              "of them who buy, i the share who would not have come otherwise"}),
+                              "of them who buy, i the share who would not have come otherwise"},
+               expression="gestures * people_told * told_conversion_pct / 100 * incremental_pct / 100"),
         Output("cost_per_new_customer", "money",
                {"ru": "Цена нового клиента через сарафанное радио", "en": "Cost of a new customer by word of mouth"},
-               _NEW, formula={"ru": "потрачено ÷ новые клиенты", "en": "spent ÷ new customers"}),
+               _NEW, formula={"ru": "потрачено ÷ новые клиенты", "en": "spent ÷ new customers"},
+               expression="spent / new_customers"),
         Output("value_created", "money",
                {"ru": "Ценность новых клиентов", "en": "Value of the new customers"}, _NEW + ("clv",),
-               formula={"ru": "новые клиенты × CLV", "en": "new customers × CLV"}),
+               formula={"ru": "новые клиенты × CLV", "en": "new customers × CLV"},
+               expression="new_customers * clv"),
         Output("roe_pct", "pct",
                {"ru": "Отдача от впечатлений (ROE, return on experience)",
                 "en": "Return on experience (ROE)"}, _NEW + ("clv",), decimals=1,
                formula={"ru": "(ценность новых клиентов − потрачено) ÷ потрачено × 100",
-                        "en": "(value of the new customers − spent) ÷ spent × 100"}),
-        Output("savings_vs_paid_pct", "pct",
-               {"ru": "Экономия против платных каналов", "en": "Saving against paid channels"},
-               _NEW + ("paid_cac",), decimals=1,
-               formula={"ru": "(1 − цена нового клиента ÷ CAC платных каналов) × 100; меньше нуля — "
+                        "en": "(value of the new customers − spent) ÷ spent × 100"},
+               expression="(value_created - spent) / spent * 100"),
+        shared_output("savings_vs_paid_pct", _NEW + ("paid_cac",),
+              decimals=1,
+              formula={"ru": "(1 − цена нового клиента ÷ CAC платных каналов) × 100; меньше нуля — "
                               "дороже рекламы",
                         "en": "(1 − cost of a new customer ÷ paid-channel CAC) × 100; below zero means "
-                              "dearer than paid channels"}),
+                              "dearer than paid channels"},
+               expression="(1 - cost_per_new_customer / paid_cac) * 100"),
     ],
     compute=compute,
     chart=return_chart,
@@ -311,11 +294,6 @@ CALCULATOR = Calculator(
                                    "cover a single gesture)."},
         "nothing_spent": {"ru": "Нет данных: бюджета не хватает ни на один жест, тратить нечего.",
                           "en": "Not available: the budget does not cover a single gesture, so nothing is spent."},
-        "no_paid_cac": {"ru": "Нет данных: клиент из платных каналов ничего не стоит, сравнивать не с чем.",
-                        "en": "Not available: a customer from paid channels costs nothing, so there is "
-                              "nothing to compare with."},
-        "too_large": {"ru": "Нет данных: результат слишком велик, чтобы его показать.",
-                      "en": "Not available: the result is too large to show."},
     },
     notes={
         "ru": [
@@ -344,31 +322,22 @@ CALCULATOR = Calculator(
     presets={
         "car_dealer": {
             "title": {"ru": "Автосалон: машина с бантом и подарками", "en": "Car dealer: a car with a bow and gifts"},
-            "values": {
-                "ru": {"charm_budget": 300000, "cost_per_gesture": 15000, "people_told": 10,
-                       "told_conversion_pct": 4, "incremental_pct": 100, "clv": 120000, "paid_cac": 50000},
-                "en": {"charm_budget": 6000, "cost_per_gesture": 300, "people_told": 10,
-                       "told_conversion_pct": 4, "incremental_pct": 100, "clv": 2400, "paid_cac": 1000},
-            },
+            "values": {"charm_budget": {"ru": 300000, "en": 6000}, "cost_per_gesture": {"ru": 15000, "en": 300},
+                "people_told": 10, "told_conversion_pct": 4, "incremental_pct": 100,
+                "clv": {"ru": 120000, "en": 2400}, "paid_cac": {"ru": 50000, "en": 1000}},
         },
         "oil_change": {
             "title": {"ru": "Автосервис: подарок будущей маме", "en": "Oil change: a gift for a mother-to-be"},
-            "values": {
-                "ru": {"charm_budget": 120000, "cost_per_gesture": 6000, "people_told": 8,
-                       "told_conversion_pct": 10, "incremental_pct": 100, "clv": 30000, "paid_cac": 6000},
-                "en": {"charm_budget": 2400, "cost_per_gesture": 120, "people_told": 8,
-                       "told_conversion_pct": 10, "incremental_pct": 100, "clv": 600, "paid_cac": 120},
-            },
+            "values": {"charm_budget": {"ru": 120000, "en": 2400}, "cost_per_gesture": {"ru": 6000, "en": 120},
+                "people_told": 8, "told_conversion_pct": 10, "incremental_pct": 100,
+                "clv": {"ru": 30000, "en": 600}, "paid_cac": {"ru": 6000, "en": 120}},
         },
         "ribbon": {
             "title": {"ru": "Интернет-магазин: атласная лента и бирка от руки",
                       "en": "Online shop: a satin ribbon and a handwritten tag"},
-            "values": {
-                "ru": {"charm_budget": 30000, "cost_per_gesture": 60, "people_told": 3,
-                       "told_conversion_pct": 2, "incremental_pct": 100, "clv": 8000, "paid_cac": 1500},
-                "en": {"charm_budget": 600, "cost_per_gesture": 1.2, "people_told": 3,
-                       "told_conversion_pct": 2, "incremental_pct": 100, "clv": 160, "paid_cac": 30},
-            },
+            "values": {"charm_budget": {"ru": 30000, "en": 600}, "cost_per_gesture": {"ru": 60, "en": 1.2},
+                "people_told": 3, "told_conversion_pct": 2, "incremental_pct": 100,
+                "clv": {"ru": 8000, "en": 160}, "paid_cac": {"ru": 1500, "en": 30}},
         },
     },
 )

@@ -95,6 +95,29 @@ def calculators_list(lang):
     return "\n".join(lines)
 
 
+def calculator_nav(nav):
+    """Complete the navigation: the section that lists ``calculators/index.md`` gets the page of every
+    calculator it does not list yet, in the index's order, so a new calculator's two pages appear with
+    no line added to ``mkdocs.yml``.  Changes ``nav`` (MkDocs' ``config["nav"]``) in place; True if
+    that section was found."""
+    for item in nav or []:
+        if not isinstance(item, dict):
+            continue
+        for entries in item.values():
+            if not isinstance(entries, list):
+                continue
+            listed = [entry if isinstance(entry, str) else list(entry.values())[0] for entry in entries]
+            if "calculators/index.md" in listed:
+                for name in registry.CALCULATORS:
+                    page = "calculators/" + page_slug(name)
+                    if page not in listed:
+                        entries.append(page)
+                return True
+            if calculator_nav(entries):
+                return True
+    return False
+
+
 def number_rules(lang):
     """Markdown: the paragraph on how numbers are read (the catalog's ``number_rules``), the same
     words the calculators' help and the command line's ``--help`` show."""

@@ -2,6 +2,8 @@
 
 - custom.json is checked before anything else, and a page's front matter that is not valid YAML
   stops the build (MkDocs would silently drop it).
+- The navigation's calculators section gets every calculator's page (scripts/embed.py,
+  ``calculator_nav``): adding a calculator needs no line in mkdocs.yml.
 - The Markdown markers (``::: calculator NAME``, ``::: exercise ID``…) are a Python-Markdown extension
   (scripts/markers.py), which the hook adds and tells which page it converts.
 - Pages that hold a calculator load the self-hosted runtime (and only those pages).
@@ -37,6 +39,9 @@ def on_config(config):
     except custom.CustomError as error:
         raise PluginError(str(error))
     config["markdown_extensions"].append(markers.MarkersExtension())
+    if not embed.calculator_nav(config["nav"]):
+        raise PluginError("mkdocs.yml: no nav section lists calculators/index.md, where the calculators' "
+                          "pages go")
     return config
 
 

@@ -15,8 +15,6 @@ Case kinds:
 
 - ``{"op": "view", "calculator", "lang", "currency", "raw", "preset"}``: ``calculators.view.view``
   (what the build renders and the page writes) plus the exact outputs, values and errors;
-- ``{"op": "chart", "chart", "calculator", "lang", "currency", "raw"}``: one function of
-  ``calculators.charts`` on the result of ``evaluate``;
 - ``{"op": "call", "func": "numbers.format_money", "args": [...]}``: one function of the package;
 - ``{"op": "round_trip", "value", "lang", "kind", "currency"}``: a number written into a field
   (``numbers.format_field``) and read back by the page's parser, and written into a link
@@ -29,7 +27,7 @@ import json
 import math
 
 from calculators import charts, core, errors, numbers, registry
-from calculators.core import Unavailable, evaluate
+from calculators.core import Unavailable
 
 MODULES = {"numbers": numbers, "core": core, "charts": charts, "errors": errors}
 
@@ -120,12 +118,6 @@ def _view(case):
     return out
 
 
-def _chart(case):
-    calculator = registry.get(case["calculator"])
-    result = evaluate(calculator, decode(case.get("raw") or {}), case["lang"], case.get("currency"))
-    return {"chart": getattr(charts, case["chart"])(result)}
-
-
 def _call(case):
     module, name = case["func"].split(".")
     function = getattr(MODULES[module], name)
@@ -148,8 +140,6 @@ def run_case(case):
             return _round_trip(case)
         if op == "view":
             return _view(case)
-        if op == "chart":
-            return _chart(case)
         if op == "call":
             return _call(case)
         return {"exception": "unknown op " + str(op)}

@@ -8,6 +8,7 @@ from hypothesis import given
 
 from calcstrategies import MINUS, NBSP, inputs_strategy, runner, value_strategy
 from calculators.affiliate_commission import CALCULATOR
+from calculators import catalog
 from calculators.core import Unavailable, compute_checked, evaluate
 
 BASE = {
@@ -119,13 +120,13 @@ def test_no_paid_cac():
     assert out["commission_per_sale"] == pytest.approx(10)
 
 
-def test_too_large_instead_of_infinity():
-    # 1e12 order at 100 % against a CAC of 1e-300: −Infinity would follow; unavailable instead
-    # (the pure compute: the parser refuses magnitudes below 1e-30, which no one could type)
+def test_out_of_range_instead_of_infinity():
+    # 1e12 order at 100 % against a CAC of 1e-300: −Infinity would follow; the guard every calculator's
+    # compute has makes it unavailable (the parser refuses magnitudes below 1e-30, which no one could type)
     values = dict((k, float(v)) for k, v in BASE.items())
     values.update(average_order=1e12, commission_pct=100.0, paid_cac=1e-300)
     out = CALCULATOR.compute(values)
-    assert out["savings_vs_paid_pct"] == Unavailable("too_large")
+    assert out["savings_vs_paid_pct"] == Unavailable("out_of_range")
 
 
 def test_zero_sales_and_zero_orders_are_plain_zeros():
@@ -139,7 +140,7 @@ def test_zero_sales_and_zero_orders_are_plain_zeros():
 
 def test_reason_text_both_locales():
     ru = evaluate(CALCULATOR, {"paid_cac": "0"}, "ru")
-    assert ru.text("savings_vs_paid_pct") == CALCULATOR.reasons["no_paid_cac"]["ru"]
+    assert ru.text("savings_vs_paid_pct") == catalog.get("ru")["reasons"]["no_paid_cac"]
     en = evaluate(CALCULATOR, {"paid_cac": "0"}, "en")
     assert en.text("savings_vs_paid_pct").startswith("Not available")
 

@@ -1,6 +1,6 @@
-"""Generic properties of every calculator listed in calculators.registry.CALCULATORS.
+"""Generic properties of every calculator calculators.registry finds (registry.CALCULATORS).
 
-A new calculator is picked up by being registered: nothing here names one.
+A new calculator is picked up by being added: nothing here names one.
 """
 
 import ast
@@ -25,7 +25,8 @@ from calcstrategies import (
     value_strategy,
 )
 from calculators import catalog
-from calculators.core import INPUT_KINDS, OUTPUT_KINDS, Unavailable, compute_checked, evaluate
+from calculators.core import (INPUT_KINDS, OUTPUT_KINDS, SHARED_INPUTS, SHARED_OUTPUTS, Unavailable, compute_checked,
+                              evaluate)
 from calculators.errors import CalculatorError
 from calculators.numbers import CURRENCIES, format_plain
 from calculators.registry import CALCULATORS
@@ -119,8 +120,9 @@ def test_every_label_and_formula_in_both_languages(name):
 
 
 def _codes_in_source(calculator):
-    """Unavailable codes the calculator's module can give: Unavailable("code"), ratio(a, b, "code"), bounded()."""
-    tree = ast.parse(inspect.getsource(sys.modules[calculator.compute.__module__]))
+    """Unavailable codes the calculator's module can give: Unavailable("code"), ratio(a, b, "code"),
+    savings_vs_paid()."""
+    tree = ast.parse(inspect.getsource(sys.modules[calculator.formulas.__module__]))
     codes = set()
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
@@ -129,8 +131,8 @@ def _codes_in_source(calculator):
             argument = node.args[0]
         elif node.func.id == "ratio" and len(node.args) == 3:
             argument = node.args[2]
-        elif node.func.id == "bounded":
-            codes.add("out_of_range")
+        elif node.func.id == "savings_vs_paid":
+            codes.add("no_paid_cac")
             continue
         else:
             continue
@@ -144,13 +146,40 @@ def test_every_unavailable_code_has_its_reasons(name):
     calculator = calc(name)
     used = _codes_in_source(calculator)
     assert used, "no Unavailable code found in the module of " + name
-    assert used <= set(calculator.reasons), "codes without a reason: %s" % sorted(used - set(calculator.reasons))
+    given = set(calculator.reasons) | set(catalog.get("en")["reasons"])
+    assert used <= given, "codes without a reason: %s" % sorted(used - given)
     assert set(calculator.reasons) <= used, "reasons never given: %s" % sorted(set(calculator.reasons) - used)
     for code in calculator.reasons:
         for lang in LANGS:
             text = calculator.reason_text(Unavailable(code), lang)
             assert isinstance(text, str) and text.strip() and not BAD_WORDS.search(text), (code, lang, text)
         assert calculator.reason_text(Unavailable(code), "ru") != calculator.reason_text(Unavailable(code), "en")
+
+
+def test_shared_vocabulary():
+    """A name means one thing: an input or output shared by several calculators has one kind everywhere,
+    and those declared in core's vocabulary keep its kind."""
+    kinds = {}
+    for calculator in CALCULATORS.values():
+        for spec in calculator.inputs + calculator.outputs:
+            name = getattr(spec, "name", None) or spec.key
+            kinds.setdefault(name, set()).add(spec.kind)
+            shared = SHARED_INPUTS.get(name) if hasattr(spec, "name") else SHARED_OUTPUTS.get(name)
+            if shared is not None:
+                assert spec.kind == shared["kind"], (calculator.name, name)
+    assert dict((n, k) for n, k in kinds.items() if len(k) > 1) == {}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_declarations_state_only_what_differs_between_languages(name):
+    """In the module's source, a value given per language (a default, a preset's value) differs between
+    the languages; the same number is written once."""
+    source = inspect.getsource(sys.modules[calc(name).formulas.__module__])
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict) and [getattr(k, "value", None) for k in node.keys] == list(LANGS):
+            values = [v.value for v in node.values if isinstance(v, ast.Constant)]
+            if len(values) == len(LANGS) and all(isinstance(v, (int, float)) for v in values):
+                assert len(set(values)) > 1, "line %d: %r for every language" % (node.lineno, values[0])
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -240,8 +269,9 @@ def test_random_valid_inputs(name, data):
         check_result(calculator, result)
         for key, value in result.outputs.items():
             if isinstance(value, Unavailable):
-                # valid input: only the calculator's own reasons, never "correct the field"
-                assert value.code in calculator.reasons, (key, value)
+                # valid input: the calculator's own reasons or shared ones, never "correct the field"
+                assert value.code != "invalid_input", (key, value)
+                assert value.code in calculator.reasons or value.code in catalog.get("en")["reasons"], (key, value)
     assert compute_checked(calculator, values) == evaluate(calculator, values, "en").outputs
 
 

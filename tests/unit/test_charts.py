@@ -1,4 +1,6 @@
-"""SVG charts (calculators/charts.py): well-formed, accessible, in the result's language, no colours."""
+"""SVG charts (the drawing helpers of calculators/charts.py; the line and funnel charts of
+acquisition_vs_retention, conversion_funnel and referral_payback): well-formed, accessible, in the
+result's language, no colours."""
 
 import re
 import xml.etree.ElementTree as ElementTree
@@ -8,9 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import charts
+from calculators.acquisition_vs_retention import clv_by_retention
+from calculators.conversion_funnel import funnel
+from calculators.referral_payback import referral_payback
 from calculators.core import evaluate
 from calculators.numbers import NBSP
-from calculators.registry import CALCULATORS, get
+from calculators.registry import get
 
 SVG = "{http://www.w3.org/2000/svg}"
 AVR = get("acquisition_vs_retention")
@@ -120,12 +125,12 @@ def test_nice_scale():
 # --- acquisition_vs_retention ---------------------------------------------------------------------------------------
 
 def test_the_calculator_declares_the_chart():
-    assert AVR.chart is charts.clv_by_retention
+    assert AVR.chart is clv_by_retention
 
 
 def clv_chart(lang="ru", currency=None, **values):
     result = evaluate(AVR, values, lang, currency)
-    return result, charts.clv_by_retention(result)
+    return result, clv_by_retention(result)
 
 
 def test_clv_chart_ru_defaults():
@@ -247,17 +252,10 @@ def test_clv_chart_any_input(order, rate, discount, retained):
 
 # --- conversion_funnel ---------------------------------------------------------------------------------------------------
 
-needs_funnel = pytest.mark.skipif("conversion_funnel" not in CALCULATORS,
-                                  reason="conversion_funnel is not registered in calculators.registry yet")
-needs_referral = pytest.mark.skipif("referral_payback" not in CALCULATORS,
-                                    reason="referral_payback is not registered in calculators.registry yet")
-
-
-@needs_funnel
 def test_funnel_ru_defaults():
     calculator = get("conversion_funnel")
     result = evaluate(calculator, {"visitors": 20000, "lead_rate_pct": 5, "sale_rate_pct": 20}, "ru")
-    svg = charts.funnel(result)
+    svg = funnel(result)
     root, title, desc = check_svg(svg, "ru")
     bars = elements(root, "chart-bar")
     # 20 000 reached → 20 000 × 5 % = 1 000 leads → 1 000 × 20 % = 200 customers
@@ -275,48 +273,43 @@ def test_funnel_ru_defaults():
                       calculator.output_by_key["customers"].label["ru"]]
 
 
-@needs_funnel
 def test_funnel_en_fractional_people():
     calculator = get("conversion_funnel")
     result = evaluate(calculator, {"visitors": 1000, "lead_rate_pct": "2.5", "sale_rate_pct": 10}, "en")
-    root, title, desc = check_svg(charts.funnel(result), "en")
+    root, title, desc = check_svg(funnel(result), "en")
     # 1 000 × 2.5 % = 25 leads; 25 × 10 % = 2.5 customers (an expectation, kept unrounded)
     assert [float(b.get("data-value")) for b in elements(root, "chart-bar")] == [1000, 25, 2.5]
     assert "2.5 · 10%" in [e.text for e in elements(root, "chart-value")]
     assert desc.endswith("Overall conversion from reach to purchase: 0.25%.")
 
 
-@needs_funnel
 def test_funnel_with_nobody_converting():
     calculator = get("conversion_funnel")
     result = evaluate(calculator, {"visitors": 1000, "lead_rate_pct": 0}, "en")
-    root, _, _ = check_svg(charts.funnel(result), "en")
+    root, _, _ = check_svg(funnel(result), "en")
     assert [float(b.get("width")) for b in elements(root, "chart-bar")][1:] == [0, 0]
 
 
-@needs_funnel
 @pytest.mark.parametrize("values", [{"visitors": 0}, {"visitors": "x"}, {"lead_rate_pct": "101"},
                                     {"sale_rate_pct": ""}])
 def test_funnel_absent_without_data(values):
     result = evaluate(get("conversion_funnel"), values, "ru")
-    assert charts.funnel(result) is None
+    assert funnel(result) is None
 
 
-@needs_funnel
 def test_funnel_escapes_hostile_labels(monkeypatch):
     calculator = get("conversion_funnel")
     monkeypatch.setitem(calculator.output_by_key["leads"].label, "ru", HOSTILE)
-    root, _, desc = check_svg(charts.funnel(evaluate(calculator, {}, "ru")), "ru")
+    root, _, desc = check_svg(funnel(evaluate(calculator, {}, "ru")), "ru")
     assert HOSTILE.replace("\x00", "").replace("\x07", "") in desc
 
 
-@needs_funnel
 @given(st.integers(0, 10 ** 9), floats(0, 100), floats(0, 100))
 @settings(max_examples=100, deadline=None)
 def test_funnel_any_input(visitors, lead, sale):
     result = evaluate(get("conversion_funnel"), {"visitors": visitors, "lead_rate_pct": lead,
                                                  "sale_rate_pct": sale}, "en")
-    svg = charts.funnel(result)
+    svg = funnel(result)
     if visitors == 0:
         assert svg is None
     else:
@@ -330,7 +323,7 @@ def test_funnel_any_input(visitors, lead, sale):
 def referral(lang="en", **values):
     calculator = get("referral_payback")
     result = evaluate(calculator, values, lang)
-    return result, charts.referral_payback(result)
+    return result, referral_payback(result)
 
 
 def monthly_margin(result):
@@ -339,7 +332,6 @@ def monthly_margin(result):
         * v["orders_per_year"] / 12
 
 
-@needs_referral
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_referral_chart_defaults(lang):
     result, svg = referral(lang)
@@ -364,7 +356,6 @@ def test_referral_chart_defaults(lang):
         assert markers == []
 
 
-@needs_referral
 def test_referral_chart_hand_computed():
     # 1 000 customers × 10 % × 2 referrals × 50 % = 100 referred, all incremental;
     # margin 100 × $50 × 40 % × 6 orders / 12 = $1 000 a month.
@@ -374,7 +365,7 @@ def test_referral_chart_hand_computed():
     result = evaluate(get("referral_payback"), values, "en")
     assert monthly_margin(result) == pytest.approx(1000)
     cost = result.outputs["total_cost"]
-    svg = charts.referral_payback(result)
+    svg = referral_payback(result)
     root, _, desc = check_svg(svg, "en")
     assert "$12,000 in 12 months" in desc
     if cost <= 12000:
@@ -383,7 +374,6 @@ def test_referral_chart_hand_computed():
         assert desc.endswith("the programme pays back in month %d." % month)
 
 
-@needs_referral
 def test_referral_chart_never_pays_back():
     result, svg = referral("ru", program_cost=10 ** 12)
     root, _, desc = check_svg(svg, "ru")
@@ -391,14 +381,12 @@ def test_referral_chart_never_pays_back():
     assert desc.endswith("за 12 месяцев программа не окупается.")
 
 
-@needs_referral
 def test_referral_chart_absent_without_data():
     assert referral("en", customers=0)[1] is None or monthly_margin(referral("en", customers=0)[0]) == 0
     assert referral("en", gross_margin_pct="abc")[1] is None
     assert referral("en", orders_per_year="-1")[1] is None
 
 
-@needs_referral
 def test_referral_chart_escapes_hostile_labels(monkeypatch):
     monkeypatch.setitem(get("referral_payback").output_by_key["total_cost"].label, "en", HOSTILE)
     result, svg = referral("en")
@@ -407,7 +395,7 @@ def test_referral_chart_escapes_hostile_labels(monkeypatch):
     assert any(e.text.startswith(clean + ": $") for e in elements(root, "chart-cost-label"))
 
 
-# --- referral_payback on a stand-in result (runs before the module exists) -----------------------------------
+# --- referral_payback on a stand-in result: the outputs it draws set directly ------------------------------
 
 class _StandIn:
     """Just what the chart reads from a calculator: the label of ``total_cost``."""
@@ -429,7 +417,7 @@ def stand_in(lang, incremental, cost, average_order=50, margin=40, orders=6, err
 @pytest.mark.parametrize("cost, month", [(4500.0, 5), (5000.0, 5), (12000.0, 12), (0.0, 1), (300.0, 1)])
 def test_referral_chart_break_even_month(cost, month):
     # 100 incremental customers × $50 × 40 % × 6 orders / 12 = $1 000 of margin a month
-    svg = charts.referral_payback(stand_in("en", 100.0, cost))
+    svg = referral_payback(stand_in("en", 100.0, cost))
     root, title, desc = check_svg(svg, "en")
     assert title == "Programme payback, month by month"
     points = polyline_points(root, "chart-margin")
@@ -445,7 +433,7 @@ def test_referral_chart_break_even_month(cost, month):
 
 
 def test_referral_chart_ru_never_pays_back():
-    svg = charts.referral_payback(stand_in("ru", 100.0, 12000.5))
+    svg = referral_payback(stand_in("ru", 100.0, 12000.5))
     root, title, desc = check_svg(svg, "ru")
     assert elements(root, "chart-marker") == []
     assert desc == ("Накопленная маржа приростных клиентов за 12 месяцев достигает 12" + NBSP + "000"
@@ -455,19 +443,19 @@ def test_referral_chart_ru_never_pays_back():
 
 def test_referral_chart_without_data():
     from calculators.core import Unavailable
-    assert charts.referral_payback(stand_in("en", Unavailable("x"), 100.0)) is None
-    assert charts.referral_payback(stand_in("en", 10.0, Unavailable("x"))) is None
-    assert charts.referral_payback(stand_in("en", 0.0, 0.0)) is None
-    assert charts.referral_payback(stand_in("en", 10.0, 10.0, errors={"gross_margin_pct": object()})) is None
+    assert referral_payback(stand_in("en", Unavailable("x"), 100.0)) is None
+    assert referral_payback(stand_in("en", 10.0, Unavailable("x"))) is None
+    assert referral_payback(stand_in("en", 0.0, 0.0)) is None
+    assert referral_payback(stand_in("en", 10.0, 10.0, errors={"gross_margin_pct": object()})) is None
     # no margin but a cost: a flat line under the cost, never paying back
-    root, _, desc = check_svg(charts.referral_payback(stand_in("en", 0.0, 500.0)), "en")
+    root, _, desc = check_svg(referral_payback(stand_in("en", 0.0, 500.0)), "en")
     assert desc.endswith("does not pay back within 12 months.")
 
 
 @given(floats(0, 1e9), floats(0, 1e12), floats(0, 1e12), floats(0, 100), floats(0, 1e4))
 @settings(max_examples=150, deadline=None)
 def test_referral_chart_any_numbers(incremental, cost, order, margin, orders):
-    svg = charts.referral_payback(stand_in("en", incremental, cost, order, margin, orders))
+    svg = referral_payback(stand_in("en", incremental, cost, order, margin, orders))
     if svg is None:
         return
     root, _, _ = check_svg(svg, "en")

@@ -4,6 +4,12 @@ import pytest
 
 from calculators import acquisition_vs_retention as avr
 from calculators.core import (
+    KIND_MAX,
+    Calculator,
+    Input,
+    Output,
+    SHARED_INPUTS,
+    SHARED_OUTPUTS,
     Result,
     Unavailable,
     compute_checked,
@@ -11,6 +17,9 @@ from calculators.core import (
     first_unavailable,
     format_value,
     ratio,
+    savings_vs_paid,
+    shared_input,
+    shared_output,
     unit_word,
 )
 from calculators import catalog
@@ -52,6 +61,71 @@ def test_ratio_and_first_unavailable():
     assert ratio(1, Unavailable("b"), "zero") == Unavailable("b")
     assert first_unavailable(1, 2.0) is None
     assert first_unavailable(1, Unavailable("x"), Unavailable("y")) == Unavailable("x")
+
+
+def _toy(compute, inputs=None):
+    inputs = inputs or [Input("x", "number", {"ru": "x", "en": "x"}, {"ru": 1, "en": 1}, maximum=10)]
+    outputs = [Output(key, "number", {"ru": key, "en": key}, ("x",)) for key in ("a", "b", "c", "d", "e")]
+    return Calculator("toy", {"ru": "t", "en": "t"}, {"ru": "t", "en": "t"}, inputs, outputs, compute)
+
+
+def test_one_guard_for_every_calculator_against_absurd_magnitudes():
+    """Calculator.compute bounds every output of the module's compute: NaN and beyond ±1e300 become
+    out_of_range, with a reason every calculator shares; numbers and other reasons pass unchanged."""
+    inf = float("inf")
+    toy = _toy(lambda v: {"a": v["x"] / 1e-300 * 1e10, "b": -inf, "c": inf - inf, "d": 1e300,
+                          "e": Unavailable("mine")})
+    out = toy.compute({"x": 1.0})
+    assert out == {"a": Unavailable("out_of_range"), "b": Unavailable("out_of_range"),
+                   "c": Unavailable("out_of_range"), "d": 1e300, "e": Unavailable("mine")}
+    assert evaluate(toy, {}, "en").text("a") == "Not available: the numbers are too extreme for a meaningful result."
+    assert evaluate(toy, {}, "ru").text("b").startswith("Нет значения: числа слишком малы или велики")
+
+
+def test_limits_by_kind():
+    """An input's maximum defaults to its kind's (money 10¹², counts 10⁹, percentages 100); "number" and
+    "seconds" have no usual size and must declare theirs."""
+    assert KIND_MAX == {"money": 1e12, "count": 1e9, "pct": 100}
+    for kind in KIND_MAX:
+        assert Input("x", kind, {"ru": "x", "en": "x"}, {"ru": 1, "en": 1}).maximum == KIND_MAX[kind]
+    assert Input("x", "pct", {"ru": "x", "en": "x"}, {"ru": 1, "en": 1}, maximum=99).maximum == 99
+    for kind in ("number", "seconds"):
+        with pytest.raises(AssertionError):
+            Input("x", kind, {"ru": "x", "en": "x"}, {"ru": 1, "en": 1})
+    assert evaluate(CALC, {"average_order": "1000000000001"}, "en").errors["average_order"].code == "above_max"
+
+
+def test_a_declaration_states_only_what_differs_between_languages():
+    """One number stands for every language; a dict names each; presets are kept per language."""
+    calculator = _toy(lambda v: dict((key, v["x"]) for key in "abcde"), inputs=[
+        Input("x", "number", {"ru": "x", "en": "x"}, 2, maximum=10),
+        Input("y", "money", {"ru": "y", "en": "y"}, {"ru": 100, "en": 2}),
+    ])
+    calculator = Calculator("toy", calculator.title, calculator.summary, calculator.inputs, calculator.outputs,
+                            calculator.formulas, presets={"p": {"title": {"ru": "П", "en": "P"},
+                                                                "values": {"x": 3, "y": {"ru": 50, "en": 1}}}})
+    assert calculator.input_by_name["x"].default == {"ru": 2, "en": 2}
+    assert calculator.defaults("ru") == {"x": 2, "y": 100} and calculator.defaults("en") == {"x": 2, "y": 2}
+    assert calculator.presets["p"]["values"] == {"ru": {"x": 3, "y": 50}, "en": {"x": 3, "y": 1}}
+    assert calculator.defaults("en", "p") == {"x": 3, "y": 1}
+
+
+def test_shared_inputs_and_outputs():
+    """The vocabulary several calculators share is declared once in core; a calculator gives its default
+    and, where it must, its own wording."""
+    spec = shared_input("gross_margin_pct", 40)
+    assert (spec.kind, spec.label, spec.default, spec.maximum) == (
+        "pct", SHARED_INPUTS["gross_margin_pct"]["label"], {"ru": 40, "en": 40}, 100)
+    assert spec.help == SHARED_INPUTS["gross_margin_pct"]["help"]
+    assert shared_input("gross_margin_pct", 40, help=None).help is None
+    assert shared_input("orders_per_year", 4).maximum == 10000
+    assert shared_input("customers", 1).integer
+    output = shared_output("savings_vs_paid_pct", ("paid_cac",), decimals=1)
+    assert (output.kind, output.label, output.decimals) == ("pct", SHARED_OUTPUTS["savings_vs_paid_pct"]["label"], 1)
+    assert savings_vs_paid(25.0, 100.0) == 75 and savings_vs_paid(150.0, 100.0) == -50
+    assert savings_vs_paid(1.0, 0.0) == Unavailable("no_paid_cac")
+    assert savings_vs_paid(Unavailable("x"), 0.0) == Unavailable("x")
+    assert CALC.reason_text(Unavailable("no_paid_cac"), "en").startswith("Not available: a customer from paid")
 
 
 @pytest.mark.parametrize("n, word", [

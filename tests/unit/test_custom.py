@@ -153,7 +153,7 @@ def test_applying_leaves_the_declaration_as_it_was():
     assert declared.input_by_name["average_order"] is not adapted.input_by_name["average_order"]
     # Inputs the file does not touch are shared, not copied; outputs and the formula are the same.
     assert declared.input_by_name["new_customers"] is adapted.input_by_name["new_customers"]
-    assert adapted.compute is declared.compute and adapted.outputs is declared.outputs
+    assert adapted.formulas is declared.formulas and adapted.outputs is declared.outputs
 
 
 def test_a_byte_order_mark_and_utf8_text_are_read_on_any_platform(tmp_path, monkeypatch):
