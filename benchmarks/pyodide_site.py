@@ -13,6 +13,7 @@ variant by post-processing the built folder, so the shipped build knows nothing 
 - in every page (read with the HTML parser, changed by splices at its offsets: ``scripts/htmlpage.py``)
   ``<script type="mpy" config=…>`` becomes ``<script type="py">`` with Pyodide as the interpreter and the
   same modules as sources, and the preloads of MicroPython's loader and WebAssembly become Pyodide's;
+  a trainer's ``custom.json`` goes as written (Pyodide is CPython, which checks it on load);
 - the offline list and the precompressed copies are written again (``scripts/postbuild.py``).
 
 Same pages, same calculators, same self-hosting, same Content Security Policy (the page's inline
@@ -30,6 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, ROOT)
 
+from calculators import custom  # noqa: E402
 from scripts import dev, htmlpage, postbuild, runtime  # noqa: E402
 
 PREFIX = os.path.join(HERE, "pyodide")
@@ -104,6 +106,9 @@ def convert(site_dir, pyodide_dir=PYODIDE_DIR):
         shutil.copyfile(os.path.join(pyodide_dir, name), target)
     for name in runtime.python_files():
         shutil.copyfile(os.path.join(runtime.PACKAGE_DIR, name), os.path.join(site_dir, runtime.PY, "calculators", name))
+    found = custom.in_use()
+    if found:  # as written: only MicroPython takes the build's checked form as it is; CPython checks the file
+        shutil.copyfile(found, os.path.join(site_dir, runtime.PY, "calculators", custom.FILE_NAME))
     changed = []
     for path, relative in postbuild.html_files(site_dir):
         with open(path, encoding="utf-8") as handle:

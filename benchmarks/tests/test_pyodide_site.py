@@ -49,7 +49,11 @@ def test_a_page_loads_the_self_hosted_pyodide_and_the_same_modules_as_sources():
     assert pyodide_site.rewrite_page(html) == html
 
 
-def test_convert_copies_pyodide_and_the_sources(tmp_path):
+def test_convert_copies_pyodide_and_the_sources(tmp_path, monkeypatch):
+    trainer = tmp_path / "custom.json"
+    trainer.write_text(json.dumps({"acquisition_vs_retention": {"defaults": {"retention_rate_pct": 60}}}),
+                       encoding="utf-8")
+    monkeypatch.setenv("CLIENTING_CUSTOM", str(trainer))
     stand_in = tmp_path / "pyodide"
     stand_in.mkdir()
     for name in pyodide_site.FILES:
@@ -64,3 +68,5 @@ def test_convert_copies_pyodide_and_the_sources(tmp_path):
     modules = site / runtime.PY / "calculators"
     assert sorted(p.name for p in modules.glob("*.py")) == runtime.python_files()
     assert "pyodide/pyodide.asm.wasm" in (site / "sw.js").read_text(encoding="utf-8")
+    # The trainer's file as written: CPython checks it on load (the checked form is MicroPython's).
+    assert (modules / "custom.json").read_bytes() == trainer.read_bytes()
