@@ -16,7 +16,8 @@ browser context per run) and a warm cache (a second visit in the same context), 
 - ``input``: one input → all outputs rewritten (the handler runs synchronously on the main thread);
 - ``nginx``: one cold visit through ``deploy/nginx.conf`` (gzip on): decoded bytes and bytes on the wire;
 - ``search``: on the home page, key press → the expected page among the results, for the first query
-  (which loads the search documents) and the next one.
+  (which loads Pagefind's WebAssembly and index chunks) and the next one, and the bytes the first
+  one fetched.
 
 The baseline is the same page with the runtime removed (its script tags and preloads), served from a
 copy of the site; its "ready" is its ``load`` event.  The runtime's own cost is ``live − baseline load``.
@@ -214,11 +215,14 @@ def visit(context, url, wait_live, counter=None, throttle=1, sizes=True):
     return data
 
 
-# Two Russian queries on the home page: the first makes the search worker load the documents and
-# build its index (scripts/searchindex.py), the second finds them ready.  Each must show its page.
+# Two Russian queries on the home page, in Pagefind's dialog (assets/search.js): the first loads the
+# search (its interface, WebAssembly and the chunks of the index the query needs), the second finds it
+# loaded.  Each must show its page; «воронкой» is a form the text does not hold (stemming finds it).
 SEARCHES = (("воронкой", "/calculators/conversion-funnel/"), ("сарафанное", "/chapters/word-of-mouth/"))
+SEARCH_BUTTON = "button[data-role=search]"
+SEARCH_INPUT = "pagefind-modal input"
 SEARCH_SHOWN = """slug => {
-  const shown = [...document.querySelectorAll('.md-search-result__link')].some(a => a.href.includes(slug));
+  const shown = [...document.querySelectorAll('pagefind-modal a')].some(a => a.href.includes(slug));
   if (shown && window.__searchAt === null) window.__searchAt = performance.now();
   return shown;
 }"""
@@ -226,27 +230,45 @@ SEARCH_SHOWN = """slug => {
 
 def search_once(page, query, slug):
     """Milliseconds from the last key press of ``query`` to its page among the results (frame resolution)."""
-    page.fill("input.md-search__input", query)
+    page.fill(SEARCH_INPUT, query[:-1])
     page.evaluate("() => { window.__searchAt = null; window.__typedAt = performance.now(); }")
-    page.press("input.md-search__input", "End")
+    page.locator(SEARCH_INPUT).press_sequentially(query[-1])
     page.wait_for_function(SEARCH_SHOWN, arg=slug, polling="raf", timeout=30000)
     return page.evaluate("() => window.__searchAt - window.__typedAt")
 
 
 def measure_search(browser, url, runs):
-    """The first and the next search on a freshly loaded home page, ``runs`` times (cold)."""
-    first, following = [], []
+    """The first and the next search on a freshly loaded home page, ``runs`` times (cold).
+
+    ``first_ms``/``next_ms``: from the last key press of each query; ``open_ms``: from the press on the
+    search button to the first query's page among the results, the query typed as soon as the field
+    appears; ``first_bytes``: what the search fetched up to the first query's results (decoded, the
+    worker's requests included), ``first_encoded``: the same as sent (compressed where the server
+    has a compressed copy; Pagefind's index and WebAssembly come compressed already); ``before_open``:
+    requests for the search before the button is pressed (none expected).
+    """
+    first, following, opened, sizes, encoded, early = [], [], [], [], [], []
     for _ in range(runs):
         context = new_context(browser)
+        finished = []
         page = context.new_page()
         page.goto(url, wait_until="load")
         page.wait_for_load_state("networkidle")
-        page.click("input.md-search__input")
+        context.on("requestfinished", lambda request: finished.append(request))
+        early.append(len([r for r in finished if "/pagefind/" in r.url]))
+        started = page.evaluate("() => performance.now()")
+        page.click(SEARCH_BUTTON)
+        page.wait_for_selector(SEARCH_INPUT, state="visible")
         first.append(search_once(page, *SEARCHES[0]))
+        opened.append(page.evaluate("() => window.__searchAt") - started)
+        search = [r for r in finished if "/pagefind/" in r.url]
+        sizes.append(sum(decoded_size(r) for r in search))
+        encoded.append(sum(max(r.sizes()["responseBodySize"], 0) for r in search))
         following.append(search_once(page, *SEARCHES[1]))
         context.close()
     return {"page": HOME, "queries": [query for query, _ in SEARCHES],
-            "first_ms": summary(first), "next_ms": summary(following)}
+            "first_ms": summary(first), "next_ms": summary(following), "open_ms": summary(opened),
+            "first_bytes": summary(sizes), "first_encoded": summary(encoded), "before_open": max(early)}
 
 
 # What the offline copy holds, read from the browser's cache: [address, decoded bytes] per file.
@@ -708,8 +730,9 @@ def run(args, names, site, base_dir, floor_dir, pyodide_dir):
             results["browser"] = "Chromium %s" % browser.version
             results["pages"], bases = measure_pages(browser, args, names, servers, url)
             results["search"] = measure_search(browser, url("live", HOME), args.runs)
-            print("search: first query %.0f ms, next %.0f ms (medians)" % (
-                results["search"]["first_ms"]["median"], results["search"]["next_ms"]["median"]), flush=True)
+            print("search: first query %.0f ms (%.0f ms from opening it), %.0f KB fetched; next %.0f ms (medians)" % (
+                results["search"]["first_ms"]["median"], results["search"]["open_ms"]["median"],
+                results["search"]["first_bytes"]["median"] / 1024, results["search"]["next_ms"]["median"]), flush=True)
             results["offline"] = measure_offline(browser, url("live", HOME), site)
             results["navigation"] = measure_navigation(browser, args, names, url)
             prerendered = measure_prerendered(site, results["navigation"], args.runs)

@@ -10,13 +10,16 @@ Found by loading every page of the built site in Chromium and collecting ``secur
 events with the strictest policy, then adding only what was reported (``tests/browser/test_csp.py``
 keeps it at zero violations):
 
-- ``script-src 'self' 'sha256-…'`` on every page: the theme's bundle, ``calculators.js``, PyScript's
-  modules and MicroPython's loader are files of the site; inline scripts run only by hash.  Never
-  ``'unsafe-inline'``.
+- ``script-src 'self' 'wasm-unsafe-eval' 'sha256-…'`` on every page: the theme's bundle,
+  ``calculators.js``, PyScript's modules and MicroPython's loader are files of the site; inline scripts
+  run only by hash.  Never ``'unsafe-inline'``.  ``'wasm-unsafe-eval'`` is on every page because the
+  search is on every page: Pagefind (``assets/search.js``, ``scripts/search.py``) compiles its
+  WebAssembly when a reader opens it, in its worker (whose policy is the server's header, where one is
+  sent) or, where a worker cannot start, in the page itself (reported as ``script-src`` /
+  ``wasm-eval``).  It allows compiling WebAssembly the site serves itself, nothing else (no ``eval``);
+  MicroPython's WebAssembly needs the same on the calculator pages.
 - Pages with a calculator only add (the page's markup says so: PyScript's ``<script type="mpy">``,
-  written by the template on the pages whose markers hold a calculator, found with the parser):
-  ``'wasm-unsafe-eval'``: compiling MicroPython's WebAssembly is blocked by any ``script-src``
-  without it (reported as ``script-src`` / ``wasm-eval`` from ``micropython.mjs``);
+  written by the template on the pages whose markers hold a calculator, found with the parser)
   ``'unsafe-eval'``: PyScript 0.7 (its polyscript layer) joins its lifecycle hooks into one function
   with ``Function("return(w,x)=>…")`` every time the interpreter starts (reported as ``script-src`` /
   ``eval`` from ``core-*.js``); without it no calculator goes live.  The code it builds is PyScript's
@@ -30,8 +33,9 @@ keeps it at zero violations):
 - ``style-src 'self'``: no inline ``<style>`` or ``style`` attribute is blocked (the theme and PyScript
   set styles through the CSSOM, which CSP allows), so no ``'unsafe-inline'`` for styles either.
 - ``img-src 'self' data:``: the theme's icons are ``data:`` SVG images in its CSS.
-- ``worker-src 'self'``: the search runs in a worker loaded from the site.
-- ``connect-src 'self'``: the interpreter, its ``.wasm``, the calculators' bytecode, the search index.
+- ``worker-src 'self'``: the search runs in a worker loaded from the site (``pagefind/``).
+- ``connect-src 'self'``: the interpreter, its ``.wasm``, the calculators' bytecode, the search's
+  WebAssembly and index.
 - Everything else falls back to ``default-src 'self'``; ``object-src 'none'``, ``base-uri 'self'`` and
   ``form-action 'self'`` because ``default-src`` does not cover them.
 """
@@ -50,7 +54,7 @@ HEADER_ONLY = ("frame-ancestors", "report-uri", "sandbox")
 
 BASE = (
     ("default-src", ["'self'"]),
-    ("script-src", ["'self'"]),
+    ("script-src", ["'self'", "'wasm-unsafe-eval'"]),  # the search's WebAssembly, on every page
     ("style-src", ["'self'"]),
     ("img-src", ["'self'", "data:"]),
     ("font-src", ["'self'"]),
@@ -62,8 +66,8 @@ BASE = (
     ("form-action", ["'self'"]),
 )
 HEADER_EXTRA = (("frame-ancestors", ["'self'"]),)
-# What the Python runtime needs, on pages that run it (see the module's docstring).
-RUNTIME_SCRIPT = ["'wasm-unsafe-eval'", "'unsafe-eval'"]
+# What the Python runtime needs beyond that, on pages that run it only (see the module's docstring).
+RUNTIME_SCRIPT = ["'unsafe-eval'"]
 # PyScript's script types (MicroPython, or its other interpreter): data for PyScript, not for the browser.
 PYSCRIPT_TYPES = ("mpy", "py")
 # Types a browser runs as script (an absent or empty type is classic JavaScript).

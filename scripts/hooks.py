@@ -29,7 +29,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from calculators import catalog, custom, registry  # noqa: E402
 from scripts import (  # noqa: E402
-    embed, exercises, frontmatter, handouts, markers, meta, notfound, postbuild, printable, runtime, searchindex)
+    embed, exercises, frontmatter, handouts, markers, meta, notfound, postbuild, printable, runtime)
 
 
 @event_priority(100)  # first: a mistake in custom.json stops the build before any page is read
@@ -80,10 +80,7 @@ def _languages(config):
 
 
 def on_page_context(context, page, config, nav):
-    default, _ = _languages(config)
     context["clienting_site_path"] = meta.site_path(config["site_url"])
-    context["clienting_search_base"] = searchindex.search_base(
-        context.get("base_url"), config["theme"]["language"], default)
     printable.prepare(page, nav)  # the whole playbook (print.md): its table of contents and calculators
     try:
         handouts.prepare(page, nav, config["theme"]["language"])  # a programme's handouts: contents, calculators
@@ -105,7 +102,7 @@ def on_post_template(output, template_name, config):
     return ""  # MkDocs writes no root 404.html of its own (the last language's would win)
 
 
-@event_priority(-100)  # after the search and language plugins have written their files
+@event_priority(-100)  # after the language plugin has written its files
 def on_post_build(config):
     # The language plugin builds the other languages from inside the default language's post-build,
     # so this runs once per language; only the outermost call, after every language, does the work.

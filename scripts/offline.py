@@ -1,14 +1,15 @@
 """Build face: the service worker that keeps the site working offline (``site/sw.js``).
 
 After the build, :func:`write` lists the files a reader needs offline (every page, the runtime, the
-calculators' modules, CSS, scripts, the search indexes), hashes each, and writes ``sw.js`` at the
+calculators' modules, CSS, scripts, the search), hashes each, and writes ``sw.js`` at the
 site's root from ``scripts/sw.template.js`` with that list, split by language, and a version: the
 hash of the list and the hashes.  Any change to any listed file gives a new version, so a new
 deployment is noticed; ``assets/offline.js`` registers the worker and offers the update.
 
 The copy holds one language: the files every page shares (``""``: styles, scripts, the runtime, the
-modules) and the reader's language (its pages, its 404 page, its search index and documents).  The
-default language's pages are those outside the other languages' folders (``en/``).
+modules, the search's interface) and the reader's language (its pages, its 404 page, its search:
+Pagefind's WebAssembly, index and excerpts for that language, ``scripts/search.py``).  The default
+language's pages are those outside the other languages' folders (``en/``).
 
 Stored when first opened rather than up front: the page holding the whole playbook for print
 (``print/``; its chapters are in the copy already, page by page) and the programmes' handout packs
@@ -17,8 +18,8 @@ Stored when first opened rather than up front: the page holding the whole playbo
 Left out: source maps, the sitemaps (their dates change with every build), the precompressed copies
 the server sends in place of a file (``NAME.gz``, ``NAME.br``: ``scripts/compress.py``; the worker
 gets them through ordinary requests, decoded), PyScript's chunks that no page loads (its editor,
-terminal, Pyodide and TOML chunks: only those a page names are kept) and the search library's
-languages the site does not search in.
+terminal, Pyodide and TOML chunks: only those a page names are kept) and the theme's own search
+(its worker and its lunr languages), which the site does not use.
 """
 
 import hashlib
@@ -28,6 +29,8 @@ import posixpath
 
 from scripts import htmlpage
 
+from scripts import search
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATE = os.path.join(HERE, "sw.template.js")
 WORKER = "sw.js"
@@ -35,9 +38,9 @@ WORKER = "sw.js"
 SKIP_FILES = (WORKER, "sitemap.xml", "sitemap.xml.gz")
 SKIP_SUFFIXES = (".map", ".gz", ".br")
 # PyScript's lazily loaded chunks for its code editor, terminal and Pyodide: not used here.
+# The theme's search, replaced by Pagefind's (scripts/search.py): no page loads it.
 SKIP_PREFIXES = ("assets/vendor/pyscript/codemirror", "assets/vendor/pyscript/xterm",
-                 "assets/vendor/pyscript/pyodide_graph")
-LUNR = "assets/javascripts/lunr/"
+                 "assets/vendor/pyscript/pyodide_graph", "assets/javascripts/lunr/", "assets/javascripts/workers/")
 PYSCRIPT = "assets/vendor/pyscript/"
 COMMON = ""  # the key of the files every language needs
 # Pages stored when first opened: the whole playbook on one page and the handout packs (the contents
@@ -78,11 +81,7 @@ def wanted(path, languages=("ru", "en"), pyscript=None):
         return False
     if pyscript is not None and path.startswith(PYSCRIPT):
         return path[len(PYSCRIPT):] in pyscript
-    if path.startswith(LUNR):
-        keep = ["min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"]
-        keep += ["min/lunr.%s.min.js" % lang for lang in languages]
-        return path[len(LUNR):] in keep
-    return True
+    return search.language_of(path) in (None,) + tuple(languages)  # no search of a language not offered
 
 
 def url_of(path):
@@ -111,15 +110,16 @@ def manifest(site_dir, languages=("ru", "en")):
 def language_of(path, languages=("ru", "en")):
     """The language a file belongs to (``COMMON`` for what every page shares).
 
-    The other languages' folders (``en/…``) are theirs; pages and the search files outside them are
-    the default language's (the first of ``languages``); the rest is shared.
+    The other languages' folders (``en/…``) are theirs; pages outside them are the default language's
+    (the first of ``languages``); a language's search files are its own (``search.language_of``);
+    the rest is shared.
     """
     for lang in languages[1:]:
         if path.startswith(lang + "/"):
             return lang
-    if path.endswith(".html") or path.startswith("search/"):
+    if path.endswith(".html"):
         return languages[0]
-    return COMMON
+    return search.language_of(path) or COMMON
 
 
 def on_demand(site_dir, files):

@@ -15,7 +15,7 @@ MkDocs calls it from ``on_post_build`` (``scripts/hooks.py``); ``make site-zensi
    an HTML parser;
 4. ``notfound``: the default language's 404 page at the root, the others' in their folders
    (``scripts/notfound.py``);
-5. ``search``: the search index of each language (``scripts/searchindex.py``);
+5. ``search``: Pagefind's index of each language, over the pages as they are now (``scripts/search.py``);
 6. ``sitemap``: without a site address, the sitemaps (relative addresses) are removed;
 7. ``offline``: ``sw.js`` with the list and hashes of what a reader keeps offline (``scripts/offline.py``):
    after every step that changes a file it lists;
@@ -36,7 +36,7 @@ sys.path.insert(0, ROOT)
 
 import yaml  # noqa: E402
 
-from scripts import compress, csp, handouts, meta, notfound, offline, printable, runtime, searchindex  # noqa: E402
+from scripts import compress, csp, handouts, meta, notfound, offline, printable, runtime, search  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.clienting")
 CONFIG = os.path.join(ROOT, "mkdocs.yml")
@@ -153,10 +153,7 @@ def step_notfound(site):
 
 
 def step_search(site):
-    # The search step (the per-language index) goes here: after the pages are final, before the
-    # offline list, which holds the index.
-    if os.path.exists(os.path.join(site.site_dir, "search", "search_index.json")):
-        searchindex.split(site.site_dir, site.others)
+    search.index(site.site_dir)  # after the pages are final, before the offline list, which holds the index
 
 
 def step_sitemap(site):

@@ -48,10 +48,10 @@ TYPES = {
 
 
 # Names that carry a content hash never change (as in deploy/nginx.conf): the theme's bundle and
-# styles, its search worker, PyScript's chunks.
-IMMUTABLE = re.compile(r"/assets/(?:(?:javascripts|stylesheets)/[^/]+\.[0-9a-f]{8}\.min\.(?:js|css)"
-                       r"|javascripts/workers/search\.[0-9a-f]{8}\.min\.js"
-                       r"|vendor/pyscript/[a-z-]+-[A-Za-z0-9_-]{8}\.js)$")
+# styles, PyScript's chunks, the search index's metadata, chunks and excerpts (scripts/search.py).
+IMMUTABLE = re.compile(r"(?:/assets/(?:(?:javascripts|stylesheets)/[^/]+\.[0-9a-f]{8}\.min\.(?:js|css)"
+                       r"|vendor/pyscript/[a-z-]+-[A-Za-z0-9_-]{8}\.js)"
+                       r"|/pagefind/(?:pagefind\.|index/|fragment/)[a-z-]+_[0-9a-f]+\.pf_[a-z]+)$")
 NO_CACHE = "no-cache"
 FOREVER = "public, max-age=31536000, immutable"
 

@@ -185,7 +185,7 @@ self.addEventListener("fetch", function (event) {
   event.respondWith(lookup(key(request.url)).then(function (hit) {
     if (hit) {
       if (hit.url === request.url) return hit;
-      // A copy without the cached URL: a worker started with "?worker=…" must still see its query.
+      // Stored without the query the request has (Pagefind asks for "pagefind-entry.json?ts=…").
       return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
     }
     var path = new URL(request.url).pathname;

@@ -1,7 +1,6 @@
 """The static build: strict, bilingual, self-contained, runtime only where needed."""
 
 import html.parser
-import json
 import os
 import re
 
@@ -106,36 +105,45 @@ def test_runtime_and_modules_are_in_the_site(built_site):
         assert name + ".mpy" in modules
 
 
-def test_one_compact_search_index_per_language(built_site):
-    ru_path = built_site / "search" / "search_docs.json"
-    en_path = built_site / "en" / "search" / "search_docs.json"
-    ru = json.loads(ru_path.read_text(encoding="utf-8"))
-    en = json.loads(en_path.read_text(encoding="utf-8"))
-    assert any(doc["location"].startswith("calculators/") for doc in ru["docs"])
-    assert not any(doc["location"].startswith("en/") for doc in ru["docs"])
-    assert {doc["location"] for doc in en["docs"]} >= {"calculators/acquisition-vs-retention/"}
-    assert "\\u04" not in ru_path.read_text(encoding="utf-8")  # UTF-8, not escapes
-    # Calculators' forms are not indexed, their explanations are.
-    assert not any("data-calculator" in doc["text"] for doc in ru["docs"])
+def test_one_search_index_per_language_of_the_readable_pages(built_site):
+    """Pagefind's index (scripts/search.py): the pages a reader reads, each in its language's index."""
+    from scripts import search
+
+    ru, en = search.pages(str(built_site), "ru"), search.pages(str(built_site), "en")
+    ru_urls, en_urls = [page["url"] for page in ru], [page["url"] for page in en]
+    assert "/chapters/word-of-mouth/" in ru_urls and "/calculators/conversion-funnel/" in ru_urls
+    assert [url for url in ru_urls if url.startswith("/en/")] == []
+    assert en_urls == ["/en" + url for url in ru_urls]  # the same pages, both languages
+    # Not the printable pages (they repeat the chapters), the speaker's screen, the join screen, the 404s.
+    for url in ru_urls:
+        assert not url.startswith(("/print/", "/speaker/", "/join/", "/404")), url
+    # The text of the page, not the site's chrome: the header, the navigation, the footer, the ¶ links.
+    chapter = [page for page in ru if page["url"] == "/chapters/word-of-mouth/"][0]
+    assert chapter["title"] and chapter["content"].startswith(chapter["title"])
+    for chrome in ("Сообщить об ошибке", "Главы", "¶"):
+        assert chrome not in chapter["content"], chrome
 
 
-def test_pages_fetch_only_the_search_configuration(built_site):
-    """The documents come when someone searches (assets/javascripts/workers/stemmed-search.js)."""
-    for prefix, lang in (("", "ru"), ("en/", "en")):
-        path = built_site / prefix / "search" / "search_index.json"
-        index = json.loads(path.read_text(encoding="utf-8"))
-        assert index["docs"] == [] and path.stat().st_size < 1024
-        assert index["config"]["lang"][0] == "ru"  # the theme puts the page's language first itself
-        assert (built_site / index["config"]["clienting_docs"]) == built_site / prefix / "search" / "search_docs.json"
+def test_calculators_carry_the_search_ignore_mark(built_site):
+    for slug in ("conversion-funnel", "acquisition-vs-retention"):
+        page = (built_site / "calculators" / slug / "index.html").read_text(encoding="utf-8")
+        sections = re.findall(r"<section [^>]*data-calculator=[^>]*>", page)
+        assert sections and all("data-pagefind-ignore" in tag for tag in sections), sections
 
 
-def test_search_worker_wrapper_loads_the_themes_worker(built_site):
-    page = (built_site / "en" / "calculators" / "index.html").read_text(encoding="utf-8")
-    worker = re.search(r'"search": "([^"?]+)\?worker=([^"]+)"', page)
-    assert worker, "the search worker is not the stemming wrapper"
-    folder = built_site / "assets" / "javascripts" / "workers"
-    assert (folder / "stemmed-search.js").exists()
-    assert (folder / worker.group(2)).exists(), "the theme's worker was renamed: update overrides/main.html"
+def test_pages_fetch_nothing_of_the_search_until_it_is_opened(built_site):
+    """The search's interface and index come when a reader opens it (assets/search.js); the theme's own
+    search (its worker, its index, its lunr languages) is not used at all."""
+    assert not (built_site / "search").exists() and not (built_site / "en" / "search").exists()
+    for path in ("index.html", "en/chapters/after-the-sale/index.html", "calculators/conversion-funnel/index.html"):
+        page = (built_site / path).read_text(encoding="utf-8")
+        parser = Resources()
+        parser.feed(page)
+        assert not [url for url in parser.loaded if "pagefind" in url or "search" in url.split("/")[-1]
+                    and not url.endswith("assets/search.js")], (path, parser.loaded)
+        assert "stemmed-search" not in page and "search-ahead" not in page, path
+        assert page.count('data-role="search"') == 1 and 'data-bundle="' in page, path
+    assert not [name for name in os.listdir(built_site / "pagefind") if name.startswith(("pagefind-ui", "pagefind-modular"))]
 
 
 @pytest.mark.parametrize("content, words", [

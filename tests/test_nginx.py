@@ -50,6 +50,7 @@ def first(site, folder, pattern):
 def test_types_compression_and_caching(nginx_url, built_site):
     bundle = first(built_site, "assets/javascripts", r"bundle\.[0-9a-f]{8}\.min\.js$")
     chunk = first(built_site, "assets/vendor/pyscript", r"core-[A-Za-z0-9_-]{8}\.js$")
+    fragment = first(built_site, "pagefind/fragment", r"ru_[0-9a-f]+\.pf_fragment$")
     cases = [
         # path, type, gzip expected, cache-control
         ("en/calculators/acquisition-vs-retention/", "text/html; charset=utf-8", True, "no-cache"),
@@ -58,7 +59,8 @@ def test_types_compression_and_caching(nginx_url, built_site):
         ("assets/vendor/pyscript/core.js", "application/javascript; charset=utf-8", None, "no-cache"),  # tiny
         (chunk, "application/javascript; charset=utf-8", True, "public, max-age=31536000, immutable"),
         (bundle, "application/javascript; charset=utf-8", True, "public, max-age=31536000, immutable"),
-        ("search/search_docs.json", "application/json; charset=utf-8", True, "no-cache"),
+        ("pagefind/pagefind-component-ui.js", "application/javascript; charset=utf-8", True, "no-cache"),
+        (fragment, "application/octet-stream", False, "public, max-age=31536000, immutable"),  # gzip inside
         ("sitemap.xml", "text/xml; charset=utf-8", True, "no-cache"),
         ("assets/favicon.svg", "image/svg+xml; charset=utf-8", None, "no-cache"),
     ]

@@ -321,7 +321,7 @@
         '<span class="pm-toggle__text"></span>';
       toggle.querySelector(".pm-toggle__text").textContent = T.toggle;
       toggle.addEventListener("click", function () { active ? exit() : enter(true); });
-      var search = header.querySelector("label[for=__search]");
+      var search = header.querySelector("[data-role=search]");
       header.insertBefore(toggle, search || null);
     }
 
@@ -881,7 +881,7 @@
         case "Home": show(0); break;
         case "End": show(slides.length - 1); break;
         case "Escape": exit(); break;
-        /* The theme's search opens on these; its box is hidden in presenter mode. */
+        /* Keys that open the search (assets/search.js) and the theme's shortcuts: not while presenting. */
         case "f": case "s": case "/": break;
         default:
           if (event.shiftKey && event.code === "KeyP") exit();

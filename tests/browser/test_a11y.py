@@ -167,8 +167,8 @@ def not_found(page, built_site, subpath_url):
     assert menu == [["ru", "/playbook/"], ["en", "/playbook/en/"]], menu
     page.click("article a[href='/playbook/en/?q=']")
     page.wait_for_url(subpath_url + "en/**")
-    # The theme opens the search for ?q=, with the cursor in it.
-    page.wait_for_function("() => document.activeElement && document.activeElement.matches('input.md-search__input')")
+    # ?q= opens the search (assets/search.js), with the cursor in it.
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('pagefind-modal input')")
 
 
 def test_every_page_offers_to_report_an_error(built_site):
@@ -365,3 +365,19 @@ def test_wide_tables_on_a_phone_scroll_from_the_keyboard(chromium, built_site, s
                                ".every(e => e.scrollWidth > e.clientWidth + 1)", timeout=3000)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang, query", [("ru", "удержанию"), ("en", "retention")])
+def test_the_open_search_with_results_passes_axe_in_light_and_dark(axe_page, subpath_url, lang, query):
+    """Pagefind's dialog (assets/search.js) with results, in the page's language, in both schemes."""
+    page = axe_page
+    page.goto(subpath_url + ("" if lang == "ru" else "en/") + "glossary/")
+    use_scheme(page, "light")
+    page.click("button[data-role=search]")
+    page.fill("pagefind-modal input", query)
+    page.wait_for_selector("pagefind-modal .pf-result a", timeout=20000)
+    assert page.get_attribute("pagefind-modal dialog", "aria-label") == ("поиск" if lang == "ru" else "search")
+    found = failures(page, "light search " + lang, exclude=SAME_ON_EVERY_PAGE)
+    use_scheme(page, "dark")
+    found += failures(page, "dark search " + lang, COLOUR_RULES, SAME_ON_EVERY_PAGE)
+    assert not found, "%d serious or critical accessibility violations:\n%s" % (len(found), "\n".join(found))

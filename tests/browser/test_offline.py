@@ -67,6 +67,16 @@ def stored(page, base):
     return dict((name, sorted(url[len(base):] for url in urls)) for name, urls in page.evaluate(STORED))
 
 
+def search_offline(page, query):
+    """Open the search, type ``query``, return the result links (some are expected)."""
+    page.click("button[data-role=search]")
+    page.fill("pagefind-modal input", query)
+    page.wait_for_selector("pagefind-modal .pf-result a", timeout=READY_TIMEOUT_MS)
+    links = page.eval_on_selector_all("pagefind-modal a", "els => els.map(e => e.href)")
+    page.keyboard.press("Escape")
+    return links
+
+
 def site_pages(site, lang):
     """The addresses of a language's pages in the built site, as the copy keys them."""
     found = []
@@ -81,12 +91,15 @@ def site_pages(site, lang):
 
 def test_the_manifest_lists_pages_runtime_modules_and_search(built_site):
     files = offline.manifest(str(built_site))
-    for path in ("index.html", "en/calculators/conversion-funnel/index.html", "search/search_index.json",
-                 "search/search_docs.json",
+    for path in ("index.html", "en/calculators/conversion-funnel/index.html", "pagefind/pagefind-component-ui.js",
+                 "pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json",
+                 "pagefind/wasm.ru.pagefind", "pagefind/wasm.en.pagefind",
                  "assets/vendor/micropython/micropython.wasm", "assets/vendor/micropython/micropython.mjs",
                  "assets/vendor/pyscript/core.js", "assets/py/calculators/core.mpy", "assets/offline.js",
-                 "assets/javascripts/lunr/min/lunr.ru.min.js"):
+                 "assets/search.js"):
         assert path in files
+    # The theme's own search (its worker, its lunr languages) is not used: not in the copy.
+    assert not [path for path in files if path.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/"))]
     assert "sw.js" not in files and "sitemap.xml" not in files
     assert not [path for path in files if path.endswith((".map", ".gz", ".br"))]
     # PyScript's chunks that no page loads (editor, terminal, Pyodide, TOML) are left out.
@@ -127,6 +140,8 @@ def test_after_one_visit_the_site_works_with_the_network_gone(context, deploymen
     page.goto(base + "chapters/after-the-sale")
     assert page.url.endswith("/chapters/after-the-sale/")
     assert page.locator("h1").count() == 1
+    # The search, never opened while online: its interface, WebAssembly and index come from the copy.
+    assert search_offline(page, "послевкусием") and page.url.endswith("/chapters/after-the-sale/")
     # The other language is not in the copy: the language menu says so, and the page stays.
     page.hover(".md-header .md-select")
     page.click(".md-select__link[hreflang=en]")
@@ -160,7 +175,7 @@ def test_no_copy_before_the_calculator_is_live(context, deployment):
     assert page.evaluate("document.documentElement.dataset.offline") == "pending"
     assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r === undefined)") is True
     assert not [url for url in requests if url.endswith("/sw.js") or "sw.js?" in url]
-    assert not [url for url in requests if "/chapters/" in url or url.endswith("search_docs.json")]
+    assert not [url for url in requests if "/chapters/" in url or "/pagefind/" in url]
 
     assert held  # the runtime's WebAssembly was asked for, and is held back
     for route in held:
@@ -186,7 +201,10 @@ def test_the_copy_holds_one_language_and_follows_the_reader(context, deployment)
     assert name.endswith(" ru")
     ru_pages = [path for path in site_pages(site, "ru") if not path.startswith("print/")]
     assert set(ru_pages) <= set(paths)
-    assert "search/search_docs.json" in paths and "search/search_index.json" in paths
+    search = [path for path in paths if path.startswith("pagefind/")]
+    assert "pagefind/wasm.ru.pagefind" in search and "pagefind/pagefind-component-ui.js" in search
+    assert [path for path in search if path.startswith("pagefind/fragment/ru_")]
+    assert not [path for path in search if "/en_" in path or ".en" in path]  # not the other language's search
     assert "assets/vendor/micropython/micropython.wasm" in paths and "assets/py/calculators/core.mpy" in paths
     assert not [path for path in paths if path.startswith("en/")]
     assert not [path for path in paths if path.startswith("print/")]  # the printable pages: stored when opened
@@ -201,12 +219,22 @@ def test_the_copy_holds_one_language_and_follows_the_reader(context, deployment)
     name, paths = list(copies.items())[0]
     assert name.endswith(" en")
     assert set(path for path in site_pages(site, "en") if not path.startswith("en/print/")) <= set(paths)
-    assert "en/search/search_docs.json" in paths and "assets/vendor/micropython/micropython.wasm" in paths
+    assert "pagefind/wasm.en.pagefind" in paths and "assets/vendor/micropython/micropython.wasm" in paths
+    assert [path for path in paths if path.startswith("pagefind/index/en_")]
     assert not [path for path in paths if path.endswith("/") and not path.startswith("en/")]
-    assert not [path for path in paths if path.startswith("search/") or path in ("", "404.html")]
+    assert not [path for path in paths if path.startswith("pagefind/") and ("/ru_" in path or ".ru" in path)]
+    assert not [path for path in paths if path in ("", "404.html")]
     by_worker = [url for url, from_worker in requests if from_worker]
     assert [url for url in by_worker if "/en/chapters/" in url]
     assert not [url for url in by_worker if url.endswith(("micropython.wasm", ".mpy", ".css"))]
+
+    # With the network gone, the English search works from the copy too.
+    context.set_offline(True)
+    page.goto(base + "en/chapters/word-of-mouth/")
+    links = search_offline(page, "starfish")
+    assert [link for link in links if link.startswith(base + "en/chapters/word-of-mouth/")], links
+    assert not [link for link in links if not link.startswith(base + "en/")], links
+    context.set_offline(False)
 
     # The printable playbook joins the copy once opened.
     page.goto(base + "en/print/")

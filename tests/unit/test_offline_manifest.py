@@ -20,8 +20,16 @@ SITE = {
     "en/index.html": '<link rel="modulepreload" href="../assets/vendor/pyscript/core-AbC12345.js">',
     "en/print/index.html": '<nav class="print-contents" aria-labelledby="print-contents"></nav>',
     "print/index.html": '<nav class="print-contents" aria-labelledby="print-contents"></nav>',
-    "en/search/search_docs.json": "[]",
-    "search/search_docs.json": "[]",
+    "pagefind/pagefind-component-ui.js": "the search's interface",
+    "pagefind/pagefind-entry.json": "{}",
+    "pagefind/wasm.ru.pagefind": "ru wasm",
+    "pagefind/wasm.en.pagefind": "en wasm",
+    "pagefind/wasm.de.pagefind": "a language the site does not offer",
+    "pagefind/pagefind.ru_2cc311a1c4.pf_meta": "ru meta",
+    "pagefind/index/ru_12f0837.pf_index": "ru chunk",
+    "pagefind/index/en_45f446f.pf_index": "en chunk",
+    "pagefind/fragment/ru_1bc5a63.pf_fragment": "ru excerpt",
+    "pagefind/fragment/en_1d2564e.pf_fragment": "en excerpt",
     "assets/vendor/pyscript/core-AbC12345.js": "chunk every page with a calculator preloads",
     "assets/vendor/pyscript/toml-XyZ12345.js": "toml: no page loads it",
     "assets/vendor/pyscript/zip-XyZ12345.js": "zip: no page loads it",
@@ -44,7 +52,7 @@ SITE = {
     "assets/vendor/micropython/micropython.wasm": "wasm",
     "assets/py/calculators/core.mpy": "mpy",
     "assets/py/calculators/custom.json": "{}",
-    "search/search_index.json": "{}",
+    "assets/javascripts/workers/search.a7633da7.min.js": "the theme's search worker, unused",
     "sw.js": "old worker",
 }
 
@@ -53,13 +61,14 @@ def test_the_copy_holds_what_a_reader_needs_and_nothing_unused(tmp_path):
     files = offline.manifest(site(tmp_path, SITE), ["ru", "en"])
     assert sorted(files) == [
         "404.html", "assets/javascripts/bundle.js",
-        "assets/javascripts/lunr/min/lunr.multi.min.js", "assets/javascripts/lunr/min/lunr.ru.min.js",
-        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
         "assets/py/calculators/core.mpy", "assets/py/calculators/custom.json",
         "assets/vendor/micropython/micropython.wasm", "assets/vendor/pyscript/core-AbC12345.js",
         "assets/vendor/pyscript/core.js", "en/chapters/x/index.html", "en/index.html", "en/print/index.html",
-        "en/search/search_docs.json", "index.html", "print/index.html", "search/search_docs.json",
-        "search/search_index.json"]
+        "index.html", "pagefind/fragment/en_1d2564e.pf_fragment", "pagefind/fragment/ru_1bc5a63.pf_fragment",
+        "pagefind/index/en_45f446f.pf_index", "pagefind/index/ru_12f0837.pf_index",
+        "pagefind/pagefind-component-ui.js", "pagefind/pagefind-entry.json",
+        "pagefind/pagefind.ru_2cc311a1c4.pf_meta", "pagefind/wasm.en.pagefind", "pagefind/wasm.ru.pagefind",
+        "print/index.html"]
     assert len(files["index.html"]) == 64
 
 
@@ -69,15 +78,20 @@ def test_one_language_per_copy_and_the_printable_playbook_when_opened(tmp_path):
     later = offline.on_demand(root, files)
     assert later == ["en/print/index.html", "print/index.html"]
     split = offline.by_language(files, ["ru", "en"], later)
-    assert split["ru"] == ["404.html", "index.html", "search/search_docs.json", "search/search_index.json"]
-    assert split["en"] == ["en/chapters/x/index.html", "en/index.html", "en/search/search_docs.json"]
+    # A language's search (its WebAssembly, index and excerpts) goes with its pages, the interface is shared.
+    assert split["ru"] == ["404.html", "index.html", "pagefind/fragment/ru_1bc5a63.pf_fragment",
+                           "pagefind/index/ru_12f0837.pf_index", "pagefind/pagefind.ru_2cc311a1c4.pf_meta",
+                           "pagefind/wasm.ru.pagefind"]
+    assert split["en"] == ["en/chapters/x/index.html", "en/index.html", "pagefind/fragment/en_1d2564e.pf_fragment",
+                           "pagefind/index/en_45f446f.pf_index", "pagefind/wasm.en.pagefind"]
     assert "assets/vendor/micropython/micropython.wasm" in split[""]
-    assert not [path for path in split[""] if path.endswith(".html") or "search/" in path]
+    assert "pagefind/pagefind-component-ui.js" in split[""] and "pagefind/pagefind-entry.json" in split[""]
+    assert not [path for path in split[""] if path.endswith(".html") or "_" in path.split("/")[-1]]
     assert offline.language_of("en/assets/x.js") == "en" and offline.language_of("assets/en/x.js") == ""
 
     sizes = offline.sizes(root)
     shared = sum(len(SITE[path].encode("utf-8")) for path in split[""])
-    assert sizes["ru"]["files"] == len(split[""]) + 4
+    assert sizes["ru"]["files"] == len(split[""]) + 6
     assert sizes["ru"]["bytes"] == shared + sum(len(SITE[path].encode("utf-8")) for path in split["ru"])
     assert sizes["en"]["later"]["files"] == 1 and sizes["ru"]["later"]["bytes"] == len(SITE["print/index.html"])
     # What the download costs: a file's gzip copy where the build wrote one, else the file.

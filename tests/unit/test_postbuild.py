@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from scripts import csp, postbuild
+from scripts import csp, postbuild, search
 
 CONFIG = json.dumps({"files": {"../assets/py/calculators/web.mpy": "calculators/web.mpy"},
                      "interpreter": "../assets/vendor/micropython/micropython.mjs"})
@@ -69,7 +69,7 @@ def test_every_step_over_a_built_folder(site):
     assert page.startswith(CALCULATOR_PAGE.split('<meta charset="utf-8">')[0] + '<meta charset="utf-8">\n  '
                            + policy)
     home = read(site, "en/index.html")
-    assert "'unsafe-eval'" not in home and "'wasm-unsafe-eval'" not in home
+    assert "'unsafe-eval'" not in home and "'wasm-unsafe-eval'" in home  # the search's, on every page
     # The sharing tags from what the page says; the theme's description is left as it was, once.
     assert '<meta property="og:title" content="Калькулятор">' in page
     assert '<meta property="og:site_name" content="Клиентинг">' in page
@@ -90,12 +90,18 @@ def test_every_step_over_a_built_folder(site):
         assert csp.script_hash('console.log("lost")') in read(site, path)
         assert "og:" not in read(site, path)
 
+    # 4. The search index, one per language (Pagefind, scripts/search.py).
+    assert "/calculators/x/" in [page["url"] for page in search.pages(str(site), "ru")]
+    assert "/en/" in [page["url"] for page in search.pages(str(site), "en")]
+    assert (site / "pagefind" / "pagefind-entry.json").exists()
+
     # 5. No site address: no sitemap of relative addresses.
     assert not (site / "sitemap.xml").exists()
 
     # 6. The offline copy lists the final pages; 7. precompressed copies, sw.js's included.
     worker = read(site, "sw.js")
     assert "calculators/x/" in worker and "assets/py/calculators/web.mpy" in worker
+    assert "pagefind/pagefind-component-ui.js" in worker
     assert gzip.decompress((site / "sw.js.gz").read_bytes()).decode("utf-8") == worker
     assert gzip.decompress((site / "calculators/x/index.html.gz").read_bytes()).decode("utf-8") == page
 

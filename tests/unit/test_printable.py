@@ -60,8 +60,8 @@ def built(title, content, site="Clienting"):
 
 def test_fill_page_appends_the_built_chapters_in_order_and_lists_them():
     pages = {
-        "en/chapters/one/index.html": built("One", '<h1 id="one-title">One</h1><h2 id="story">Story</h2>'
-                                                   '<a href="../two/#story">two</a>'),
+        "en/chapters/one/index.html": built("One", '<div data-pagefind-body><h1 id="one-title">One</h1>'
+                                                   '<h2 id="story">Story</h2><a href="../two/#story">two</a></div>'),
         "en/chapters/two/index.html": built("Two &amp; more", '<h1 id="two">Two</h1><h2 id="story">Story</h2>'
                                                               '<a href="../../glossary/#cac">CAC</a>'),
         "en/glossary/index.html": built("Glossary", '<h1 id="glossary">Glossary</h1><h2 id="cac">CAC</h2>'),
@@ -76,6 +76,7 @@ def test_fill_page_appends_the_built_chapters_in_order_and_lists_them():
     assert 'href="#two--story"' in html and 'href="#glossary--cac"' in html
     assert '<li><a href="#one">One</a></li>' in html and '<li><a href="#two">Two &amp; more</a></li>' in html
     assert '<div class="print-chapter" data-source="en/chapters/one/">' in html
+    assert "data-pagefind-body" not in html  # the chapters are found as chapters, not in the print page
     # Only an insertion into the article: the rest of the page is as it was, and a second pass changes nothing.
     assert html.startswith(page.split("<nav")[0].split("<p>Own text.</p>")[0])
     assert html.endswith("\n\n</article></div>" + page.split("</article></div>", 1)[1])

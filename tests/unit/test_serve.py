@@ -157,7 +157,11 @@ def test_cache_headers_follow_the_nginx_configuration(server):
     for path in ("/", "/assets/vendor/micropython/micropython.wasm", "/assets/tiny.css", "/no/such/file"):
         assert get(server, path, "gzip")[1]["Cache-Control"] == "no-cache", path
     assert serve.cache_policy("/playbook/assets/javascripts/bundle.0123abcd.min.js").endswith("immutable")
-    assert serve.cache_policy("/assets/javascripts/workers/search.a7633da7.min.js").endswith("immutable")
+    assert serve.cache_policy("/playbook/pagefind/fragment/ru_1bc5a63.pf_fragment").endswith("immutable")
+    assert serve.cache_policy("/pagefind/index/en_45f446f.pf_index").endswith("immutable")
+    assert serve.cache_policy("/pagefind/pagefind.ru_38f44d833c.pf_meta").endswith("immutable")
+    for path in ("/pagefind/pagefind-entry.json", "/pagefind/pagefind.js", "/pagefind/wasm.ru.pagefind"):
+        assert serve.cache_policy(path) == "no-cache", path
     assert serve.cache_policy("/assets/calculators.js") == "no-cache"
     assert serve.cache_policy("/sw.js") == "no-cache"
 

@@ -1,0 +1,108 @@
+"""Build face: the site's search index, written by Pagefind over the finished site.
+
+    python3 scripts/search.py SITE_DIR
+
+:func:`index` runs Pagefind (the npm package ``pagefind``, pinned in ``package-lock.json``) over a built
+folder, whatever generator built it, and writes ``pagefind/`` at its root: one index per language,
+split into chunks and fragments that a query fetches only as it needs them, with Russian and English
+stemming (Pagefind picks each page's language from ``<html lang>``).  Pages say what is indexed:
+
+- ``data-pagefind-body`` marks the text of a page worth finding (``overrides/main.html`` puts it
+  around the content of every page but the printable ones, whose chapters are found as chapters);
+  once any page carries it, pages without it (the 404 pages, the print pages) are left out, and so
+  are the header, the navigation and the footer;
+- ``data-pagefind-ignore`` marks what is inside that text but not worth finding: the calculators'
+  forms, the join screen, the programmes' timetables, the benchmark's tables.
+
+The page's script (``assets/search.js``) loads Pagefind's Component UI from ``pagefind/`` only when a
+reader opens the search.  The other interfaces Pagefind writes (its Default and Modular UI, the
+highlighting script) and the index for pages without a language are not used: they are removed, so
+neither the site nor its offline copy carries them.
+"""
+
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NODE_MODULES = os.path.join(ROOT, "node_modules")
+# The npm package's runner: it starts the binary of this platform (an optional dependency, @pagefind/<platform>).
+RUNNER = os.path.join(NODE_MODULES, "pagefind", "lib", "runner", "bin.cjs")
+BUNDLE = "pagefind"  # the folder Pagefind writes at the site's root
+ENTRY = "pagefind-entry.json"
+UI = ("pagefind-component-ui.js", "pagefind-component-ui.css")
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-highlight.js", "wasm.unknown.pagefind")
+# A language's own files in the bundle: its WebAssembly, its metadata, its index chunks and fragments.
+LANGUAGE_FILE = re.compile(r"^%s/(?:wasm\.([a-z-]+)\.pagefind|pagefind\.([a-z-]+)_[0-9a-f]+\.pf_meta"
+                           r"|(?:index|fragment|filter)/([a-z-]+)_[0-9a-f]+\.pf_[a-z]+)$" % BUNDLE)
+
+
+class SearchError(Exception):
+    """Pagefind is missing or failed."""
+
+
+# Inside the indexed text but not worth finding: the headings' "¶" permalinks (toc's permalink).
+EXCLUDE = (".headerlink",)
+
+
+def command(site_dir):
+    """The command that indexes ``site_dir`` (Pagefind's own defaults otherwise)."""
+    return ["node", RUNNER, "--site", site_dir, "--output-subdir", BUNDLE, "--exclude-selectors",
+            ", ".join(EXCLUDE), "--quiet"]
+
+
+def index(site_dir):
+    """Index the built site in ``site_dir``; return ``{language: pages indexed}``."""
+    if not os.path.exists(RUNNER):
+        raise SearchError("%s is missing: run `npm ci` (or `make site`) to install Pagefind" % RUNNER)
+    done = subprocess.run(command(site_dir), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SearchError("Pagefind failed on %s:\n%s%s" % (site_dir, done.stdout, done.stderr))
+    bundle = os.path.join(site_dir, BUNDLE)
+    for name in UNUSED:
+        if os.path.exists(os.path.join(bundle, name)):
+            os.remove(os.path.join(bundle, name))
+    with open(os.path.join(bundle, ENTRY), encoding="utf-8") as handle:
+        entry = json.load(handle)
+    return dict((lang, found["page_count"]) for lang, found in entry["languages"].items())
+
+
+def pages(site_dir, lang):
+    """What the index holds of a language's pages: ``[{"url", "title", "content"}]``, read back from
+    Pagefind's fragments (gzip, a signature, then JSON), sorted by address."""
+    folder = os.path.join(site_dir, BUNDLE, "fragment")
+    found = []
+    for name in sorted(os.listdir(folder)):
+        if name.startswith(lang + "_"):
+            with open(os.path.join(folder, name), "rb") as handle:
+                data = gzip.decompress(handle.read())
+            fragment = json.loads(data[data.index(b"{"):].decode("utf-8"))
+            found.append({"url": fragment["url"], "title": fragment["meta"].get("title", ""),
+                          "content": fragment["content"]})
+    return sorted(found, key=lambda page: page["url"])
+
+
+def language_of(path):
+    """The language whose search a site file (relative, with ``/``) belongs to; None for the UI and
+    the files every language shares, and for anything outside the bundle."""
+    found = LANGUAGE_FILE.match(path)
+    if not found:
+        return None
+    return next(group for group in found.groups() if group)
+
+
+def main(argv):
+    if len(argv) != 2:
+        print("usage: python3 scripts/search.py SITE_DIR", file=sys.stderr)
+        return 2
+    for lang, pages in sorted(index(argv[1]).items()):
+        print("%s: %d pages indexed" % (lang, pages))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
