@@ -73,6 +73,7 @@ CATALOG = {
         "qr_hide": "Hide QR code",
         "qr_title": "QR code of the link to this scenario",
         "qr_failed": "The link is too long for a QR code.",
+        "qr_unavailable": "The QR code did not load: the site cannot be reached. Press “Show QR code” again once it can.",
         "qr_dense": (
             "The link is long, so the code is dense: from a projector it is hard to scan from afar. "
             "Shorter scenario names make it larger."

@@ -2,8 +2,9 @@
 
 No Python to touch: the file sits at the repository's root (or wherever ``CLIENTING_CUSTOM`` points,
 on CPython) and :func:`calculators.registry.get` lays it over each calculator, so the build, the page
-and the command line all show the same numbers.  The build copies the file next to the page's
-modules (``assets/py/calculators/custom.json``), where this module finds it in the page.
+and the command line all show the same numbers.  The build puts the file next to the page's
+modules (``calculators/custom.json`` in the shared archive, ``scripts/runtime.py``), where this module
+finds it in the page.
 
 The file (every part optional; keys starting with ``_`` are comments and ignored)::
 

@@ -27,8 +27,10 @@ def unit_of(spec, currency, lang="ru"):
     return unit_label(spec.kind, lang) or ""
 
 
-def view(calculator, raw=None, lang="ru", currency=None, preset=None, pinned=None, names=None):
+def view(calculator, raw=None, lang="ru", currency=None, preset=None, pinned=None, names=None, chart=True):
     """Evaluate ``raw`` (or the defaults, with ``preset`` laid over them) and describe the result.
+
+    ``chart=False``: the chart is not drawn (``None``): the page already shows it for these numbers.
 
     With ``pinned`` (the Result of a scenario pinned as A) the chart draws A beside this result (B),
     naming them by ``names`` (A's, B's; "" for none; B's None: the name B has without a typed one, from
@@ -68,9 +70,9 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None, pinned=Non
     if pinned is not None and names is not None and names[1] is None:
         b = "" if result.errors else default_name(calculator, result.values, preset, lang)
         names = (names[0], b)
-    chart = None
-    if calculator.chart is not None:
-        chart = calculator.chart(result) if pinned is None else calculator.chart(result, pinned, names)
+    drawn = None
+    if calculator.chart is not None and chart:
+        drawn = calculator.chart(result) if pinned is None else calculator.chart(result, pinned, names)
     verdict = calculator.verdict(result) if calculator.verdict else None
     return {
         "calculator": calculator,
@@ -78,7 +80,7 @@ def view(calculator, raw=None, lang="ru", currency=None, preset=None, pinned=Non
         "currency": result.currency,
         "inputs": inputs,
         "outputs": outputs,
-        "chart": chart,
+        "chart": drawn,
         "verdict": verdict or "",
         # a currency to choose only where something is money
         "money": any(i.kind == "money" for i in calculator.inputs) or any(

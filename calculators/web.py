@@ -10,9 +10,13 @@ the format): read once when the page goes live, written with ``history.replaceSt
 history entries) shortly after each change.  The tools under the results pin a scenario as A to
 compare, copy the results as a table, download them as CSV, and copy or show (as a QR code) the
 scenario's link.
+
+The QR code's module (``qr``) is not among the modules the page starts with: it is fetched the first
+time a reader asks for a QR code (its address is in the page's PyScript config, ``on_demand``), written
+into the interpreter's file system and imported from there.
 """
 
-from pyscript import document, window
+from pyscript import config, document, window
 from pyscript.ffi import create_proxy
 
 from . import catalog, registry, scenario
@@ -30,6 +34,8 @@ QR_SCREEN_VERSION = 10
 
 # Proxies handed to addEventListener must stay referenced, or MicroPython may collect them.
 _KEEP = []
+# Where a module fetched on demand is written: beside the others, where ``from . import`` finds it.
+MODULE_PATH = "calculators/%s.%s"
 
 
 def _all(root, selector):
@@ -322,7 +328,11 @@ class Widget:
     def draw_qr(self):
         if self.qr_link == self.shared:
             return
-        from . import qr
+        try:
+            from . import qr
+        except ImportError:  # not fetched yet: drawn when it arrives
+            load_module("qr", self.qr_arrived, self.qr_missing)
+            return
 
         self.qr_link = self.shared
         try:
@@ -336,6 +346,16 @@ class Widget:
             caption = document.createElement("figcaption")
             caption.textContent = self.texts["qr_dense"]
             self.qr.appendChild(caption)
+
+    def qr_arrived(self):
+        if not self.qr.hasAttribute("hidden"):
+            self.draw_qr()
+
+    def qr_missing(self):
+        """The module could not be fetched (no network, no copy): said in the figure; the next click
+        tries again."""
+        if not self.qr.hasAttribute("hidden"):
+            self.qr.textContent = self.texts["qr_unavailable"]
 
     def show_compare(self):
         if self.pinned is None:
@@ -472,12 +492,32 @@ class Widget:
         now = window.Date.new()
         return (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
 
-    def update(self):
+    def as_built(self):
+        """Whether every field and choice still holds what the build rendered (the page's own numbers,
+        nothing from the address, nothing typed while starting): the built chart is then current."""
+        for field in self.fields.values():
+            if field.value != field.defaultValue:
+                return False
+        for select in (self.preset_select, self.currency_select):
+            if select is not None:
+                built = 0
+                for i in range(select.options.length):
+                    if select.options.item(i).defaultSelected:
+                        built = i
+                        break
+                if select.selectedIndex != built:
+                    return False
+        return True
+
+    def update(self, first=False):
         names = None
         if self.pinned is not None:  # B's name when none is typed: view() knows it once B is read
             names = (self.pinned["name"] or self.default_names()[0], self.name_b or None)
+        # Going live on the numbers the page was built with: the chart on the page is already theirs, and
+        # drawing it again (often most of a recompute) would only delay the calculator coming alive.
+        keep_chart = first and self.pinned is None and self.chart is not None and self.as_built()
         shown = view(self.calculator, self.read(), self.lang, self.currency(), self.preset(), self.pinned_result(),
-                     names)
+                     names, not keep_chart)
         self.result = shown["result"]
         for item in shown["inputs"]:
             field = self.fields[item["name"]]
@@ -501,7 +541,7 @@ class Widget:
         symbol = CURRENCY_SYMBOLS[shown["currency"]]
         for unit in self.units:
             unit.textContent = symbol
-        if self.chart is not None:
+        if self.chart is not None and not keep_chart:
             if shown["chart"]:
                 self.chart.innerHTML = shown["chart"]
                 self.chart.removeAttribute("hidden")
@@ -520,7 +560,7 @@ class Widget:
     def go_live(self):
         self.restore()
         self.restore_comparison()
-        self.update()
+        self.update(first=True)
         self.write_address()
         self.on_csv()
         for element in (self.tools, self.actions.get("reset")):
@@ -539,6 +579,49 @@ def room_origin():
     if room:
         return room[:-1] if room.endswith("/") else room
     return window.location.origin
+
+
+# Modules being fetched: name -> [(arrived, missing) callbacks of those waiting for it].
+_LOADING = {}
+
+
+def load_module(name, arrived, missing):
+    """Fetch the module ``name`` that the page did not start with (the config's ``on_demand``), write it
+    into the interpreter's file system and call ``arrived()``; ``missing()`` if it cannot be fetched."""
+    waiting = _LOADING.get(name)
+    if waiting is not None:
+        waiting.append((arrived, missing))
+        return
+    _LOADING[name] = [(arrived, missing)]
+    url = config["on_demand"][name]
+
+    def settle(ok):
+        for done, failed in _LOADING.pop(name, []):
+            (done if ok else failed)()
+
+    def fetched(response):
+        if not response.ok:
+            return window.Promise.reject(window.Error.new("%s: HTTP %s" % (url, response.status)))
+        return response.arrayBuffer()
+
+    def written(buffer):
+        from _pyscript import interpreter  # PyScript's handle on the interpreter, whose file system it fills
+
+        interpreter.FS.writeFile(MODULE_PATH % (name, url.rsplit(".", 1)[1]), window.Uint8Array.new(buffer))
+        try:
+            import importlib  # CPython (Pyodide) caches what a folder holds; MicroPython has no such cache
+            importlib.invalidate_caches()
+        except ImportError:
+            pass
+        settle(True)
+
+    def failed(error=None):
+        window.console.warn("calculators: %s not loaded: %s" % (name, error))
+        settle(False)
+
+    handlers = [create_proxy(fetched), create_proxy(written), create_proxy(failed)]
+    _KEEP.extend(handlers)
+    window.fetch(url).then(handlers[0]).then(handlers[1]).catch(handlers[2])
 
 
 def mark(name):

@@ -121,9 +121,10 @@ TIMINGS = """
   return {load: nav.loadEventEnd, live: live, marks: marks, bytes_before_live: live === null ? null : early};
 }
 """
-# The start-up's steps in order.  Under PyScript the page marks only what calculators/web.py sees (modules
-# imported, bound, live); the steps before (runtime requested, interpreter ready, modules fetched) are
-# PyScript's own and are recorded as missing.
+# The start-up's steps in order.  Under PyScript the page marks what its own script sees: the modules
+# fetched (the script starts once PyScript has them; scripts/runtime.py UNPACK), imported, bound, live
+# (calculators/web.py); the steps before (runtime requested, interpreter ready) are PyScript's own and are
+# recorded as missing.
 STARTUP_MARKS = ("runtime-requested", "dom-content-loaded", "interpreter-ready", "modules-fetched",
                  "modules-imported", "bound", "live")
 

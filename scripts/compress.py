@@ -3,7 +3,7 @@
 After the build, :func:`write` puts ``NAME.gz`` (gzip, level 9) and, where the ``brotli`` package is
 installed (it is in requirements.txt), ``NAME.br`` (brotli, quality 11) beside every file a browser
 receives compressed well: pages, styles, scripts, JSON, SVG, the runtime's WebAssembly and the
-calculators' bytecode.  ``scripts/serve.py`` (``make serve``, ``make room``, the tests, the benchmark)
+calculators' bytecode (and its archives).  ``scripts/serve.py`` (``make serve``, ``make room``, the tests, the benchmark)
 sends one of them when the browser accepts its encoding, so a room of phones on one Wi-Fi downloads
 about a third of the bytes, and no response is compressed while a phone waits.
 
@@ -31,7 +31,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CACHE = os.path.join(ROOT, ".cache", "compress")
 
 # What a browser gets compressed well; images (PNG) and archives are compressed already.
-COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".mpy", ".xml", ".txt")
+COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".mpy", ".tar", ".xml", ".txt")
 # Encodings in the order a server prefers them: (Content-Encoding, file suffix).
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 SUFFIXES = tuple(suffix for _, suffix in ENCODINGS)

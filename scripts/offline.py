@@ -13,7 +13,16 @@ language's pages are those outside the other languages' folders (``en/``).
 
 Stored when first opened rather than up front: the page holding the whole playbook for print
 (``print/``; its chapters are in the copy already, page by page) and the programmes' handout packs
-(``print/<id>/``, the same chapters and the kit's sheets again).
+(``print/<id>/``, the same chapters and the kit's sheets again); the calculators' archives that only
+those pages fetch; the modules a page fetches only when a reader asks for them (``qr``:
+``scripts/runtime.py`` ``ON_DEMAND``).
+
+Stored compressed: the text files (those ``scripts/compress.py`` would compress: pages, styles,
+scripts, JSON, the interpreter's WebAssembly) are kept gzip-compressed by the worker itself
+(``CompressionStream``) and decoded when a page asks for them, so the copy takes on the reader's
+device about what it cost to download.  A browser without those streams keeps the files as they are.
+:func:`sizes` gives both figures: ``bytes`` decoded, ``stored`` as kept (gzip at the browser's level,
+6, estimated here with Python's zlib).
 
 Left out: source maps, the sitemaps (their dates change with every build), the precompressed copies
 the server sends in place of a file (``NAME.gz``, ``NAME.br``: ``scripts/compress.py``; the worker
@@ -22,12 +31,14 @@ terminal, Pyodide and TOML chunks: only those a page names are kept) and the the
 (its worker and its lunr languages), which the site does not use.
 """
 
+import gzip
 import hashlib
 import json
 import os
 import posixpath
+import re
 
-from scripts import htmlpage
+from scripts import compress, htmlpage, runtime
 
 from scripts import search
 
@@ -59,6 +70,9 @@ def _pages(site_dir, paths=None):
         with open(os.path.join(site_dir, *path.split("/")), encoding="utf-8") as handle:
             text = handle.read()
         yield path, htmlpage.elements(text), text
+# The calculators' modules and archives a page names (scripts/runtime.py).
+PY = runtime.PY + "/"
+PY_REFERENCE = re.compile(r"assets/py/([A-Za-z0-9_./-]+\.(?:tar|mpy|py|json))\b")
 
 
 def pyscript_loaded(site_dir):
@@ -77,8 +91,10 @@ def wanted(path, languages=("ru", "en"), pyscript=None):
 
     ``pyscript``: the names of PyScript's files pages load (:func:`pyscript_loaded`); None keeps all.
     """
-    if path in SKIP_FILES or path.endswith(SKIP_SUFFIXES) or path.startswith(SKIP_PREFIXES):
+    if path in SKIP_FILES or path.endswith(SKIP_SUFFIXES[:1]) or path.startswith(SKIP_PREFIXES):
         return False
+    if path.endswith(SKIP_SUFFIXES[1:]) and compress.compressible(path[:path.rindex(".")]):
+        return False  # a precompressed copy (NAME.gz, NAME.br; x.tar.gz of x.tar too)
     if pyscript is not None and path.startswith(PYSCRIPT):
         return path[len(PYSCRIPT):] in pyscript
     return search.language_of(path) in (None,) + tuple(languages)  # no search of a language not offered
@@ -123,9 +139,19 @@ def language_of(path, languages=("ru", "en")):
 
 
 def on_demand(site_dir, files):
-    """The pages of a manifest stored only when first opened (a ``<nav class="print-contents">``)."""
-    return [path for path, elements, _ in _pages(site_dir, [p for p in files if p.endswith(".html")])
-            if any(e.name == "nav" and ON_DEMAND_CLASS in e.classes() for e in elements)]
+    """The files of a manifest stored only when first used: the pages holding a ``<nav class="print-contents">``,
+    the calculators' files that only those pages name, and the modules pages fetch on demand."""
+    pages, named = [], set()
+    for path, elements, text in _pages(site_dir, [p for p in files if p.endswith(".html")]):
+        if any(e.name == "nav" and ON_DEMAND_CLASS in e.classes() for e in elements):
+            pages.append(path)
+        else:
+            named.update(PY + found for found in PY_REFERENCE.findall(text))
+    fetched_later = set("%scalculators/%s" % (PY, name[:-3] + suffix)
+                        for name in runtime.ON_DEMAND for suffix in (".mpy", ".py"))
+    modules = [path for path in files if path.startswith(PY)
+               and (path in fetched_later or (path not in named and not path.endswith(runtime.custom.FILE_NAME)))]
+    return sorted(pages + modules)
 
 
 def by_language(files, languages=("ru", "en"), later=()):
@@ -140,29 +166,50 @@ def by_language(files, languages=("ru", "en"), later=()):
     return split
 
 
-def _sizes(site_dir, paths):
-    stored = compressed = 0
+def packed(files):
+    """The files of a manifest the worker keeps compressed: the text files (by their names)."""
+    return [path for path in files if compress.compressible(path)]
+
+
+# The level of the browser's CompressionStream("gzip") (zlib's default).
+PACKED_LEVEL = 6
+
+
+def _sizes(site_dir, paths, packs=()):
+    stored = compressed = kept = 0
     for path in paths:
         full = os.path.join(site_dir, *path.split("/"))
-        stored += os.path.getsize(full)
-        compressed += os.path.getsize(full + ".gz") if os.path.exists(full + ".gz") else os.path.getsize(full)
-    return {"files": len(paths), "bytes": stored, "gzip": compressed}
+        size = os.path.getsize(full)
+        stored += size
+        compressed += os.path.getsize(full + ".gz") if os.path.exists(full + ".gz") else size
+        if path in packs:
+            with open(full, "rb") as handle:
+                size = len(gzip.compress(handle.read(), compresslevel=PACKED_LEVEL, mtime=0))
+        kept += size
+    return {"files": len(paths), "bytes": stored, "gzip": compressed, "stored": kept}
+
+
+def later_in(path, lang, languages):
+    """Whether a file stored when first used belongs to ``lang``'s copy (shared ones to every copy)."""
+    return language_of(path, languages) in (lang, COMMON)
 
 
 def sizes(site_dir, languages=("ru", "en")):
-    """``{lang: {"files", "bytes", "gzip", "later"}}``: what a reader's offline copy holds in each language.
+    """``{lang: {"files", "bytes", "gzip", "stored", "later"}}``: what a reader's offline copy holds in each
+    language.
 
-    ``bytes`` as stored (decoded); ``gzip``: what downloading it costs from a server that sends the
-    build's gzip copies (the file itself where it has none); ``later``: the same for the pages stored
-    only when opened.
+    ``bytes`` decoded; ``gzip``: what downloading it costs from a server that sends the build's gzip
+    copies (the file itself where it has none); ``stored``: what the copy takes on the device (the same:
+    the worker keeps those copies); ``later``: the same for the files stored only when first used.
     """
     files = manifest(site_dir, languages)
     later = on_demand(site_dir, files)
+    packs = set(packed(files))
     split = by_language(files, languages, later)
     found = {}
     for lang in languages:
-        found[lang] = _sizes(site_dir, split[COMMON] + split[lang])
-        found[lang]["later"] = _sizes(site_dir, [path for path in later if language_of(path, languages) == lang])
+        found[lang] = _sizes(site_dir, split[COMMON] + split[lang], packs)
+        found[lang]["later"] = _sizes(site_dir, [path for path in later if later_in(path, lang, languages)], set())
     return found
 
 
@@ -172,18 +219,20 @@ def version(files):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def service_worker(files, languages=("ru", "en"), later=()):
-    """The text of ``sw.js`` for a manifest: the addresses by language (``later``: stored when opened),
-    the default language, the version."""
+def service_worker(files, languages=("ru", "en"), later=(), packs=()):
+    """The text of ``sw.js`` for a manifest: the addresses by language (``later``: stored when first
+    used; ``packs``: kept as their gzip copy), the default language, the version."""
     with open(TEMPLATE, encoding="utf-8") as handle:
         template = handle.read()
     split = by_language(files, languages, later)
     urls = dict((key, [url_of(path) for path in paths]) for key, paths in split.items())
-    pending = dict((lang, [url_of(path) for path in later if language_of(path, languages) == lang])
+    pending = dict((lang, [url_of(path) for path in later if later_in(path, lang, languages)])
                    for lang in languages)
     text = template.replace('"__VERSION__"', json.dumps(version(files)))
     text = text.replace('"__DEFAULT__"', json.dumps(languages[0]))
     text = text.replace("__LATER__", json.dumps(pending, sort_keys=True, separators=(",", ":")))
+    text = text.replace("__PACKED__", json.dumps(sorted(url_of(path) for path in packs if path not in later),
+                                                 separators=(",", ":")))
     return text.replace("__FILES__", json.dumps(urls, sort_keys=True, separators=(",", ":")))
 
 
@@ -191,5 +240,5 @@ def write(site_dir, languages=("ru", "en")):
     """Write ``sw.js`` at the root of ``site_dir``; return its version."""
     files = manifest(site_dir, languages)
     with open(os.path.join(site_dir, WORKER), "w", encoding="utf-8") as handle:
-        handle.write(service_worker(files, languages, on_demand(site_dir, files)))
+        handle.write(service_worker(files, languages, on_demand(site_dir, files), packed(files)))
     return version(files)

@@ -12,7 +12,13 @@
  * one waits until the reader accepts the update the page offers (assets/offline.js), and never
  * reloads a page by itself.
  *
- * The page holding the whole playbook for print is stored when first opened, not up front.
+ * The page holding the whole playbook for print (and each handout pack) is stored when first opened,
+ * the QR code's module when first used, not up front.
+ *
+ * Text files (PACKED: pages, styles, scripts, the search texts, the interpreter's WebAssembly) are kept
+ * compressed with the browser's own gzip (CompressionStream) and decoded when a page asks for them:
+ * the copy takes on the device about what it cost to download.  A browser without those streams keeps
+ * the files as they are.
  *
  * Caches are named "clienting <site> <version> <language>"; a finished copy holds the COMPLETE entry.
  */
@@ -22,6 +28,9 @@ var VERSION = "__VERSION__";
 var FILES = __FILES__;  // {"": shared, "<language>": its own files}, addresses relative to the site
 var LATER = __LATER__;  // {"<language>": pages stored when first opened (the whole playbook for print)}
 var DEFAULT = "__DEFAULT__";
+var PACKED = __PACKED__;  // addresses of text files, kept compressed
+var CAN_PACK = typeof CompressionStream === "function" && typeof DecompressionStream === "function";
+var PACKED_HEADER = "X-Clienting-Kept";
 var BASE = new URL("./", self.location.href).href;
 var PREFIX = "clienting " + BASE + " ";
 var CURRENT = PREFIX + VERSION + " ";
@@ -59,17 +68,43 @@ function download(cache, url) {
   });
 }
 
+// A text file kept compressed (gzip, by the browser's own CompressionStream) and marked so; decoded
+// again when a page asks for it (unpack).  The server's answer arrives decoded, whatever it sent.
+function downloadPacked(cache, url) {
+  return fetch(url, { cache: "no-cache", credentials: "same-origin" }).then(function (response) {
+    if (!response.ok || response.redirected) throw new Error("offline copy: " + url + " " + response.status);
+    var headers = new Headers(response.headers);
+    headers.set(PACKED_HEADER, "gzip");
+    headers.delete("Content-Length");
+    headers.delete("Content-Encoding");
+    return cache.put(key(url), new Response(response.body.pipeThrough(new CompressionStream("gzip")),
+                                            { status: 200, statusText: "OK", headers: headers }));
+  });
+}
+
+// What a page gets for a kept response: a packed one decoded on the way.
+function unpack(response) {
+  if (!response || response.headers.get(PACKED_HEADER) !== "gzip") return response;
+  var headers = new Headers(response.headers);
+  headers.delete(PACKED_HEADER);
+  return new Response(response.body.pipeThrough(new DecompressionStream("gzip")),
+                      { status: 200, statusText: "OK", headers: headers });
+}
+
 // Fill this version's copy in `lang`; `reuse`: a finished copy of this version to take the shared files
 // from.  What an interrupted fill already stored is kept.  Resolves with the cache's name.
 function fill(lang, reuse) {
   var name = CURRENT + lang;
+  var packed = {};
+  PACKED.forEach(function (path) { packed[new URL(path, BASE).href] = true; });
   return caches.open(name).then(function (cache) {
     var urls = FILES[""].concat(FILES[lang]).map(function (path) { return new URL(path, BASE).href; });
     return Promise.all(urls.map(function (url) {
       return cache.match(key(url)).then(function (stored) {
         if (stored) return null;
         return (reuse ? reuse.match(key(url)) : Promise.resolve(undefined)).then(function (copy) {
-          return copy ? cache.put(key(url), copy) : download(cache, url);
+          if (copy) return cache.put(key(url), copy);
+          return CAN_PACK && packed[url] ? downloadPacked(cache, url) : download(cache, url);
         });
       });
     })).then(function () {
@@ -139,8 +174,12 @@ self.addEventListener("message", function (event) {
   }
 });
 
-// The stored response for a key, from any copy of this version.
+// The stored response for a key, from any copy of this version, decoded if it was kept packed.
 function lookup(url) {
+  return find(url).then(unpack);
+}
+
+function find(url) {
   if (url === COMPLETE) return Promise.resolve(undefined);
   return caches.keys().then(function (names) {
     names = names.filter(function (name) { return name.indexOf(CURRENT) === 0; });
@@ -193,7 +232,7 @@ self.addEventListener("fetch", function (event) {
       // ".../chapters/x" -> ".../chapters/x/", as the server would redirect.
       var folder = new URL(request.url);
       folder.pathname += "/";
-      return lookup(key(folder.href)).then(function (page) {
+      return find(key(folder.href)).then(function (page) {
         return page ? Response.redirect(folder.href, 301) : network(event, request);
       });
     }

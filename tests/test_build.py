@@ -98,11 +98,16 @@ def test_runtime_and_modules_are_in_the_site(built_site):
     assert (vendor / "pyscript" / "core.js").exists()
     assert (vendor / "micropython" / "micropython.wasm").exists()
     assert not list(vendor.rglob("*.map"))
-    modules = {p.name for p in (built_site / "assets" / "py" / "calculators").glob("*.mpy")}
-    assert {"core.mpy", "numbers.mpy", "view.mpy", "web.mpy", "registry.mpy"} <= modules
-    assert "cli.mpy" not in modules
+    import tarfile
+
+    with tarfile.open(str(built_site / "assets" / "py" / "calculators.tar"), "r:") as tar:
+        shared = {member.name for member in tar.getmembers()}
+    assert {"calculators/" + name for name in ("core.mpy", "numbers.mpy", "view.mpy", "web.mpy", "registry.mpy")} <= shared
+    assert "calculators/cli.mpy" not in shared and "calculators/qr.mpy" not in shared
     for name in registry.CALCULATORS:
-        assert name + ".mpy" in modules
+        with tarfile.open(str(built_site / "assets" / "py" / (name + ".tar")), "r:") as tar:
+            assert [member.name for member in tar.getmembers()] == ["calculators/%s.mpy" % name]
+    assert [p.name for p in (built_site / "assets" / "py" / "calculators").glob("*.mpy")] == ["qr.mpy"]
 
 
 def test_one_search_index_per_language_of_the_readable_pages(built_site):

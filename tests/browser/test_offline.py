@@ -58,6 +58,16 @@ def wait_ready(page, lang=None):
 # Polled from here: the site's policy forbids the eval behind wait_for_function's polling.
 READY = "() => document.documentElement.dataset.offline === 'ready' && !!navigator.serviceWorker.controller"
 
+# The bytes each language's copy keeps in the browser's cache.
+STORED_BYTES = """async () => {
+  let total = 0;
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) total += (await (await cache.match(request)).arrayBuffer()).byteLength;
+  }
+  return total;
+}"""
+
 STORED = """() => caches.keys().then(names => Promise.all(names.map(name =>
   caches.open(name).then(cache => cache.keys()).then(keys => [name, keys.map(k => k.url)]))))"""
 
@@ -95,7 +105,7 @@ def test_the_manifest_lists_pages_runtime_modules_and_search(built_site):
                  "pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json",
                  "pagefind/wasm.ru.pagefind", "pagefind/wasm.en.pagefind",
                  "assets/vendor/micropython/micropython.wasm", "assets/vendor/micropython/micropython.mjs",
-                 "assets/vendor/pyscript/core.js", "assets/py/calculators/core.mpy", "assets/offline.js",
+                 "assets/vendor/pyscript/core.js", "assets/py/calculators.tar", "assets/offline.js",
                  "assets/search.js"):
         assert path in files
     # The theme's own search (its worker, its lunr languages) is not used: not in the copy.
@@ -109,12 +119,37 @@ def test_the_manifest_lists_pages_runtime_modules_and_search(built_site):
     text = (built_site / "sw.js").read_text(encoding="utf-8")
     assert '"%s"' % offline.version(files) in text
     assert '"calculators/acquisition-vs-retention/"' in text and "__FILES__" not in text
-    # Stored when opened: the whole playbook and each programme's handout pack, per language.
+    # Stored when opened: the whole playbook and each programme's handout pack, per language, with the
+    # calculators' archives only they fetch; the QR code's module when first asked for.
     later = json.loads(re.search(r"var LATER = (\{.*?\});", text).group(1))
     packs = ["print/%s/" % ident for ident in exercises.load_programmes("ru")]
-    assert dict((lang, sorted(paths)) for lang, paths in later.items()) == {
+    modules = sorted(path for path in later["ru"] if path.startswith("assets/py/"))
+    assert modules == sorted(path for path in later["en"] if path.startswith("assets/py/"))
+    assert "assets/py/calculators/qr.mpy" in modules
+    archives = [path for path in modules if path.endswith(".tar")]
+    assert archives and all("-" in path for path in archives)  # several calculators' (a printable page's)
+    assert "assets/py/calculators.tar" not in modules and "assets/py/word_of_mouth.tar" not in modules
+    assert dict((lang, sorted(path for path in paths if path not in modules)) for lang, paths in later.items()) == {
         "ru": sorted(["print/"] + packs), "en": sorted("en/" + path for path in ["print/"] + packs)}
     assert "__LATER__" not in text and "__DEFAULT__" not in text
+
+
+def test_the_copy_of_each_language_fits_in_3_5_mb_with_no_file_of_the_other(built_site):
+    """What the reader's device keeps, per language: the text files gzip-compressed by the worker
+    (decoded when asked for), the other files as they are."""
+    files = offline.manifest(str(built_site))
+    later = offline.on_demand(str(built_site), files)
+    split = offline.by_language(files, ["ru", "en"], later)
+    sizes = offline.sizes(str(built_site))
+    for lang, other in (("ru", "en"), ("en", "ru")):
+        assert sizes[lang]["stored"] <= 3500000, sizes
+        kept = split[""] + split[lang]
+        assert not [path for path in kept if offline.language_of(path) == other]
+        assert not [path for path in kept if path.startswith(("en/", "print/") if lang == "ru" else "en/print/")]
+    # the big ones travel and stay packed: the pages, the interpreter
+    packs = offline.packed(files)
+    for path in ("index.html", "en/index.html", "assets/vendor/micropython/micropython.wasm"):
+        assert path in packs
 
 
 def test_after_one_visit_the_site_works_with_the_network_gone(context, deployment):
@@ -205,9 +240,11 @@ def test_the_copy_holds_one_language_and_follows_the_reader(context, deployment)
     assert "pagefind/wasm.ru.pagefind" in search and "pagefind/pagefind-component-ui.js" in search
     assert [path for path in search if path.startswith("pagefind/fragment/ru_")]
     assert not [path for path in search if "/en_" in path or ".en" in path]  # not the other language's search
-    assert "assets/vendor/micropython/micropython.wasm" in paths and "assets/py/calculators/core.mpy" in paths
+    assert "assets/vendor/micropython/micropython.wasm" in paths and "assets/py/calculators.tar" in paths
+    assert "assets/py/calculators/qr.mpy" not in paths  # stored when a QR code is first asked for
     assert not [path for path in paths if path.startswith("en/")]
     assert not [path for path in paths if path.startswith("print/")]  # the printable pages: stored when opened
+    assert page.evaluate(STORED_BYTES) <= 3500000
 
     # The reader goes on in English: the copy changes language; the shared files are not downloaded again.
     requests.clear()
@@ -226,7 +263,7 @@ def test_the_copy_holds_one_language_and_follows_the_reader(context, deployment)
     assert not [path for path in paths if path in ("", "404.html")]
     by_worker = [url for url, from_worker in requests if from_worker]
     assert [url for url in by_worker if "/en/chapters/" in url]
-    assert not [url for url in by_worker if url.endswith(("micropython.wasm", ".mpy", ".css"))]
+    assert not [url for url in by_worker if url.endswith(("micropython.wasm", ".tar", ".css"))]
 
     # With the network gone, the English search works from the copy too.
     context.set_offline(True)

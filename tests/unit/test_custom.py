@@ -256,13 +256,26 @@ def test_the_page_receives_the_file_beside_its_modules(tmp_path, monkeypatch):
     comments.write_text('{"_comment": "nothing yet"}', encoding="utf-8")
     monkeypatch.setenv("CLIENTING_CUSTOM", str(comments))
     monkeypatch.chdir(tmp_path)
-    without = json.loads(runtime.page_runtime("..", [NAME])["config"])["files"]
-    assert not [url for url in without if url.endswith("custom.json")]
+    # In the shared archive, unpacked beside the modules (calculators/custom.json) before they are imported.
+    without = tmp_path / "without"
+    runtime.write_archives(str(without))
+    assert "calculators/custom.json" not in shared_archive(without)
     target = tmp_path / "custom.json"
     target.write_text(json.dumps(GOOD), encoding="utf-8")
     monkeypatch.setenv("CLIENTING_CUSTOM", str(target))
     files = json.loads(runtime.page_runtime("..", [NAME])["config"])["files"]
-    assert files["../assets/py/calculators/custom.json"] == "calculators/custom.json"
+    assert "../assets/py/calculators.tar" in files
+    site = tmp_path / "site"
+    runtime.write_archives(str(site))
+    assert json.loads(shared_archive(site)["calculators/custom.json"].decode("utf-8")) == GOOD
+
+
+def shared_archive(site):
+    """{name: bytes} of the shared archive written into ``site``."""
+    import tarfile
+
+    with tarfile.open(str(site / "assets" / "py" / "calculators.tar"), "r:") as tar:
+        return dict((member.name, tar.extractfile(member).read()) for member in tar.getmembers())
 
 
 def run_cli(args, custom_file):

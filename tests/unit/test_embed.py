@@ -90,26 +90,78 @@ def test_runtime_urls_are_relative_to_the_page(base_url, prefix):
     config = json.loads(info["config"])
     assert config["interpreter"] == prefix.rstrip("/") + "/assets/vendor/micropython/micropython.mjs"
     assert info["core"].startswith(prefix.rstrip("/") + "/assets/vendor/pyscript/")
+    # Two archives, fetched into the file system under their names and preloaded from <head>.
+    assert len(config["files"]) == 2
     for url, target in config["files"].items():
-        assert url.startswith(prefix.rstrip("/") + "/assets/py/calculators/")
-        assert target.startswith("calculators/") and target.endswith(".mpy")
-    assert "calculators/web.mpy" in config["files"].values()
-    assert "calculators/cli.mpy" not in config["files"].values()
+        assert url.startswith(prefix.rstrip("/") + "/assets/py/") and url.endswith(".tar")
+        assert target == url.rsplit("/", 1)[1]
+    assert prefix.rstrip("/") + "/assets/py/calculators.tar" in config["files"]
+    assert sorted(info["fetches"]) == sorted(config["files"])
+    assert config["on_demand"] == {"qr": prefix.rstrip("/") + "/assets/py/calculators/qr.mpy"}
     assert any("/core-" in chunk for chunk in info["chunks"])
     assert not any(u.startswith(("http:", "https:", "//")) for u in [info["core"], info["wasm"]] + list(config["files"]))
 
 
-def test_a_page_lists_only_the_calculators_it_shows():
-    files = json.loads(runtime.page_runtime(".", ["conversion_funnel"])["config"])["files"].values()
-    assert "calculators/conversion_funnel.mpy" in files
-    assert "calculators/core.mpy" in files and "calculators/registry.mpy" in files
-    assert "calculators/acquisition_vs_retention.mpy" not in files
+def test_a_page_fetches_only_the_calculators_it_shows_and_not_qr():
+    config = json.loads(runtime.page_runtime(".", ["conversion_funnel"])["config"])
+    assert sorted(config["files"]) == ["./assets/py/calculators.tar", "./assets/py/conversion_funnel.tar"]
+    assert runtime.archive_members("conversion_funnel") == ["conversion_funnel.py"]
+    shared = runtime.archive_members(runtime.SHARED)
+    assert "core.py" in shared and "registry.py" in shared and "web.py" in shared
+    assert "qr.py" not in shared and "cli.py" not in shared and "conversion_funnel.py" not in shared
+    two = json.loads(runtime.page_runtime(".", ["word_of_mouth", "conversion_funnel"])["config"])["files"]
+    assert "./assets/py/conversion_funnel-word_of_mouth.tar" in two and len(two) == 2
+    with pytest.raises(ValueError):
+        runtime.archive_members("conversion_funnel-no_such_calculator")
+
+
+def test_archives_are_the_same_bytes_from_one_build_to_the_next_and_unpack_where_modules_are_imported():
+    import io
+    import tarfile
+
+    files = [("calculators/b.mpy", b"B" * 600), ("calculators/a.mpy", b"A")]
+    first = runtime.make_archive(files)
+    assert first == runtime.make_archive(list(reversed(files)))
+    with tarfile.open(fileobj=io.BytesIO(first), mode="r:") as tar:
+        members = tar.getmembers()
+        assert [m.name for m in members] == ["calculators/a.mpy", "calculators/b.mpy"]
+        assert all(m.mtime == 0 and m.uid == 0 and m.isfile() for m in members)
+        assert tar.extractfile("calculators/b.mpy").read() == b"B" * 600
 
 
 def test_copy_runtime_is_idempotent(tmp_path):
     first = runtime.copy_runtime(str(tmp_path))
+    archive = (tmp_path / "assets" / "py" / "calculators.tar").read_bytes()
     second = runtime.copy_runtime(str(tmp_path))
     assert first == second
+    assert (tmp_path / "assets" / "py" / "calculators.tar").read_bytes() == archive  # compiled again, same bytes
     names = {p.name for p in tmp_path.rglob("*") if p.is_file()}
-    assert {"core.js", "micropython.mjs", "micropython.wasm", "numbers.mpy", "web.mpy"} <= names
+    assert {"core.js", "micropython.mjs", "micropython.wasm", "calculators.tar", "qr.mpy"} <= names
     assert not any(n.endswith(".map") for n in names)
+
+
+def test_the_page_script_splits_the_archives_as_python_would_read_them(tmp_path, monkeypatch):
+    """runtime.UNPACK (the page's script, run here by CPython with a stand-in pyscript module): every
+    module of both archives lands under calculators/ as it was, the archives are gone, then start()."""
+    import sys
+    import types
+
+    shared = [("calculators/%s.mpy" % name, bytes([i]) * (100 + 700 * i)) for i, name in enumerate("abc")]
+    own = [("calculators/d.mpy", b"D" * 512)]
+    (tmp_path / "calculators.tar").write_bytes(runtime.make_archive(shared))
+    (tmp_path / "d.tar").write_bytes(runtime.make_archive(own))
+    started = []
+    marks = []
+    window = types.SimpleNamespace(performance=types.SimpleNamespace(mark=marks.append))
+    monkeypatch.setitem(sys.modules, "pyscript", types.SimpleNamespace(
+        config={"files": {"../assets/py/calculators.tar": "calculators.tar", "../assets/py/d.tar": "d.tar"}},
+        window=window))
+    web = types.ModuleType("calculators.web")
+    web.start = lambda: started.append(True)
+    monkeypatch.setitem(sys.modules, "calculators.web", web)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(runtime.UNPACK, "page", "exec"), {})
+    for name, data in shared + own:
+        assert (tmp_path / name).read_bytes() == data
+    assert not (tmp_path / "calculators.tar").exists() and not (tmp_path / "d.tar").exists()
+    assert started == [True] and marks == ["clienting:modules-fetched"]

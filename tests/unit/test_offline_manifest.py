@@ -15,10 +15,13 @@ def site(tmp_path, files):
 
 
 SITE = {
-    "index.html": '<h1>Клиентинг</h1><script src="assets/vendor/pyscript/core.js"></script>',
+    "index.html": '<h1>Клиентинг</h1><script src="assets/vendor/pyscript/core.js"></script>'
+                  '<link rel="preload" href="assets/py/calculators.tar" as="fetch" crossorigin>'
+                  '<link rel="preload" href="assets/py/x.tar" as="fetch" crossorigin>',
     "en/chapters/x/index.html": "<h1>x</h1>",
     "en/index.html": '<link rel="modulepreload" href="../assets/vendor/pyscript/core-AbC12345.js">',
-    "en/print/index.html": '<nav class="print-contents" aria-labelledby="print-contents"></nav>',
+    "en/print/index.html": '<nav class="print-contents" aria-labelledby="print-contents"></nav>'
+                           '<script type="mpy" config="{&#34;../assets/py/x-y.tar&#34;:&#34;./*&#34;}">',
     "print/index.html": '<nav class="print-contents" aria-labelledby="print-contents"></nav>',
     "pagefind/pagefind-component-ui.js": "the search's interface",
     "pagefind/pagefind-entry.json": "{}",
@@ -50,7 +53,10 @@ SITE = {
     "assets/vendor/pyscript/xterm-abc.js": "xterm",
     "assets/vendor/pyscript/codemirror-abc.js": "cm",
     "assets/vendor/micropython/micropython.wasm": "wasm",
-    "assets/py/calculators/core.mpy": "mpy",
+    "assets/py/calculators.tar": "the shared modules",
+    "assets/py/x.tar": "the calculator x",
+    "assets/py/x-y.tar": "x and y: only a printable page fetches it",
+    "assets/py/calculators/qr.mpy": "fetched when a QR code is asked for",
     "assets/py/calculators/custom.json": "{}",
     "assets/javascripts/workers/search.a7633da7.min.js": "the theme's search worker, unused",
     "sw.js": "old worker",
@@ -61,7 +67,8 @@ def test_the_copy_holds_what_a_reader_needs_and_nothing_unused(tmp_path):
     files = offline.manifest(site(tmp_path, SITE), ["ru", "en"])
     assert sorted(files) == [
         "404.html", "assets/javascripts/bundle.js",
-        "assets/py/calculators/core.mpy", "assets/py/calculators/custom.json",
+        "assets/py/calculators.tar", "assets/py/calculators/custom.json", "assets/py/calculators/qr.mpy",
+        "assets/py/x-y.tar", "assets/py/x.tar",
         "assets/vendor/micropython/micropython.wasm", "assets/vendor/pyscript/core-AbC12345.js",
         "assets/vendor/pyscript/core.js", "en/chapters/x/index.html", "en/index.html", "en/print/index.html",
         "index.html", "pagefind/fragment/en_1d2564e.pf_fragment", "pagefind/fragment/ru_1bc5a63.pf_fragment",
@@ -76,7 +83,9 @@ def test_one_language_per_copy_and_the_printable_playbook_when_opened(tmp_path):
     root = site(tmp_path, SITE)
     files = offline.manifest(root)
     later = offline.on_demand(root, files)
-    assert later == ["en/print/index.html", "print/index.html"]
+    # The printable pages, the archive only they fetch, the module fetched when asked for.
+    assert later == ["assets/py/calculators/qr.mpy", "assets/py/x-y.tar", "en/print/index.html",
+                     "print/index.html"]
     split = offline.by_language(files, ["ru", "en"], later)
     # A language's search (its WebAssembly, index and excerpts) goes with its pages, the interface is shared.
     assert split["ru"] == ["404.html", "index.html", "pagefind/fragment/ru_1bc5a63.pf_fragment",
@@ -93,7 +102,8 @@ def test_one_language_per_copy_and_the_printable_playbook_when_opened(tmp_path):
     shared = sum(len(SITE[path].encode("utf-8")) for path in split[""])
     assert sizes["ru"]["files"] == len(split[""]) + 6
     assert sizes["ru"]["bytes"] == shared + sum(len(SITE[path].encode("utf-8")) for path in split["ru"])
-    assert sizes["en"]["later"]["files"] == 1 and sizes["ru"]["later"]["bytes"] == len(SITE["print/index.html"])
+    assert sizes["en"]["later"]["files"] == 3 and sizes["ru"]["later"]["bytes"] == len(SITE["print/index.html"]) + len(
+        SITE["assets/py/x-y.tar"]) + len(SITE["assets/py/calculators/qr.mpy"])
     # What the download costs: a file's gzip copy where the build wrote one, else the file.
     assert sizes["ru"]["gzip"] == sizes["ru"]["bytes"] - len(SITE["index.html"].encode("utf-8")) + len(
         SITE["index.html.gz"])
@@ -114,7 +124,7 @@ def test_any_change_to_a_listed_file_changes_the_version(tmp_path):
     assert first == offline.version(offline.manifest(root))
     (tmp_path / "sitemap.xml").write_text("<urlset>new date</urlset>", encoding="utf-8")
     assert offline.version(offline.manifest(root)) == first
-    (tmp_path / "assets" / "py" / "calculators" / "core.mpy").write_text("changed", encoding="utf-8")
+    (tmp_path / "assets" / "py" / "x.tar").write_text("changed", encoding="utf-8")
     assert offline.version(offline.manifest(root)) != first
 
 
@@ -128,7 +138,32 @@ def test_the_worker_is_written_at_the_root_with_the_list_and_version(tmp_path):
     assert sorted(urls) == ["", "en", "ru"]
     assert urls["ru"][0] == "404.html" and "./" in urls["ru"] and "en/chapters/x/" in urls["en"]
     assert "sw.js" not in urls[""] and "print/" not in urls["ru"]
-    assert json.loads(re.search(r"var LATER = (\{.*?\});", text).group(1)) == {"en": ["en/print/"], "ru": ["print/"]}
+    shared = ["assets/py/calculators/qr.mpy", "assets/py/x-y.tar"]
+    assert json.loads(re.search(r"var LATER = (\{.*?\});", text).group(1)) == {
+        "en": shared + ["en/print/"], "ru": shared + ["print/"]}
+
     assert "__" not in text.split("var FILES")[1].split("var BASE")[0]
     # Writing again gives the same worker: sw.js itself is not part of the list.
     assert offline.write(root) == version
+
+
+def test_the_copy_keeps_the_text_files_compressed(tmp_path):
+    """Kept gzip-compressed by the worker (decoded when a page asks): the text files and the calculators'
+    archives, not images, which are compressed already."""
+    import gzip
+
+    root = site(tmp_path, dict(SITE, **{"assets/images/x.png": "png", "assets/javascripts/bundle.js": "x" * 5000}))
+    files = offline.manifest(root)
+    packs = offline.packed(files)
+    assert "index.html" in packs and "en/chapters/x/index.html" in packs and "pagefind/pagefind-entry.json" in packs
+    assert "assets/vendor/micropython/micropython.wasm" in packs and "assets/javascripts/bundle.js" in packs
+    assert "assets/images/x.png" not in packs and "assets/py/calculators.tar" in packs
+    offline.write(root)
+    text = (tmp_path / "sw.js").read_text(encoding="utf-8")
+    listed = json.loads(re.search(r"var PACKED = (\[.*?\]);", text).group(1))
+    assert "./" in listed and "en/chapters/x/" in listed and "assets/javascripts/bundle.js" in listed
+    assert "print/" not in listed and "assets/py/calculators/qr.mpy" not in listed  # stored as fetched, later
+    sizes = offline.sizes(root)
+    saved = 5000 - len(gzip.compress(b"x" * 5000, compresslevel=6, mtime=0))
+    assert 0 < sizes["ru"]["bytes"] - sizes["ru"]["stored"]
+    assert sizes["ru"]["bytes"] - sizes["ru"]["stored"] >= saved - 200 * len(packs)

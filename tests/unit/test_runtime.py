@@ -13,21 +13,21 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 NAMES = ["acquisition_vs_retention"]
 
 
-def test_a_calculator_page_loads_micropython_and_only_its_modules():
+def test_a_calculator_page_loads_micropython_and_its_modules_in_two_archives():
     info = runtime.page_runtime("../..", NAMES)
     vendor = "../../assets/vendor/"
-    files = dict(("../../assets/py/calculators/%s.mpy" % name[:-3], "calculators/%s.mpy" % name[:-3])
-                 for name in runtime.python_files(NAMES))
-    if runtime.custom.in_use():
-        files["../../assets/py/calculators/custom.json"] = "calculators/custom.json"
-    assert "calculators/conversion_funnel.mpy" not in files.values()
+    archives = ["../../assets/py/calculators.tar", "../../assets/py/acquisition_vs_retention.tar"]
     assert info == {
         "type": "mpy",
+        "script": runtime.UNPACK,
         "core": vendor + "pyscript/core.js",
         "chunks": [vendor + "pyscript/" + name for name in runtime.eager_chunks()],
         "interpreter": vendor + "micropython/micropython.mjs",
         "wasm": vendor + "micropython/micropython.wasm",
-        "config": json.dumps({"interpreter": vendor + "micropython/micropython.mjs", "files": files},
+        "fetches": archives,
+        "config": json.dumps({"interpreter": vendor + "micropython/micropython.mjs",
+                              "files": dict((url, url.rsplit("/", 1)[1]) for url in archives),
+                              "on_demand": {"qr": "../../assets/py/calculators/qr.mpy"}},
                              sort_keys=True, separators=(",", ":")),
     }
 
@@ -51,7 +51,7 @@ def runtime_blocks(info):
     return rendered
 
 
-def test_the_template_writes_the_micropython_tags_as_before():
+def test_the_template_writes_the_micropython_tags_and_preloads_the_archives():
     info = runtime.page_runtime("../..", NAMES)
     head, scripts = runtime_blocks(info)
     assert head[0].startswith('<script type="speculationrules">')  # every page's, calculator or not
@@ -60,8 +60,9 @@ def test_the_template_writes_the_micropython_tags_as_before():
                     + ['<link rel="modulepreload" href="%s">' % chunk for chunk in info["chunks"]]
                     + ['<link rel="modulepreload" href="%s">' % info["interpreter"],
                        '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>'
-                       % info["wasm"]])
-    assert scripts == ['<script src="../../assets/calculators.js"></script>',
-                       '<script type="module" async src="%s"></script>' % info["core"],
-                       '<script type="mpy" config="%s">' % markupsafe.escape(info["config"]),
-                       "from calculators.web import start", "start()", "</script>"]
+                       % info["wasm"]]
+                    + ['<link rel="preload" href="%s" as="fetch" crossorigin>' % url for url in info["fetches"]])
+    assert scripts == (['<script src="../../assets/calculators.js"></script>',
+                        '<script type="module" async src="%s"></script>' % info["core"],
+                        '<script type="mpy" config="%s">' % markupsafe.escape(info["config"])]
+                       + [line.strip() for line in runtime.UNPACK.splitlines() if line.strip()] + ["</script>"])
