@@ -7,7 +7,8 @@ import pytest
 
 from scripts import csp, postbuild, search
 
-CONFIG = json.dumps({"files": {"../assets/py/calculators/web.mpy": "calculators/web.mpy"},
+CONFIG = json.dumps({"files": {"../../assets/py/calculators.tar": "calculators.tar",
+                               "../../assets/py/acquisition_vs_retention.tar": "acquisition_vs_retention.tar"},
                      "interpreter": "../assets/vendor/micropython/micropython.mjs"})
 CALCULATOR_PAGE = """<!doctype html>
 <html lang="ru">
@@ -60,7 +61,9 @@ def test_every_step_over_a_built_folder(site):
     # 1. The runtime and the calculators' bytecode.
     assert (site / "assets/vendor/pyscript/core.js").exists()
     assert (site / "assets/vendor/micropython/micropython.wasm").exists()
-    assert (site / "assets/py/calculators/web.mpy").exists()
+    assert (site / "assets/py/calculators.tar").exists()  # the shared modules
+    assert (site / "assets/py/acquisition_vs_retention.tar").exists()  # the page's calculator
+    assert (site / "assets/py/calculators/qr.mpy").exists()  # fetched when a QR code is asked for
 
     # 2. Pages: the policy, with the runtime's allowances only where PyScript's script is.
     page = read(site, "calculators/x/index.html")
@@ -100,7 +103,7 @@ def test_every_step_over_a_built_folder(site):
 
     # 6. The offline copy lists the final pages; 7. precompressed copies, sw.js's included.
     worker = read(site, "sw.js")
-    assert "calculators/x/" in worker and "assets/py/calculators/web.mpy" in worker
+    assert "calculators/x/" in worker and "assets/py/calculators.tar" in worker
     assert "pagefind/pagefind-component-ui.js" in worker
     assert gzip.decompress((site / "sw.js.gz").read_bytes()).decode("utf-8") == worker
     assert gzip.decompress((site / "calculators/x/index.html.gz").read_bytes()).decode("utf-8") == page
