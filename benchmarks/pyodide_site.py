@@ -69,6 +69,24 @@ def _folder(url, suffix):
     return url[:-len(suffix)] if url.endswith(suffix) else None
 
 
+def sources(files):
+    """A page's ``files`` with the modules as ``.py`` sources one by one: each archive
+    (``assets/py/<name>.tar``) becomes the modules it holds, a ``.mpy`` its source."""
+    found = {}
+    for url, target in files.items():
+        if url.endswith(runtime.ARCHIVE_SUFFIX):
+            folder, name = url.rsplit("/", 1)
+            name = name[:-len(runtime.ARCHIVE_SUFFIX)]
+            for module in runtime.archive_members(name):
+                found["%s/calculators/%s" % (folder, module)] = "calculators/" + module
+            if name == runtime.SHARED and custom.in_use():
+                found["%s/calculators/%s" % (folder, custom.FILE_NAME)] = "calculators/" + custom.FILE_NAME
+        else:
+            found[url[:-4] + ".py" if url.endswith(".mpy") else url] = (
+                target[:-4] + ".py" if target.endswith(".mpy") else target)
+    return found
+
+
 def rewrite_page(html):
     """One built page with its MicroPython runtime tags turned into Pyodide's (unchanged without them)."""
     edits = []
@@ -78,12 +96,15 @@ def rewrite_page(html):
             config = json.loads(attrs["config"])
             vendor = _folder(config["interpreter"], MICROPYTHON)
             config["interpreter"] = vendor + VENDOR + "/pyodide.mjs"
-            config["files"] = dict((url[:-4] + ".py" if url.endswith(".mpy") else url,
-                                    target[:-4] + ".py" if target.endswith(".mpy") else target)
-                                   for url, target in config["files"].items())
+            config["files"] = sources(config["files"])
+            if "on_demand" in config:  # the QR code's module, fetched when asked for: its source
+                config["on_demand"] = dict((name, url[:-4] + ".py" if url.endswith(".mpy") else url)
+                                           for name, url in config["on_demand"].items())
             text = json.dumps(config, sort_keys=True, separators=(",", ":"))
             edits.append((element.start, element.end,
                           '<script type="py" config="%s">' % htmlpage.attribute(text)))
+        elif element.name == "link" and attrs.get("href", "").endswith(runtime.ARCHIVE_SUFFIX):
+            edits.append((element.start, element.end, ""))  # the archives' modules come one by one as sources
         elif element.name == "link" and _folder(attrs.get("href", ""), MICROPYTHON):
             folder = _folder(attrs["href"], MICROPYTHON) + VENDOR + "/"
             edits.append((element.start, element.end,

@@ -70,3 +70,22 @@ def test_convert_copies_pyodide_and_the_sources(tmp_path, monkeypatch):
     assert "pyodide/pyodide.asm.wasm" in (site / "sw.js").read_text(encoding="utf-8")
     # The trainer's file as written: CPython checks it on load (the checked form is MicroPython's).
     assert (modules / "custom.json").read_bytes() == trainer.read_bytes()
+
+
+def test_the_archives_become_their_modules_as_sources():
+    config = {"files": {"../assets/py/calculators.tar": "calculators.tar",
+                        "../assets/py/word_of_mouth.tar": "word_of_mouth.tar"},
+              "interpreter": "../assets/vendor/micropython/micropython.mjs",
+              "on_demand": {"qr": "../assets/py/calculators/qr.mpy"}}
+    page = ('<link rel="preload" href="../assets/py/calculators.tar" as="fetch" crossorigin>'
+            '<script type="mpy" config="%s">start()</script>'
+            % json.dumps(config).replace('"', "&#34;"))
+    html = pyodide_site.rewrite_page(page)
+    assert ".tar" not in html.split("<script")[0]  # no preload of the archives
+    script = [e for e in pyodide_site.htmlpage.elements(html) if e.name == "script" and e.attrs.get("type") == "py"]
+    found = json.loads(script[0].attrs["config"])
+    expected = ["calculators/" + name for name in runtime.archive_members(runtime.SHARED) + ["word_of_mouth.py"]]
+    if runtime.custom.in_use():
+        expected.append("calculators/custom.json")
+    assert sorted(found["files"].values()) == sorted(expected)
+    assert found["on_demand"] == {"qr": "../assets/py/calculators/qr.py"}
