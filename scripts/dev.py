@@ -58,6 +58,11 @@ def write_stamp(stamp, value):
         handle.write(value + "\n")
 
 
+# The suite on every core (pytest-xdist): whole files go to one worker each, so a file's module fixtures
+# (a browser, a Node process) start once, and two tests of one file never race each other.
+PARALLEL = ["-n", "auto", "--maxprocesses", "4", "--dist", "loadfile"]
+
+
 def run(cmd, **kwargs):
     print("+ " + " ".join(cmd), flush=True)
     subprocess.run(cmd, cwd=ROOT, check=True, **kwargs)
@@ -158,6 +163,8 @@ def main(argv=None):
     p_bench.add_argument("bench_args", nargs=argparse.REMAINDER)
     p_test = sub.add_parser("test", help="run the whole test suite")
     p_test.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    p_fast = sub.add_parser("fast", help="the fast lane: unit, property and MicroPython parity tests")
+    p_fast.add_argument("pytest_args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
 
     if args.task == "zensical":
@@ -180,7 +187,11 @@ def main(argv=None):
         print("Wrote benchmarks/results.json: rebuild (make site) to see it on the \"How fast is it\" page")
     elif args.task == "test":
         run([venv_python(), os.path.join("scripts", "browser.py"), "--install"])
-        result = subprocess.run([venv_python(), "-m", "pytest"] + args.pytest_args, cwd=ROOT)
+        result = subprocess.run([venv_python(), "-m", "pytest"] + PARALLEL + args.pytest_args, cwd=ROOT)
+        sys.exit(result.returncode)
+    elif args.task == "fast":  # no browser and no build: tests/conftest.py marks those slow
+        result = subprocess.run([venv_python(), "-m", "pytest", "-m", "not slow"] + PARALLEL + args.pytest_args,
+                                cwd=ROOT)
         sys.exit(result.returncode)
 
 

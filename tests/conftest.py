@@ -23,6 +23,20 @@ from scripts import browser as browser_finder  # noqa: E402
 from scripts.serve import serve_in_background  # noqa: E402
 
 
+# The fast lane (`make fast`: unit, property and MicroPython parity tests, no build and no browser) is
+# `pytest -m "not slow"`.  A test is slow when it lives outside the fast files below or asks for the built
+# site or the browser, whatever its file says: the lane cannot be slowed by forgetting a marker.
+FAST_FILES = ("tests/unit/", "tests/test_micropython.py", "tests/test_content.py")
+SLOW_FIXTURES = {"built_site", "site_url", "subpath_url", "chromium", "watched", "lan_browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        where = os.path.relpath(str(item.path), ROOT).replace(os.sep, "/")
+        if not where.startswith(FAST_FILES) or SLOW_FIXTURES.intersection(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+
+
 def build_site(target, site_url=None):
     """Run ``mkdocs build --strict`` into ``target``; return the completed process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
