@@ -58,9 +58,9 @@ def write_stamp(stamp, value):
         handle.write(value + "\n")
 
 
-# The suite on every core (pytest-xdist): whole files go to one worker each, so a file's module fixtures
-# (a browser, a Node process) start once, and two tests of one file never race each other.
-PARALLEL = ["-n", "auto", "--maxprocesses", "4", "--dist", "loadfile"]
+# The suite on every core (pytest-xdist); tests/conftest.py groups each file's tests on one worker, but
+# for the browser tests, which are spread one by one.
+PARALLEL = ["-n", "auto", "--maxprocesses", "4", "--dist", "loadgroup"]
 
 
 def run(cmd, **kwargs):

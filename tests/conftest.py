@@ -30,11 +30,20 @@ FAST_FILES = ("tests/unit/", "tests/test_micropython.py", "tests/test_content.py
 SLOW_FIXTURES = {"built_site", "site_url", "subpath_url", "chromium", "watched", "lan_browser"}
 
 
+# With `-n` (scripts/dev.py passes `--dist loadgroup`), a file's tests stay on one worker, so its module
+# fixtures (a Node process, a Zensical build into the repository, nginx) start once and never race; the
+# browser files are the exception: their tests are independent, the longest of the suite, and spread.
+SPREAD = "tests/browser/"
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
         where = os.path.relpath(str(item.path), ROOT).replace(os.sep, "/")
         if not where.startswith(FAST_FILES) or SLOW_FIXTURES.intersection(item.fixturenames):
             item.add_marker(pytest.mark.slow)
+        if not where.startswith(SPREAD):
+            item.add_marker(pytest.mark.xdist_group(where))
 
 
 def build_site(target, site_url=None):
