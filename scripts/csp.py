@@ -120,26 +120,32 @@ def has_runtime(html, elements=None):
     return any(kind in PYSCRIPT_TYPES for _, kind in _scripts(html, elements))
 
 
+def meta_edit(html, elements):
+    """The edit ``(at, at, text)`` that puts the policy meta right after ``<meta charset>`` (else right
+    after ``<head>``), or None: the page has its policy already, or has no ``<head>`` (not a page)."""
+    at = None
+    for element in elements:
+        if element.name == "meta" and element.attrs.get("http-equiv", "").lower() == "content-security-policy":
+            return None
+        if element.name == "meta" and "charset" in element.attrs and at is None:
+            at = element.end
+    if at is None:
+        heads = [element for element in elements if element.name == "head"]
+        if not heads:
+            return None
+        at = heads[0].end
+    tag = '<meta http-equiv="Content-Security-Policy" content="%s">' % page_policy(html, elements)
+    return (at, at, "\n  " + tag)
+
+
 def add_meta(html):
     """``html`` with the policy as a ``<meta>`` right after ``<meta charset>`` (before any script).
 
     Idempotent: a page that already has a policy meta is returned unchanged; so is text with no
     ``<head>`` (not a page).
     """
-    elements = htmlpage.elements(html)
-    at = None
-    for element in elements:
-        if element.name == "meta" and element.attrs.get("http-equiv", "").lower() == "content-security-policy":
-            return html
-        if element.name == "meta" and "charset" in element.attrs and at is None:
-            at = element.end
-    if at is None:
-        heads = [element for element in elements if element.name == "head"]
-        if not heads:
-            return html
-        at = heads[0].end
-    tag = '<meta http-equiv="Content-Security-Policy" content="%s">' % page_policy(html, elements)
-    return htmlpage.splice(html, [(at, at, "\n  " + tag)])
+    edit = meta_edit(html, htmlpage.elements(html))
+    return htmlpage.splice(html, [edit]) if edit else html
 
 
 def site_policy(site_dir):

@@ -381,6 +381,18 @@ def fill_site(site_dir, languages, site_names):
     filled = []
     for lang, folder in sorted(languages.items()):
         programmes = None
+        read = {}  # the parts as built, read once for all of this language's packs
+
+        def part(src, folder=folder, lang=lang, read=read):
+            url = folder + printable.source_url(src)
+            if url not in read:
+                built = os.path.join(site_dir, *(url + "index.html").split("/"))
+                if not os.path.exists(built):
+                    return None
+                with open(built, encoding="utf-8") as handle:
+                    read[url] = Part(url, *printable.built_part(handle.read(), site_names.get(lang, "")))
+            return read[url]
+
         for ident in pack_ids(lang):
             to_url = folder + posixpath.splitext(exercises.handouts_src(ident))[0] + "/"
             path = os.path.join(site_dir, *(to_url + "index.html").split("/"))
@@ -393,17 +405,6 @@ def fill_site(site_dir, languages, site_names):
             programmes = programmes or exercises.load_programmes(lang)
             if ident not in programmes:
                 raise HandoutError("%s: names no programme of %s" % (to_url, exercises.programmes_path(lang)))
-
-            def part(src):
-                url = folder + printable.source_url(src)
-                built = os.path.join(site_dir, *(url + "index.html").split("/"))
-                if not os.path.exists(built):
-                    return None
-                with open(built, encoding="utf-8") as handle:
-                    text = handle.read()
-                where = printable.article(text)
-                return Part(url, printable.title_of(text, site_names.get(lang, "")),
-                            text[where[0]:where[1]] if where else None)
 
             added, _ = assemble(selection(programmes[ident], lang), lang, to_url, part, to_url)
             where = printable.article(html)

@@ -95,18 +95,13 @@ def tags(title, text, url, lang, languages, site_name, page_type="article"):
     return "\n  ".join(lines)
 
 
-def add_tags(html, site_name, languages):
-    """``html`` (a finished page) with Open Graph tags after its ``<title>``, from the page itself.
-
-    The title is the ``<title>`` less the `` - <site name>`` the theme appends (the home page's title is
-    the site's name: an ``og:type`` of ``website``); the description is the page's
-    ``<meta name="description">``; the address its ``<link rel="canonical">``; the locale its ``lang``.
-    Unchanged: a page that has its tags already, or has no ``<title>``.
-    """
+def tags_edit(html, elements, site_name, languages):
+    """The edit ``(at, at, text)`` that puts the Open Graph tags after the page's ``<title>``, or None
+    (the page has its tags already, or has no ``<title>``): see :func:`add_tags`."""
     found = {}
-    for element in htmlpage.elements(html):
+    for element in elements:
         if element.name == "meta" and element.attrs.get("property") == "og:type":
-            return html
+            return None
         if element.name == "meta" and element.attrs.get("name") == "description":
             found.setdefault("description", element.attrs.get("content", ""))
         elif element.name == "link" and element.attrs.get("rel") == "canonical" and "://" in element.attrs.get("href", ""):
@@ -117,7 +112,7 @@ def add_tags(html, site_name, languages):
             found.setdefault("title", (htmlpage.plain_text(htmlpage.inner(html, element)),
                                        html.index(">", element.close) + 1))
     if "title" not in found:
-        return html
+        return None
     title, at = found["title"]
     suffix = " - " + site_name
     home = title == site_name
@@ -125,7 +120,19 @@ def add_tags(html, site_name, languages):
         title = title[:-len(suffix)]
     block = tags(title, found.get("description", ""), found.get("url"), found.get("lang", ""), languages,
                  site_name, "website" if home else "article")
-    return htmlpage.splice(html, [(at, at, "\n  " + block)])
+    return (at, at, "\n  " + block)
+
+
+def add_tags(html, site_name, languages):
+    """``html`` (a finished page) with Open Graph tags after its ``<title>``, from the page itself.
+
+    The title is the ``<title>`` less the `` - <site name>`` the theme appends (the home page's title is
+    the site's name: an ``og:type`` of ``website``); the description is the page's
+    ``<meta name="description">``; the address its ``<link rel="canonical">``; the locale its ``lang``.
+    Unchanged: a page that has its tags already, or has no ``<title>``.
+    """
+    edit = tags_edit(html, htmlpage.elements(html), site_name, languages)
+    return htmlpage.splice(html, [edit]) if edit else html
 
 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")

@@ -59,8 +59,9 @@ COMMON = ""  # the key of the files every language needs
 ON_DEMAND_CLASS = "print-contents"
 
 
-def _pages(site_dir, paths=None):
-    """(relative path, elements, text) of the HTML pages of ``site_dir`` (or of ``paths`` in it)."""
+def _pages(site_dir, paths=None, mentioning=""):
+    """(relative path, elements, text) of the HTML pages of ``site_dir`` (or of ``paths`` in it); with
+    ``mentioning``, only the pages whose text holds it are parsed (the others cannot match)."""
     if paths is None:
         paths = []
         for folder, _, names in os.walk(site_dir):
@@ -69,7 +70,8 @@ def _pages(site_dir, paths=None):
     for path in paths:
         with open(os.path.join(site_dir, *path.split("/")), encoding="utf-8") as handle:
             text = handle.read()
-        yield path, htmlpage.elements(text), text
+        if mentioning in text:
+            yield path, htmlpage.elements(text), text
 # The calculators' modules and archives a page names (scripts/runtime.py).
 PY = runtime.PY + "/"
 PY_REFERENCE = re.compile(r"assets/py/([A-Za-z0-9_./-]+\.(?:tar|mpy|py|json))\b")
@@ -78,7 +80,7 @@ PY_REFERENCE = re.compile(r"assets/py/([A-Za-z0-9_./-]+\.(?:tar|mpy|py|json))\b"
 def pyscript_loaded(site_dir):
     """The names of PyScript's files that some page of ``site_dir`` loads (its script tags and preloads)."""
     found = set()
-    for _, elements, _ in _pages(site_dir):
+    for _, elements, _ in _pages(site_dir, mentioning=PYSCRIPT):
         for element in elements:
             url = element.attrs.get("src" if element.name == "script" else "href", "")
             if element.name in ("script", "link") and "/" + PYSCRIPT in "/" + url.split("?", 1)[0]:

@@ -36,7 +36,8 @@ sys.path.insert(0, ROOT)
 
 import yaml  # noqa: E402
 
-from scripts import compress, csp, handouts, meta, notfound, offline, printable, runtime, search  # noqa: E402
+from scripts import (  # noqa: E402
+    compress, csp, handouts, htmlpage, meta, notfound, offline, printable, runtime, search)
 
 log = logging.getLogger("mkdocs.hooks.clienting")
 CONFIG = os.path.join(ROOT, "mkdocs.yml")
@@ -122,11 +123,14 @@ def html_files(site_dir):
 
 
 def finish_page(html, site, relative):
-    """One page with its sharing tags (not on 404 pages) and then its policy (it hashes the final scripts)."""
+    """One page with its sharing tags (not on 404 pages) and its policy, from one reading of the page
+    (the tags hold no script, so the policy of the page as read is the policy of the page as written)."""
+    elements = htmlpage.elements(html)
+    edits = [csp.meta_edit(html, elements)]
     if os.path.basename(relative) != notfound.NAME:
         lang = site.lang_of(relative)
-        html = meta.add_tags(html, site.names.get(lang, ""), site.languages)
-    return csp.add_meta(html)
+        edits.append(meta.tags_edit(html, elements, site.names.get(lang, ""), site.languages))
+    return htmlpage.splice(html, [edit for edit in edits if edit])
 
 
 def step_runtime(site):

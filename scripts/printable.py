@@ -176,9 +176,9 @@ def source_url(src):
     return stem + "/"
 
 
-def article(html):
+def article(html, elements=None):
     """(start, end) of the content of a built page's ``<article>``, white space at both ends left out."""
-    for element in htmlpage.elements(html):
+    for element in htmlpage.elements(html) if elements is None else elements:
         if element.name == "article" and element.close is not None:
             inner = html[element.end:element.close]
             start = element.end + len(inner) - len(inner.lstrip())
@@ -186,14 +186,21 @@ def article(html):
     return None
 
 
-def title_of(html, site_name):
+def title_of(html, site_name, elements=None):
     """A built page's title: its ``<title>`` less the `` - <site name>`` the theme appends."""
-    for element in htmlpage.elements(html):
+    for element in htmlpage.elements(html) if elements is None else elements:
         if element.name == "title":
             text = htmlpage.plain_text(htmlpage.inner(html, element))
             suffix = " - " + site_name
             return text[:-len(suffix)] if text.endswith(suffix) else text
     return ""
+
+
+def built_part(html, site_name):
+    """(title, content of its ``<article>`` or None) of a built page, from one reading."""
+    elements = htmlpage.elements(html)
+    where = article(html, elements)
+    return title_of(html, site_name, elements), html[where[0]:where[1]] if where else None
 
 
 def fill_page(html, lang, folder, nav, read, site_name):
@@ -213,13 +220,12 @@ def fill_page(html, lang, folder, nav, read, site_name):
     body = []
     for src in parts:
         url = folder + source_url(src)
-        page = read(url + "index.html")
-        where = article(page)
-        if where is None:
+        title, content = built_part(read(url + "index.html"), site_name)
+        if content is None:
             raise ValueError("printable page %s: %sindex.html has no <article>" % (to_url, url))
         prefix = slug(src)
-        contents.append('<li><a href="#%s">%s</a></li>' % (prefix, html_lib.escape(title_of(page, site_name) or prefix)))
-        body.append(chapter_html(page[where[0]:where[1]], prefix, url, to_url, anchors))
+        contents.append('<li><a href="#%s">%s</a></li>' % (prefix, html_lib.escape(title or prefix)))
+        body.append(chapter_html(content, prefix, url, to_url, anchors))
     contents.append("</ol>\n</nav>")
     where = article(html)
     if where is None:
