@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from scripts import csp, postbuild, search
+from scripts import csp, postbuild, search, search
 
 CONFIG = json.dumps({"files": {"../../assets/py/calculators.tar": "calculators.tar",
                                "../../assets/py/acquisition_vs_retention.tar": "acquisition_vs_retention.tar"},
@@ -19,7 +19,8 @@ CALCULATOR_PAGE = """<!doctype html>
 <script>var scope = 1;</script>
 </head>
 <body>
-<div data-calculator="acquisition_vs_retention" data-state="static"><p>1 000 ₽</p></div>
+<main data-pagefind-body><p>Удержать клиента дешевле, чем привлечь нового.</p>
+<div data-calculator="acquisition_vs_retention" data-state="static" data-pagefind-ignore><p>1 000 ₽</p></div></main>
 <script type="module" async src="../assets/vendor/pyscript/core.js"></script>
 <script type="mpy" config='%s'>
 from calculators.web import start
@@ -30,7 +31,7 @@ start()
 """ % CONFIG.replace("'", "&#39;")
 HOME_EN = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="description" content="An open playbook.">
-<title>Clienting</title></head><body><p>Hello</p></body></html>
+<title>Clienting</title></head><body><main data-pagefind-body><p>Hello, customers.</p></main></body></html>
 """
 NOT_FOUND = """<!doctype html>
 <html lang="%s"><head><meta charset="utf-8"><title>404 - Site</title>
@@ -98,10 +99,14 @@ def test_every_step_over_a_built_folder(site):
     assert "/en/" in [page["url"] for page in search.pages(str(site), "en")]
     assert (site / "pagefind" / "pagefind-entry.json").exists()
 
-    # 5. No site address: no sitemap of relative addresses.
+    # 5. Search: an index per language, of the pages' text.
+    entry = json.loads((site / search.BUNDLE / search.ENTRY).read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["en", "ru"]
+
+    # 6. No site address: no sitemap of relative addresses.
     assert not (site / "sitemap.xml").exists()
 
-    # 6. The offline copy lists the final pages; 7. precompressed copies, sw.js's included.
+    # 7. The offline copy lists the final pages; 8. precompressed copies, sw.js's included.
     worker = read(site, "sw.js")
     assert "calculators/x/" in worker and "assets/py/calculators.tar" in worker
     assert "pagefind/pagefind-component-ui.js" in worker
