@@ -72,6 +72,8 @@ def _pages(site_dir, paths=None, mentioning=""):
             text = handle.read()
         if mentioning in text:
             yield path, htmlpage.elements(text), text
+
+
 # The calculators' modules and archives a page names (scripts/runtime.py).
 PY = runtime.PY + "/"
 PY_REFERENCE = re.compile(r"assets/py/([A-Za-z0-9_./-]+\.(?:tar|mpy|py|json))\b")
