@@ -17,7 +17,7 @@ into the interpreter's file system and imported from there.
 """
 
 from pyscript import config, document, window
-from pyscript.ffi import create_proxy
+from pyscript.ffi import create_proxy, is_none
 
 from . import catalog, registry, scenario
 from .errors import CalculatorError
@@ -38,6 +38,14 @@ _KEEP = []
 MODULE_PATH = "calculators/%s.%s"
 
 
+def _one(root, selector):
+    """The first element under ``root`` that ``selector`` finds, or None.  JavaScript's ``null`` reaches
+    MicroPython as None but Pyodide as ``jsnull`` (false, yet not None), so every lookup that may find
+    nothing goes through here, and the ``is None`` checks after it hold on both runtimes."""
+    found = root.querySelector(selector)
+    return None if is_none(found) else found
+
+
 def _all(root, selector):
     found = root.querySelectorAll(selector)
     return [found.item(i) for i in range(found.length)]
@@ -52,18 +60,18 @@ class Widget:
         self.lang = root.getAttribute("data-lang") or "ru"
         self.fields = {}
         for spec in self.calculator.inputs:
-            self.fields[spec.name] = root.querySelector('input[name="%s"]' % spec.name)
+            self.fields[spec.name] = _one(root, 'input[name="%s"]' % spec.name)
         self.errors = {}
         for name in self.fields:
             self.errors[name] = document.getElementById(self.fields[name].id + "-error")
         self.outputs = {}
         for element in _all(root, "[data-output]"):
             self.outputs[element.getAttribute("data-output")] = element
-        self.currency_select = root.querySelector("[data-role=currency]")
-        self.preset_select = root.querySelector("[data-role=preset]")
-        self.chart = root.querySelector("[data-role=chart]")
-        self.verdict = root.querySelector("[data-role=verdict]")
-        self.status = root.querySelector("[data-role=status]")
+        self.currency_select = _one(root, "[data-role=currency]")
+        self.preset_select = _one(root, "[data-role=preset]")
+        self.chart = _one(root, "[data-role=chart]")
+        self.verdict = _one(root, "[data-role=verdict]")
+        self.status = _one(root, "[data-role=status]")
         self.units = _all(root, "[data-unit=money]")
         self.texts = catalog.get(self.lang)["calculator"]
         self.key = scenario.instance_key(root.id)
@@ -71,20 +79,20 @@ class Widget:
         self.compares = {}
         for element in _all(root, "[data-compare]"):
             self.compares[element.getAttribute("data-compare")] = element
-        self.notices = root.querySelector("[data-role=notices]")
-        self.tools = root.querySelector("[data-role=tools]")
-        self.tools_status = root.querySelector("[data-role=tools-status]")
-        self.compare_note = root.querySelector("[data-role=compare-note]")
-        self.link = root.querySelector("[data-role=link]")
-        self.table = root.querySelector("[data-role=table]")
-        self.qr = root.querySelector("[data-role=qr]")
+        self.notices = _one(root, "[data-role=notices]")
+        self.tools = _one(root, "[data-role=tools]")
+        self.tools_status = _one(root, "[data-role=tools-status]")
+        self.compare_note = _one(root, "[data-role=compare-note]")
+        self.link = _one(root, "[data-role=link]")
+        self.table = _one(root, "[data-role=table]")
+        self.qr = _one(root, "[data-role=qr]")
         self.actions = {}
         for element in _all(root, "[data-action]"):
             self.actions[element.getAttribute("data-action")] = element
         self.names = {}
         for letter in ("a", "b"):
-            self.names[letter] = root.querySelector("[data-role=name-%s]" % letter)
-        self.names_box = root.querySelector("[data-role=names]")
+            self.names[letter] = _one(root, "[data-role=name-%s]" % letter)
+        self.names_box = _one(root, "[data-role=names]")
         self.result = None
         # A: {"values", "preset", "currency", "name" (typed), "result"}, or None.
         self.pinned = None
