@@ -215,6 +215,15 @@ CATALOG = {
             ),
             "close": "OK",
         },
+        "search": {
+            "label": "Search",
+            "placeholder": "Search the playbook",
+            "close": "Close",
+            "results": "Search results",
+            "found": "Matching results: %1",
+            "none": "No results for “%1”.",
+            "failed": "Search could not load: no network, and no copy on this device yet.",
+        },
         "a11y": {
             "table": "Table, scrolls sideways",
             "tabs": "Tabs, scroll sideways",

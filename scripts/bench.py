@@ -216,14 +216,14 @@ def visit(context, url, wait_live, counter=None, throttle=1, sizes=True):
     return data
 
 
-# Two Russian queries on the home page, in Pagefind's dialog (assets/search.js): the first loads the
+# Two Russian queries on the home page, in the search dialog (assets/search.js): the first loads the
 # search (its interface, WebAssembly and the chunks of the index the query needs), the second finds it
 # loaded.  Each must show its page; «воронкой» is a form the text does not hold (stemming finds it).
 SEARCHES = (("воронкой", "/calculators/conversion-funnel/"), ("сарафанное", "/chapters/word-of-mouth/"))
 SEARCH_BUTTON = "button[data-role=search]"
-SEARCH_INPUT = "pagefind-modal input"
+SEARCH_INPUT = "dialog[data-role=search-dialog] input"
 SEARCH_SHOWN = """slug => {
-  const shown = [...document.querySelectorAll('pagefind-modal a')].some(a => a.href.includes(slug));
+  const shown = [...document.querySelectorAll('dialog[data-role=search-dialog] a')].some(a => a.href.includes(slug));
   if (shown && window.__searchAt === null) window.__searchAt = performance.now();
   return shown;
 }"""

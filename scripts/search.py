@@ -14,10 +14,14 @@ stemming (Pagefind picks each page's language from ``<html lang>``).  Pages say 
 - ``data-pagefind-ignore`` marks what is inside that text but not worth finding: the calculators'
   forms, the join screen, the programmes' timetables, the benchmark's tables.
 
-The page's script (``assets/search.js``) loads Pagefind's Component UI from ``pagefind/`` only when a
-reader opens the search.  The other interfaces Pagefind writes (its Default and Modular UI, the
-highlighting script) and the index for pages without a language are not used: they are removed, so
-neither the site nor its offline copy carries them.
+The page's script (``assets/search.js``) draws its own small list of results over Pagefind's API
+(``pagefind/pagefind.js``), loaded only when a reader opens the search.  The interfaces Pagefind writes
+(its Component, Default and Modular UI, the highlighting script) and the index for pages without a
+language are not used: they are removed, so neither the site nor its offline copy carries them.
+
+``pagefind/chunks.json`` lists each language's index chunks (``{"ru": ["index/ru_….pf_index", …]}``):
+once the first results are shown, the page fetches the rest of its language's chunks while idle, so
+the next query finds them at hand.
 """
 
 import gzip
@@ -33,9 +37,9 @@ NODE_MODULES = os.path.join(ROOT, "node_modules")
 RUNNER = os.path.join(NODE_MODULES, "pagefind", "lib", "runner", "bin.cjs")
 BUNDLE = "pagefind"  # the folder Pagefind writes at the site's root
 ENTRY = "pagefind-entry.json"
-UI = ("pagefind-component-ui.js", "pagefind-component-ui.css")
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-highlight.js", "wasm.unknown.pagefind")
+CHUNKS = "chunks.json"  # ours: each language's index chunks, for the page to fetch ahead
+UNUSED = ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-ui.js", "pagefind-ui.css",
+          "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js", "wasm.unknown.pagefind")
 # A language's own files in the bundle: its WebAssembly, its metadata, its index chunks and fragments.
 LANGUAGE_FILE = re.compile(r"^%s/(?:wasm\.([a-z-]+)\.pagefind|pagefind\.([a-z-]+)_[0-9a-f]+\.pf_meta"
                            r"|(?:index|fragment|filter)/([a-z-]+)_[0-9a-f]+\.pf_[a-z]+)$" % BUNDLE)
@@ -63,11 +67,15 @@ def index(site_dir):
     if done.returncode != 0:
         raise SearchError("Pagefind failed on %s:\n%s%s" % (site_dir, done.stdout, done.stderr))
     bundle = os.path.join(site_dir, BUNDLE)
-    for name in UNUSED:
-        if os.path.exists(os.path.join(bundle, name)):
+    for name in os.listdir(bundle):
+        if name in UNUSED or any(name.startswith(unused + ".") for unused in UNUSED):  # with .gz/.br copies
             os.remove(os.path.join(bundle, name))
     with open(os.path.join(bundle, ENTRY), encoding="utf-8") as handle:
         entry = json.load(handle)
+    chunks = dict((lang, sorted("index/" + name for name in os.listdir(os.path.join(bundle, "index"))
+                                if name.startswith(lang + "_"))) for lang in entry["languages"])
+    with open(os.path.join(bundle, CHUNKS), "w", encoding="utf-8") as handle:
+        json.dump(chunks, handle, sort_keys=True, separators=(",", ":"))
     return dict((lang, found["page_count"]) for lang, found in entry["languages"].items())
 
 

@@ -59,7 +59,7 @@ def test_types_compression_and_caching(nginx_url, built_site):
         ("assets/vendor/pyscript/core.js", "application/javascript; charset=utf-8", None, "no-cache"),  # tiny
         (chunk, "application/javascript; charset=utf-8", True, "public, max-age=31536000, immutable"),
         (bundle, "application/javascript; charset=utf-8", True, "public, max-age=31536000, immutable"),
-        ("pagefind/pagefind-component-ui.js", "application/javascript; charset=utf-8", True, "no-cache"),
+        ("pagefind/pagefind.js", "application/javascript; charset=utf-8", True, "no-cache"),
         (fragment, "application/octet-stream", False, "public, max-age=31536000, immutable"),  # gzip inside
         ("sitemap.xml", "text/xml; charset=utf-8", True, "no-cache"),
         ("assets/favicon.svg", "image/svg+xml; charset=utf-8", None, "no-cache"),

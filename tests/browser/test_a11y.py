@@ -170,7 +170,7 @@ def not_found(page, built_site, subpath_url):
     page.click("article a[href='/playbook/en/?q=']")
     page.wait_for_url(subpath_url + "en/**")
     # ?q= opens the search (assets/search.js), with the cursor in it.
-    page.wait_for_function("() => document.activeElement && document.activeElement.matches('pagefind-modal input')")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('dialog[data-role=search-dialog] input')")
 
 
 def test_every_page_offers_to_report_an_error(built_site):
@@ -371,14 +371,14 @@ def test_wide_tables_on_a_phone_scroll_from_the_keyboard(chromium, built_site, s
 
 @pytest.mark.parametrize("lang, query", [("ru", "удержанию"), ("en", "retention")])
 def test_the_open_search_with_results_passes_axe_in_light_and_dark(axe_page, subpath_url, lang, query):
-    """Pagefind's dialog (assets/search.js) with results, in the page's language, in both schemes."""
+    """The search dialog (assets/search.js) with results, in the page's language, in both schemes."""
     page = axe_page
     page.goto(subpath_url + ("" if lang == "ru" else "en/") + "glossary/")
     use_scheme(page, "light")
     page.click("button[data-role=search]")
-    page.fill("pagefind-modal input", query)
-    page.wait_for_selector("pagefind-modal .pf-result a", timeout=20000)
-    assert page.get_attribute("pagefind-modal dialog", "aria-label") == ("поиск" if lang == "ru" else "search")
+    page.fill("dialog[data-role=search-dialog] input", query)
+    page.wait_for_selector("dialog[data-role=search-dialog] li a", timeout=20000)
+    assert page.get_attribute("dialog[data-role=search-dialog]", "aria-label") == ("Поиск" if lang == "ru" else "Search")
     found = failures(page, "light search " + lang, exclude=SAME_ON_EVERY_PAGE)
     use_scheme(page, "dark")
     found += failures(page, "dark search " + lang, COLOUR_RULES, SAME_ON_EVERY_PAGE)

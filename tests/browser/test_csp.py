@@ -155,9 +155,9 @@ def test_search_works_under_the_policy(listening, site_url, start, query, expect
     page = listening.page
     page.goto(site_url + start)
     page.click("button[data-role=search]")  # Pagefind: its script, worker and WebAssembly
-    page.fill("pagefind-modal input", query)
-    page.wait_for_selector("pagefind-modal .pf-result a", timeout=20000)
-    links = page.eval_on_selector_all("pagefind-modal a", "els => els.map(e => e.href)")
+    page.fill("dialog[data-role=search-dialog] input", query)
+    page.wait_for_selector("dialog[data-role=search-dialog] li a", timeout=20000)
+    links = page.eval_on_selector_all("dialog[data-role=search-dialog] li a", "els => els.map(e => e.href)")
     assert any(expect in link for link in links), links
     assert violations(page) == []
     assert csp_console(listening) == []

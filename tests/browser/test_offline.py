@@ -80,9 +80,9 @@ def stored(page, base):
 def search_offline(page, query):
     """Open the search, type ``query``, return the result links (some are expected)."""
     page.click("button[data-role=search]")
-    page.fill("pagefind-modal input", query)
-    page.wait_for_selector("pagefind-modal .pf-result a", timeout=READY_TIMEOUT_MS)
-    links = page.eval_on_selector_all("pagefind-modal a", "els => els.map(e => e.href)")
+    page.fill("dialog[data-role=search-dialog] input", query)
+    page.wait_for_selector("dialog[data-role=search-dialog] li a", timeout=READY_TIMEOUT_MS)
+    links = page.eval_on_selector_all("dialog[data-role=search-dialog] li a", "els => els.map(e => e.href)")
     page.keyboard.press("Escape")
     return links
 
@@ -101,7 +101,7 @@ def site_pages(site, lang):
 
 def test_the_manifest_lists_pages_runtime_modules_and_search(built_site):
     files = offline.manifest(str(built_site))
-    for path in ("index.html", "en/calculators/conversion-funnel/index.html", "pagefind/pagefind-component-ui.js",
+    for path in ("index.html", "en/calculators/conversion-funnel/index.html", "pagefind/chunks.json",
                  "pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json",
                  "pagefind/wasm.ru.pagefind", "pagefind/wasm.en.pagefind",
                  "assets/vendor/micropython/micropython.wasm", "assets/vendor/micropython/micropython.mjs",
@@ -237,7 +237,7 @@ def test_the_copy_holds_one_language_and_follows_the_reader(context, deployment)
     ru_pages = [path for path in site_pages(site, "ru") if not path.startswith("print/")]
     assert set(ru_pages) <= set(paths)
     search = [path for path in paths if path.startswith("pagefind/")]
-    assert "pagefind/wasm.ru.pagefind" in search and "pagefind/pagefind-component-ui.js" in search
+    assert "pagefind/wasm.ru.pagefind" in search and "pagefind/pagefind.js" in search
     assert [path for path in search if path.startswith("pagefind/fragment/ru_")]
     assert not [path for path in search if "/en_" in path or ".en" in path]  # not the other language's search
     assert "assets/vendor/micropython/micropython.wasm" in paths and "assets/py/calculators.tar" in paths

@@ -24,13 +24,14 @@ KEY_WORDS = {
     "words-that-sell": (["копирайтером", "концовками"], ["copywriter", "endings"]),
 }
 BUTTON = "button[data-role=search]"
-INPUT = "pagefind-modal input"
+DIALOG = "dialog[data-role=search-dialog]"
+INPUT = DIALOG + " input"
 
 # What the results show: their links, and any word marked as missing or struck through; with a slug,
 # only once the chapter is among them (the query typed being the field's), else false.  Read in one go:
 # the list is redrawn as results come in.
 SHOWN = """([slug, query]) => {
-    const modal = document.querySelector("pagefind-modal");
+    const modal = document.querySelector("dialog[data-role=search-dialog]");
     const input = modal && modal.querySelector("input");
     if (!input || (query !== null && input.value !== query)) return false;
     const links = [...modal.querySelectorAll("a")].map(a => a.href);
@@ -103,13 +104,13 @@ def test_search_finds_every_chapter_by_its_key_words(chromium, site_url, lang):
                 marked[word] = shown["struck"] or MISSING.findall(shown["text"])
     assert missed == {}
     assert marked == {}  # no word shown as missing on a result it matched
-    summary = page.text_content("pagefind-modal pagefind-summary") or ""
+    summary = page.text_content(DIALOG + " [data-role=search-summary]") or ""
     assert ("Найдено" in summary) if lang == "ru" else ("result" in summary), summary
     assert not re.search(r"[2-4] результатов", summary), summary
 
     # Esc closes it and gives the focus back to the button; "/" opens it again.
     page.keyboard.press("Escape")
-    page.wait_for_function("() => !document.querySelector('pagefind-modal dialog[open]')")
+    page.wait_for_function("() => !document.querySelector('dialog[data-role=search-dialog][open]')")
     focused(page, BUTTON)
     assert page.get_attribute(BUTTON, "aria-expanded") == "false"
     page.keyboard.press("/")
@@ -121,11 +122,11 @@ def test_search_finds_every_chapter_by_its_key_words(chromium, site_url, lang):
         page.focus(INPUT)
         page.keyboard.press("ArrowDown")
         try:
-            focused(page, "pagefind-modal a", 3000)
+            focused(page, DIALOG + " a", 3000)
             break
         except Exception:  # noqa: BLE001 - the last attempt fails below
             pass
-    focused(page, "pagefind-modal a")
+    focused(page, DIALOG + " a")
     target = page.evaluate("() => document.activeElement.href")
     assert target.startswith(home)
     page.keyboard.press("Enter")

@@ -108,7 +108,7 @@ SCRIPTS = sorted(name for name in os.listdir(ASSETS) if name.endswith(".js"))
 LANGUAGE_TEST = re.compile(r"""[=!]==?\s*["'](?:ru|en)["']|["'](?:ru|en)["']\s*[=!]==?|\{\s*ru\s*:|\ben\s*:\s*\{""")
 # Which object holds a script's strings, and the catalog's part it comes from.
 READERS = {"presenter.js": (r"\bT\.(\w+)", "presenter"), "offline.js": (r"\btexts\.(\w+)", "offline"),
-           "a11y.js": (r"\bnames\.(\w+)", "a11y")}
+           "a11y.js": (r"\bnames\.(\w+)", "a11y"), "search.js": (r"\btexts\.(\w+)", "search")}
 
 
 def _code(name):

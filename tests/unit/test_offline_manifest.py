@@ -23,7 +23,7 @@ SITE = {
     "en/print/index.html": '<nav class="print-contents" aria-labelledby="print-contents"></nav>'
                            '<script type="mpy" config="{&#34;../assets/py/x-y.tar&#34;:&#34;./*&#34;}">',
     "print/index.html": '<nav class="print-contents" aria-labelledby="print-contents"></nav>',
-    "pagefind/pagefind-component-ui.js": "the search's interface",
+    "pagefind/pagefind.js": "the search's API",
     "pagefind/pagefind-entry.json": "{}",
     "pagefind/wasm.ru.pagefind": "ru wasm",
     "pagefind/wasm.en.pagefind": "en wasm",
@@ -73,7 +73,7 @@ def test_the_copy_holds_what_a_reader_needs_and_nothing_unused(tmp_path):
         "assets/vendor/pyscript/core.js", "en/chapters/x/index.html", "en/index.html", "en/print/index.html",
         "index.html", "pagefind/fragment/en_1d2564e.pf_fragment", "pagefind/fragment/ru_1bc5a63.pf_fragment",
         "pagefind/index/en_45f446f.pf_index", "pagefind/index/ru_12f0837.pf_index",
-        "pagefind/pagefind-component-ui.js", "pagefind/pagefind-entry.json",
+        "pagefind/pagefind-entry.json", "pagefind/pagefind.js",
         "pagefind/pagefind.ru_2cc311a1c4.pf_meta", "pagefind/wasm.en.pagefind", "pagefind/wasm.ru.pagefind",
         "print/index.html"]
     assert len(files["index.html"]) == 64
@@ -94,7 +94,7 @@ def test_one_language_per_copy_and_the_printable_playbook_when_opened(tmp_path):
     assert split["en"] == ["en/chapters/x/index.html", "en/index.html", "pagefind/fragment/en_1d2564e.pf_fragment",
                            "pagefind/index/en_45f446f.pf_index", "pagefind/wasm.en.pagefind"]
     assert "assets/vendor/micropython/micropython.wasm" in split[""]
-    assert "pagefind/pagefind-component-ui.js" in split[""] and "pagefind/pagefind-entry.json" in split[""]
+    assert "pagefind/pagefind.js" in split[""] and "pagefind/pagefind-entry.json" in split[""]
     assert not [path for path in split[""] if path.endswith(".html") or "_" in path.split("/")[-1]]
     assert offline.language_of("en/assets/x.js") == "en" and offline.language_of("assets/en/x.js") == ""
 

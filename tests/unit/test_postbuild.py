@@ -109,7 +109,7 @@ def test_every_step_over_a_built_folder(site):
     # 7. The offline copy lists the final pages; 8. precompressed copies, sw.js's included.
     worker = read(site, "sw.js")
     assert "calculators/x/" in worker and "assets/py/calculators.tar" in worker
-    assert "pagefind/pagefind-component-ui.js" in worker
+    assert "pagefind/pagefind.js" in worker
     assert gzip.decompress((site / "sw.js.gz").read_bytes()).decode("utf-8") == worker
     assert gzip.decompress((site / "calculators/x/index.html.gz").read_bytes()).decode("utf-8") == page
 

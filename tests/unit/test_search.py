@@ -1,5 +1,6 @@
 """The search index: Pagefind run over a small built folder, one index per language, only the marked text."""
 
+import json
 import os
 
 import pytest
@@ -67,8 +68,20 @@ def test_the_unused_interfaces_are_removed_and_the_used_one_is_there(site):
     bundle = root / search.BUNDLE
     for name in search.UNUSED:
         assert not (bundle / name).exists(), name
-    for name in search.UI + ("pagefind.js", "pagefind-worker.js", search.ENTRY, "wasm.ru.pagefind", "wasm.en.pagefind"):
+    for name in ("pagefind.js", "pagefind-worker.js", search.ENTRY, search.CHUNKS, "wasm.ru.pagefind", "wasm.en.pagefind"):
         assert (bundle / name).exists(), name
+
+
+def test_the_chunk_list_names_each_languages_index_chunks(site):
+    """pagefind/chunks.json: what assets/search.js fetches ahead, every chunk of a language and nothing else."""
+    root, _ = site
+    bundle = root / search.BUNDLE
+    chunks = json.loads((bundle / search.CHUNKS).read_text(encoding="utf-8"))
+    on_disk = sorted("index/" + name for name in os.listdir(str(bundle / "index")))
+    assert set(chunks) == {"ru", "en"}
+    assert sorted(chunks["ru"] + chunks["en"]) == on_disk
+    for lang, paths in chunks.items():
+        assert paths and all(search.language_of("pagefind/" + path) == lang for path in paths)
 
 
 def test_every_file_of_the_bundle_is_shared_or_one_languages(site):
@@ -80,7 +93,7 @@ def test_every_file_of_the_bundle_is_shared_or_one_languages(site):
             found.setdefault(search.language_of(path), []).append(path)
     assert set(found) == {None, "ru", "en"}
     assert sorted(found[None]) == sorted("pagefind/" + name for name in
-                                         search.UI + ("pagefind.js", "pagefind-worker.js", search.ENTRY))
+                                         ("pagefind.js", "pagefind-worker.js", search.ENTRY, search.CHUNKS))
     assert "pagefind/wasm.ru.pagefind" in found["ru"] and "pagefind/wasm.en.pagefind" in found["en"]
     assert [path for path in found["ru"] if path.startswith("pagefind/fragment/ru_")]
     assert [path for path in found["en"] if path.startswith("pagefind/index/en_")]
@@ -91,7 +104,7 @@ def test_every_file_of_the_bundle_is_shared_or_one_languages(site):
     ("pagefind/pagefind.en_8a6c3651e9.pf_meta", "en"),
     ("pagefind/index/ru_12f0837.pf_index", "ru"),
     ("pagefind/fragment/en_1bc5a63.pf_fragment", "en"),
-    ("pagefind/pagefind-component-ui.js", None),
+    ("pagefind/chunks.json", None),
     ("pagefind/pagefind-entry.json", None),
     ("en/pagefind/wasm.ru.pagefind", None),
     ("assets/clienting.css", None),
