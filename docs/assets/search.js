@@ -6,7 +6,7 @@
  * (about 215 KB of script and style that the first query would fetch).  Nothing of the search is fetched
  * until the reader is about to search: the button's focus or press loads pagefind.js, which fetches its
  * WebAssembly and the language's index metadata; a query fetches only the index chunks and excerpts it
- * needs.  Once the first results are shown, the rest of the language's index chunks (listed by the build
+ * needs.  Once the first query's results are drawn, the rest of the language's index chunks (listed by the build
  * in pagefind/chunks.json) are fetched when the browser is idle, while the dialog stays open and unless
  * the reader asked to save data, so the next query does not wait for the network.
  *
@@ -128,16 +128,20 @@
       var first = true;
       function draw() {
         var batch = batches.shift();
-        if (!batch) return null;
+        if (!batch) {
+          warm();  // every result drawn: the rest of the index next
+          return null;
+        }
         return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
           if (number !== current) return null;
           var fragment = document.createDocumentFragment();
           pages.forEach(function (data) { fragment.appendChild(item(data)); });
           if (first) {
+            // A reader among the older results goes back to the field, not to the page behind.
+            if (list.contains(document.activeElement)) input.focus();
             list.textContent = "";
             summary.textContent = results.length ? fill(texts.found, results.length) : fill(texts.none, term);
             first = false;
-            warm();
           }
           list.appendChild(fragment);
           return draw();
@@ -146,6 +150,7 @@
       if (!results.length) {
         list.textContent = "";
         summary.textContent = fill(texts.none, term);
+        warm();
         return null;
       }
       return draw();
@@ -154,8 +159,14 @@
     });
   }
 
-  // Arrows from the field to the results and between them; Enter follows the focused link.
+  // Arrows from the field to the results and between them; Enter follows the focused link; Esc closes
+  // at once (in a search field the browser's own Esc would first empty the field).
   function move(event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      dialog.close();
+      return;
+    }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     var links = Array.prototype.slice.call(list.querySelectorAll("a"));
     var at = links.indexOf(document.activeElement);
