@@ -7,10 +7,13 @@ folder, whatever generator built it, and writes ``pagefind/`` at its root: one i
 split into chunks and fragments that a query fetches only as it needs them, with Russian and English
 stemming (Pagefind picks each page's language from ``<html lang>``).  Pages say what is indexed:
 
-- ``data-pagefind-body`` marks the text of a page worth finding (``overrides/main.html`` puts it
-  around the content of every page but the printable ones, whose chapters are found as chapters);
-  once any page carries it, pages without it (the 404 pages, the print pages) are left out, and so
-  are the header, the navigation and the footer;
+- ``data-pagefind-body`` marks the text of a page worth finding: :func:`mark` puts it on the
+  ``<article>`` of every page whose head does not say ``<meta name="clienting-search"
+  content="exclude">`` (``overrides/main.html`` says it on the printable pages, whose chapters are
+  found as chapters, and on pages whose front matter says ``search: exclude``); once any page carries
+  it, pages without it (the 404 pages, the print pages) are left out, and so are the header, the
+  navigation and the footer.  The page's markup is left as the theme writes it (no box around the
+  text: presenter mode and print cut the article's children into sections);
 - ``data-pagefind-ignore`` marks what is inside that text but not worth finding: the calculators'
   forms, the join screen, the programmes' timetables, the benchmark's tables.
 
@@ -32,6 +35,10 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from scripts import htmlpage  # noqa: E402
+
 NODE_MODULES = os.path.join(ROOT, "node_modules")
 # The npm package's runner: it starts the binary of this platform (an optional dependency, @pagefind/<platform>).
 RUNNER = os.path.join(NODE_MODULES, "pagefind", "lib", "runner", "bin.cjs")
@@ -59,10 +66,42 @@ def command(site_dir):
             ", ".join(EXCLUDE), "--quiet"]
 
 
+BODY = " data-pagefind-body"
+LEAVE_OUT = ("clienting-search", "exclude")  # <meta name=… content=…> on a page search leaves out
+
+
+def mark(html):
+    """``html`` with ``data-pagefind-body`` on its ``<article>``, unless the page is left out or marked."""
+    found = htmlpage.elements(html)
+    if any(e.name == "meta" and (e.attrs.get("name"), e.attrs.get("content")) == LEAVE_OUT for e in found):
+        return html
+    article = next((e for e in found if e.name == "article"), None)
+    if article is None or "data-pagefind-body" in article.attrs:
+        return html
+    at = article.start + len("<article")
+    return html[:at] + BODY + html[at:]
+
+
+def mark_pages(site_dir):
+    """Mark the article of every page of ``site_dir`` that search finds (see :func:`mark`)."""
+    for folder, folders, files in os.walk(site_dir):
+        folders[:] = [name for name in folders if name not in (BUNDLE, "assets")]
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as handle:
+                    html = handle.read()
+                marked = mark(html)
+                if marked != html:
+                    with open(path, "w", encoding="utf-8") as handle:
+                        handle.write(marked)
+
+
 def index(site_dir):
     """Index the built site in ``site_dir``; return ``{language: pages indexed}``."""
     if not os.path.exists(RUNNER):
         raise SearchError("%s is missing: run `npm ci` (or `make site`) to install Pagefind" % RUNNER)
+    mark_pages(site_dir)
     done = subprocess.run(command(site_dir), capture_output=True, text=True)
     if done.returncode != 0:
         raise SearchError("Pagefind failed on %s:\n%s%s" % (site_dir, done.stdout, done.stderr))

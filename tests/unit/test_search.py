@@ -15,16 +15,16 @@ PAGE = """<!doctype html>
 <footer>Сообщить об ошибке Report an error</footer>
 </body></html>
 """
-CHAPTER_RU = """<article><div data-pagefind-body>
+CHAPTER_RU = """<article>
 <h1 id="uderzhanie">Удержание клиентов<a class="headerlink" href="#uderzhanie">¶</a></h1>
 <p>Удержание стоит дешевле привлечения.</p>
 <section data-calculator="x" data-pagefind-ignore><label>Средний чек</label></section>
-</div></article>"""
-CHAPTER_EN = """<article><div data-pagefind-body>
+</article>"""
+CHAPTER_EN = """<article>
 <h1 id="retention">Keeping customers<a class="headerlink" href="#retention">¶</a></h1>
 <p>Retention costs less than acquisition.</p>
-</div></article>"""
-PRINT_RU = "<article><h1>Весь практикум</h1><p>Удержание стоит дешевле привлечения.</p></article>"
+</article>"""
+PRINT_RU = "<meta name=\"clienting-search\" content=\"exclude\"><article><h1>Весь практикум</h1><p>Удержание стоит дешевле привлечения.</p></article>"
 
 
 def write(site, path, lang, title, body):
@@ -41,7 +41,7 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("site")
     write(root, "chapters/retention/index.html", "ru", "Удержание", CHAPTER_RU)
     write(root, "en/chapters/retention/index.html", "en", "Retention", CHAPTER_EN)
-    write(root, "print/index.html", "ru", "Печать", PRINT_RU)  # no data-pagefind-body: left out
+    write(root, "print/index.html", "ru", "Печать", PRINT_RU)  # says it is left out: not marked
     write(root, "404.html", "ru", "Нет страницы", "<h1>Страница не найдена</h1>")
     counts = search.index(str(root))
     return root, counts
@@ -117,3 +117,13 @@ def test_a_missing_pagefind_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(search, "RUNNER", str(tmp_path / "missing.cjs"))
     with pytest.raises(search.SearchError, match="npm ci"):
         search.index(str(tmp_path))
+
+
+def test_the_article_is_marked_unless_the_page_says_it_is_left_out():
+    page = '<html><head><title>x</title></head><body><article class="md-content__inner"><h2>A</h2></article></body></html>'
+    marked = search.mark(page)
+    assert '<article data-pagefind-body class="md-content__inner"><h2>A</h2></article>' in marked
+    assert search.mark(marked) == marked  # once only
+    left_out = page.replace("<title>", '<meta name="clienting-search" content="exclude"><title>')
+    assert search.mark(left_out) == left_out
+    assert search.mark("<p>no article</p>") == "<p>no article</p>"
