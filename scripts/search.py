@@ -87,7 +87,7 @@ def mark_pages(site_dir):
     for folder, folders, files in os.walk(site_dir):
         folders[:] = [name for name in folders if name not in (BUNDLE, "assets")]
         for name in files:
-            if name.endswith(".html"):
+            if name.endswith(".html") and name != "404.html":  # a missing page is nothing to find
                 path = os.path.join(folder, name)
                 with open(path, encoding="utf-8") as handle:
                     html = handle.read()
