@@ -11,8 +11,8 @@ MkDocs calls it from ``on_post_build`` (``scripts/hooks.py``); ``make site-zensi
    handout pack (``scripts/handouts.py``), from the pages as built;
 3. ``pages``: every HTML page gets its Content-Security-Policy ``<meta>`` (``scripts/csp.py``: the
    hashes of its inline scripts, and the runtime's allowances where the page holds PyScript's script)
-   and, but for the 404 pages, its Open Graph tags (``scripts/meta.py``), both read and written with
-   an HTML parser;
+   and, but for the 404 pages, its Open Graph tags (``scripts/meta.py``) and search's mark on its
+   ``<article>`` (``scripts/search.py``), all from one reading with an HTML parser;
 4. ``notfound``: the default language's 404 page at the root, the others' in their folders
    (``scripts/notfound.py``);
 5. ``search``: Pagefind's index of each language, over the pages as they are now (``scripts/search.py``);
@@ -123,13 +123,15 @@ def html_files(site_dir):
 
 
 def finish_page(html, site, relative):
-    """One page with its sharing tags (not on 404 pages) and its policy, from one reading of the page
-    (the tags hold no script, so the policy of the page as read is the policy of the page as written)."""
+    """One page with its policy and, but on 404 pages, its sharing tags and search's mark, from one
+    reading of the page (neither holds a script, so the policy of the page as read is the policy of the
+    page as written)."""
     elements = htmlpage.elements(html)
     edits = [csp.meta_edit(html, elements)]
     if os.path.basename(relative) != notfound.NAME:
         lang = site.lang_of(relative)
         edits.append(meta.tags_edit(html, elements, site.names.get(lang, ""), site.languages))
+        edits.append(search.mark_edit(elements))
     return htmlpage.splice(html, [edit for edit in edits if edit])
 
 

@@ -112,15 +112,9 @@ def demote_headings(html):
     return HEADING.sub(lambda m: "<%sh%d" % (m.group(1), int(m.group(2)) + 1), html)
 
 
-# The search's mark on a page's text (overrides/main.html, scripts/search.py): not copied, so the printable
-# pages, which repeat the chapters, are not found in their place.
-SEARCH_MARK = " data-pagefind-body"
-
-
 def chapter_html(content, prefix, from_url, to_url, anchors, present=None):
     """One page's rendered content, rewritten to live inside the printable page (``present``: see
     :func:`rebase_links`)."""
-    content = content.replace(SEARCH_MARK, "")
     title = FIRST_H1.search(content)
     html = prefix_ids(content, prefix)
     if title:
@@ -136,7 +130,7 @@ def chapter_html(content, prefix, from_url, to_url, anchors, present=None):
 def sheets_html(content, prefix, from_url, to_url, anchors, present=None):
     """Sheets of the workshop kit (h2 sections with the class clc-print-sheet), rewritten like a
     chapter but with their headings kept: each sheet stays an h2 that starts a printed page."""
-    html = rebase_links(prefix_ids(content.replace(SEARCH_MARK, ""), prefix), from_url, to_url, anchors, present)
+    html = rebase_links(prefix_ids(content, prefix), from_url, to_url, anchors, present)
     return '<div class="print-kit" data-source="%s">\n%s\n</div>' % (html_lib.escape(from_url, quote=True), html)
 
 

@@ -7,8 +7,8 @@ folder, whatever generator built it, and writes ``pagefind/`` at its root: one i
 split into chunks and fragments that a query fetches only as it needs them, with Russian and English
 stemming (Pagefind picks each page's language from ``<html lang>``).  Pages say what is indexed:
 
-- ``data-pagefind-body`` marks the text of a page worth finding: :func:`mark` puts it on the
-  ``<article>`` of every page whose head does not say ``<meta name="clienting-search"
+- ``data-pagefind-body`` marks the text of a page worth finding: the post-build step that finishes
+  each page (``scripts/postbuild.py``, :func:`mark_edit`) puts it on the ``<article>`` of every page whose head does not say ``<meta name="clienting-search"
   content="exclude">`` (``overrides/main.html`` says it on the printable pages, whose chapters are
   found as chapters, and on pages whose front matter says ``search: exclude``); once any page carries
   it, pages without it (the 404 pages, the print pages) are left out, and so are the header, the
@@ -70,38 +70,28 @@ BODY = " data-pagefind-body"
 LEAVE_OUT = ("clienting-search", "exclude")  # <meta name=… content=…> on a page search leaves out
 
 
-def mark(html):
-    """``html`` with ``data-pagefind-body`` on its ``<article>``, unless the page is left out or marked."""
-    found = htmlpage.elements(html)
-    if any(e.name == "meta" and (e.attrs.get("name"), e.attrs.get("content")) == LEAVE_OUT for e in found):
-        return html
-    article = next((e for e in found if e.name == "article"), None)
+def mark_edit(elements):
+    """The edit ``(at, at, text)`` that puts ``data-pagefind-body`` on the page's ``<article>``, or None:
+    the page has no article, is marked already, or says search leaves it out."""
+    if any(e.name == "meta" and (e.attrs.get("name"), e.attrs.get("content")) == LEAVE_OUT for e in elements):
+        return None
+    article = next((e for e in elements if e.name == "article"), None)
     if article is None or "data-pagefind-body" in article.attrs:
-        return html
+        return None
     at = article.start + len("<article")
-    return html[:at] + BODY + html[at:]
+    return (at, at, BODY)
 
 
-def mark_pages(site_dir):
-    """Mark the article of every page of ``site_dir`` that search finds (see :func:`mark`)."""
-    for folder, folders, files in os.walk(site_dir):
-        folders[:] = [name for name in folders if name not in (BUNDLE, "assets")]
-        for name in files:
-            if name.endswith(".html") and name != "404.html":  # a missing page is nothing to find
-                path = os.path.join(folder, name)
-                with open(path, encoding="utf-8") as handle:
-                    html = handle.read()
-                marked = mark(html)
-                if marked != html:
-                    with open(path, "w", encoding="utf-8") as handle:
-                        handle.write(marked)
+def mark(html):
+    """``html`` with ``data-pagefind-body`` on its ``<article>`` (see :func:`mark_edit`)."""
+    edit = mark_edit(htmlpage.elements(html))
+    return htmlpage.splice(html, [edit]) if edit else html
 
 
 def index(site_dir):
     """Index the built site in ``site_dir``; return ``{language: pages indexed}``."""
     if not os.path.exists(RUNNER):
         raise SearchError("%s is missing: run `npm ci` (or `make site`) to install Pagefind" % RUNNER)
-    mark_pages(site_dir)
     done = subprocess.run(command(site_dir), capture_output=True, text=True)
     if done.returncode != 0:
         raise SearchError("Pagefind failed on %s:\n%s%s" % (site_dir, done.stdout, done.stderr))

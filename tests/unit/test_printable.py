@@ -51,17 +51,20 @@ def fake_page(src, url, title, content, meta=None):
                                  meta=meta or {}, toc=None)
 
 
-def built(title, content, site="Clienting"):
-    """A built page as a theme writes it: the title in <title>, the content in <article>."""
+def built(title, content, site="Clienting", marked=False):
+    """A built page as a theme writes it: the title in <title>, the content in <article> (``marked``:
+    with search's mark on it, as a chapter is after the post-build step)."""
     return ('<!doctype html><html><head><title>%s - %s</title></head><body><div class="md-content">\n'
-            '<article class="md-content__inner md-typeset">\n\n  %s\n\n</article></div>'
-            '<script>var x = "<article>not this</article>";</script></body></html>' % (title, site, content))
+            '<article class="md-content__inner md-typeset"%s>\n\n  %s\n\n</article></div>'
+            '<script>var x = "<article>not this</article>";</script></body></html>'
+            % (title, site, " data-pagefind-body" if marked else "", content))
 
 
 def test_fill_page_appends_the_built_chapters_in_order_and_lists_them():
     pages = {
-        "en/chapters/one/index.html": built("One", '<div data-pagefind-body><h1 id="one-title">One</h1>'
-                                                   '<h2 id="story">Story</h2><a href="../two/#story">two</a></div>'),
+        "en/chapters/one/index.html": built("One", '<h1 id="one-title">One</h1>'
+                                                   '<h2 id="story">Story</h2><a href="../two/#story">two</a>',
+                                              marked=True),
         "en/chapters/two/index.html": built("Two &amp; more", '<h1 id="two">Two</h1><h2 id="story">Story</h2>'
                                                               '<a href="../../glossary/#cac">CAC</a>'),
         "en/glossary/index.html": built("Glossary", '<h1 id="glossary">Glossary</h1><h2 id="cac">CAC</h2>'),

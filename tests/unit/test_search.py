@@ -28,10 +28,12 @@ PRINT_RU = "<meta name=\"clienting-search\" content=\"exclude\"><article><h1>Ð’Ð
 
 
 def write(site, path, lang, title, body):
+    """A page as the post-build step leaves it for search: its article marked, but on 404 pages."""
     full = os.path.join(str(site), *path.split("/"))
     os.makedirs(os.path.dirname(full), exist_ok=True)
+    html = PAGE.format(lang=lang, title=title, body=body)
     with open(full, "w", encoding="utf-8") as handle:
-        handle.write(PAGE.format(lang=lang, title=title, body=body))
+        handle.write(html if path.endswith("404.html") else search.mark(html))
 
 
 @pytest.fixture(scope="module")
