@@ -130,15 +130,7 @@ def convert(site_dir, pyodide_dir=PYODIDE_DIR):
     found = custom.in_use()
     if found:  # as written: only MicroPython takes the build's checked form as it is; CPython checks the file
         shutil.copyfile(found, os.path.join(site_dir, runtime.PY, "calculators", custom.FILE_NAME))
-    changed = []
-    for path, relative in postbuild.html_files(site_dir):
-        with open(path, encoding="utf-8") as handle:
-            html = handle.read()
-        done = rewrite_page(html)
-        if done != html:
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(done)
-            changed.append(relative)
+    changed = [relative for _, relative in postbuild.rewrite_pages(site_dir, lambda html, _: rewrite_page(html))]
     postbuild.run(postbuild.from_config(site_dir, ""), ["offline", "compress"])
     return changed
 

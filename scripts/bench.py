@@ -48,7 +48,7 @@ sys.path.insert(0, ROOT)
 
 from calculators import registry  # noqa: E402
 from scripts import browser as browser_finder  # noqa: E402
-from scripts import compress, csp, nginx, offline, runtime  # noqa: E402
+from scripts import compress, csp, nginx, offline, postbuild, runtime  # noqa: E402
 from scripts.serve import ByteCounter, make_server, serve_in_background  # noqa: E402
 
 SCHEMA = 2
@@ -152,17 +152,8 @@ def site_copy(site, change, prefix):
     target = tempfile.mkdtemp(prefix=prefix)
     shutil.rmtree(target)
     shutil.copytree(site, target)
-    for folder, _, files in os.walk(target):
-        for name in files:
-            if name.endswith(".html"):
-                path = os.path.join(folder, name)
-                with open(path, encoding="utf-8") as handle:
-                    text = handle.read()
-                stripped = change(text)
-                if stripped != text:
-                    with open(path, "w", encoding="utf-8") as handle:
-                        handle.write(stripped)
-                    compress.compress_file(path)  # its copies as the build would write them
+    for path, _ in postbuild.rewrite_pages(target, lambda html, _: change(html)):
+        compress.compress_file(path)  # its copies as the build would write them
     return target
 
 

@@ -122,6 +122,21 @@ def html_files(site_dir):
     return sorted(found)
 
 
+def rewrite_pages(site_dir, change):
+    """Apply ``change(html, relative path)`` to every HTML file of ``site_dir``, writing back only the
+    files it changed; return those as (absolute path, relative path)."""
+    changed = []
+    for path, relative in html_files(site_dir):
+        with open(path, encoding="utf-8") as handle:
+            html = handle.read()
+        done = change(html, relative)
+        if done != html:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(done)
+            changed.append((path, relative))
+    return changed
+
+
 def finish_page(html, site, relative):
     """One page with its policy and, but on 404 pages, its sharing tags and search's mark, from one
     reading of the page (neither holds a script, so the policy of the page as read is the policy of the
@@ -145,13 +160,7 @@ def step_printable(site):
 
 
 def step_pages(site):
-    for path, relative in html_files(site.site_dir):
-        with open(path, encoding="utf-8") as handle:
-            html = handle.read()
-        done = finish_page(html, site, relative)
-        if done != html:
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(done)
+    rewrite_pages(site.site_dir, lambda html, relative: finish_page(html, site, relative))
 
 
 def step_notfound(site):
