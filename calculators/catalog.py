@@ -4,8 +4,12 @@
 ``currency``: prefix and suffix), ``months`` and the plural rule from CLDR; the default currency, the
 CSV format, the date pattern, unit words and word forms by plural category, and every shared UI string
 (``calculator``, ``errors``, ``reasons``, ``link_notices``, ``number_rules``, ``page``) from the
-language's own file, which may also override a CLDR choice (``minus``: the site writes the minus sign
-U+2212 in every language).
+language's own file (``catalog_<lang>.py``), which may also override a CLDR choice.  Calculator content
+(labels, notes, presets) stays in each calculator's module.  Keys under ``"page"`` are read by the
+page's JavaScript from the built page (``overrides/main.html``: ``#clienting-strings``).  A third
+language is a file like ``catalog_en.py`` plus its pages (see CONTRIBUTING).
+
+One choice holds for every language (``SITE``): the minus sign is U+2212, where CLDR says a hyphen-minus.
 
 A language is usable once :func:`register` has been given its words and its CLDR data: this is what a
 test does to add a pseudo-locale without adding it to the site.  ``LANGS`` are the site's languages.
@@ -14,6 +18,8 @@ test does to add a pseudo-locale without adding it to the site.  ``LANGS`` are t
 from . import catalog_en, catalog_ru, cldr
 
 LANGS = ("ru", "en")
+
+SITE = {"minus": "\u2212"}
 
 _CATALOGS = {}
 _ORDER = []
@@ -24,6 +30,7 @@ def register(lang, words, data, plural):
     symbols and months, as ``cldr.LOCALES`` holds them) with ``plural``, CLDR's plural rule as a
     function of the operands ``n, i, v, w, f, t, c, e``."""
     merged = dict(data)
+    merged.update(SITE)
     merged.update(words)
     merged["plural"] = plural
     if lang not in _CATALOGS:

@@ -1,14 +1,7 @@
-"""The English catalog: every shared UI string of the site in English, and the choices CLDR does not make.
-
-Calculator content (labels, notes, presets) stays in each calculator's module; number symbols, plural
-rules and month names come from CLDR (``cldr.py``, generated).  ``catalog.py`` merges the two; a
-third language is a file like this one (see CONTRIBUTING).  Keys under ``"page"`` are read by the
-page's JavaScript from the built page (``overrides/main.html``: ``#clienting-strings``).
-"""
+"""The English catalog: every shared UI string of the site in English, and the choices CLDR does not make
+(how ``catalog.py`` uses it, and what stays elsewhere, is said there)."""
 
 CATALOG = {
-    # The minus sign U+2212 (CLDR says a hyphen-minus): the site writes it in every language.
-    "minus": "\u2212",
     "currency": "USD",
     "csv": (",", "."),
     "long_date": "{d}\u00a0{month} {y}",
