@@ -94,9 +94,27 @@ def chromium():
     if path:
         kwargs["executable_path"] = path
     browser = playwright.chromium.launch(**kwargs)
-    yield browser
+    yield QuietBrowser(browser)
     browser.close()
     playwright.stop()
+
+
+class QuietBrowser:
+    """The session's Chromium, whose new contexts block service workers unless a test asks for them
+    (``service_workers="allow"``: the offline tests).  Left on, every page a test opens would start
+    the site's offline copy (1.7 MB fetched and compressed after the page is live), costing CPU in
+    every test; and Chromium can leave ``context.close()`` waiting for ever on a worker closed while
+    it stores the copy, which hung a test worker and with it the whole run."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_context(**options)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
 
 
 LAN_HOST = "playbook.test"

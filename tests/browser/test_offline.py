@@ -33,7 +33,7 @@ def deployment(built_site, tmp_path):
 
 @pytest.fixture
 def context(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
     yield context
     context.close()
 
