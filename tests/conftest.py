@@ -101,20 +101,43 @@ def chromium():
 
 class QuietBrowser:
     """The session's Chromium, whose new contexts block service workers unless a test asks for them
-    (``service_workers="allow"``: the offline tests).  Left on, every page a test opens would start
-    the site's offline copy (1.7 MB fetched and compressed after the page is live), costing CPU in
-    every test; and Chromium can leave ``context.close()`` waiting for ever on a worker closed while
-    it stores the copy, which hung a test worker and with it the whole run."""
+    (``service_workers="allow"``: the offline tests) and close safely (:class:`SafeContext`).  Left on,
+    every page a test opens would start the site's offline copy (1.7 MB fetched and compressed after
+    the page is live), costing CPU in every test."""
 
     def __init__(self, browser):
         self._browser = browser
 
     def new_context(self, **options):
         options.setdefault("service_workers", "block")
-        return self._browser.new_context(**options)
+        return SafeContext(self._browser.new_context(**options))
 
     def __getattr__(self, name):
         return getattr(self._browser, name)
+
+
+class SafeContext:
+    """A browser context whose ``close()`` first takes each page to ``about:blank``.  Chromium can leave
+    ``close()`` waiting for ever when a page is leaving a page that runs Python (presenter mode's last
+    arrow key opens the next chapter): seen here within a few tries, it held a test worker and with it
+    the whole run.  A page that has left first closes every time (100 tries)."""
+
+    def __init__(self, context):
+        self._context = context
+
+    def close(self):
+        for page in self._context.pages:
+            for _ in range(3):  # a navigation the page had started may interrupt this one: then again
+                try:
+                    page.goto("about:blank", timeout=10000)
+                    break
+                except Exception:  # noqa: BLE001 - closed or interrupted; the context closes all the same
+                    if page.is_closed():
+                        break
+        self._context.close()
+
+    def __getattr__(self, name):
+        return getattr(self._context, name)
 
 
 LAN_HOST = "playbook.test"
