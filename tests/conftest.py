@@ -36,7 +36,7 @@ SLOW_FIXTURES = {"built_site", "site_url", "subpath_url", "chromium", "watched",
 SPREAD = "tests/browser/"
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+@pytest.hookimpl(wrapper=True)  # marks first, then every other hook: pytest-xdist reads the groups in its own
 def pytest_collection_modifyitems(config, items):
     for item in items:
         where = os.path.relpath(str(item.path), ROOT).replace(os.sep, "/")
@@ -44,6 +44,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
         if not where.startswith(SPREAD):
             item.add_marker(pytest.mark.xdist_group(where))
+    return (yield)
 
 
 def build_site(target, site_url=None):
