@@ -5,6 +5,19 @@ from calculators.view import input_text, view
 
 LIVE_TIMEOUT_MS = 25000
 
+# Collects the page's Content-Security-Policy violations from the first script on: installed (as an init
+# script) before any of the page's own; :func:`violations` reads them.
+LISTEN = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push([e.violatedDirective, e.blockedURI, e.sourceFile, e.lineNumber].join(" "));
+});
+"""
+
+
+def violations(page):
+    return page.evaluate("window.__cspViolations")
+
 
 def recomputes(page, name, lang, with_text=False):
     """The calculator goes live and shows what CPython computes for a changed first input: every

@@ -4,14 +4,20 @@ both colour schemes, with the calculators live; and the calculators used with th
 Each page is loaded once: axe-core runs in the light scheme, then the page is switched to the dark one
 (the reader's system preference, which the theme's automatic palette follows) and the rules that depend
 on colour run again.  Violations of impact "serious" or "critical" fail; the message lists them all.
+The same pass checks what ``test_csp.py`` asks of every page: no policy violation, no console error,
+no request to another host, calculators live.
 """
 
 import os
+import re
 
 import pytest
 
 from axe_playwright_python.base import AXE_SCRIPT
 
+from browsing import LISTEN, violations
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LIVE_TIMEOUT_MS = 25000
 FAILING = ("serious", "critical")
 # The rules that depend on colours; the others see the same page in both schemes.
@@ -54,14 +60,16 @@ def page_html(site_dir, path):
 
 def wait_calculators_live(page):
     """On a page that starts the Python runtime, wait until every calculator has left static/starting and
-    require that all went live.  (The printable handout shows calculators without the runtime.)"""
+    require that all went live; whether the page runs Python.  (The printable handout shows calculators
+    without the runtime.)"""
     if not page.locator("script[type=mpy]").count():
-        return
+        return False
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-calculator]')]"
         ".every(e => !['static', 'starting'].includes(e.dataset.state))", timeout=LIVE_TIMEOUT_MS)
     states = page.eval_on_selector_all("[data-calculator]", "els => els.map(e => e.dataset.state)")
     assert set(states) == {"live"}, "calculators did not go live on %s: %s" % (page.url, states)
+    return True
 
 
 def use_scheme(page, scheme):
@@ -86,16 +94,35 @@ def failures(page, label, rules=None, exclude=()):
     return found
 
 
+class Sweep(list):
+    """Two pages in two contexts (each its own renderer), axe-core and the policy listener injected before
+    the page's scripts: one loads the next page while axe-core checks the other.  Requests to other
+    hosts are refused and kept in ``elsewhere``; console errors in ``console``."""
+    elsewhere = console = None
+
+
 @pytest.fixture(scope="module")
-def axe_pages(chromium):
-    """Two pages in two contexts (each its own renderer), axe-core injected before the page's scripts:
-    one loads the next page while axe-core checks the other."""
+def axe_pages(chromium, subpath_url):
     contexts = [chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
                 for _ in range(2)]
-    pages = []
+    pages = Sweep()
+    pages.elsewhere, pages.console = [], []
+    origin = subpath_url.split("/playbook/")[0] + "/"
+
+    def route(request_route):
+        if request_route.request.url.startswith(origin):
+            request_route.continue_()
+        else:
+            pages.elsewhere.append(request_route.request.url)
+            request_route.abort()
     for context in contexts:
         context.add_init_script(script=AXE_SCRIPT)
-        pages.append(context.new_page())
+        context.add_init_script(LISTEN)
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", lambda m, p=page: pages.console.append((p.url, m.text)) if m.type == "error" else None)
+        page.on("pageerror", lambda e, p=page: pages.console.append((p.url, str(e))))
+        pages.append(page)
     yield pages
     for context in contexts:
         context.close()
@@ -114,13 +141,33 @@ def start_loading(page, url):
     assert response.ok, (url, response.status)
 
 
+def sources(lang):
+    """The Markdown pages of a language that the build turns into pages (mkdocs.yml's exclude_docs left out)."""
+    with open(os.path.join(ROOT, "mkdocs.yml"), encoding="utf-8") as handle:
+        block = re.search(r"^exclude_docs: \|\n((?:  .*\n)+)", handle.read(), re.M)
+    excluded = [line.strip() for line in block.group(1).splitlines()] if block else []
+    found = []
+    base = os.path.join(ROOT, "docs", lang)
+    for folder, _, names in os.walk(base):
+        for name in names:
+            relative = os.path.relpath(os.path.join(folder, name), base).replace(os.sep, "/")
+            if name.endswith(".md") and not any(relative.startswith(item) for item in excluded if item.endswith("/")):
+                found.append(relative)
+    return found
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])  # one language per test: the suite's workers share the pages
-def test_every_page_passes_axe_in_light_and_dark(axe_pages, built_site, subpath_url, lang):
+def test_every_page_loads_cleanly_and_passes_axe_in_light_and_dark(axe_pages, built_site, subpath_url, lang):
+    """Every page of a language, loaded once: no policy violation, no console error, no request to another
+    host (each is refused and recorded), pages that run Python go live, and axe-core finds nothing
+    serious in the light scheme nor, for the colour rules, in the dark one."""
     # The sub-path server: the site is built for /playbook/, which the 404 page's links start from.
     paths = [path for path in site_pages(str(built_site)) if path.startswith("en/") == (lang == "en")]
     expected = ["en/", "en/404.html"] if lang == "en" else ["", "404.html"]
     assert all(path in paths for path in expected), paths
-    found = []
+    assert len(paths) == len(sources(lang)) + 1  # every page of the language, and its 404 page
+    del axe_pages.elsewhere[:], axe_pages.console[:]
+    found, blocked, live = [], {}, 0
     start_loading(axe_pages[0], subpath_url + paths[0])
     for index, path in enumerate(paths):
         page = axe_pages[index % 2]
@@ -128,12 +175,18 @@ def test_every_page_passes_axe_in_light_and_dark(axe_pages, built_site, subpath_
             start_loading(axe_pages[(index + 1) % 2], subpath_url + paths[index + 1])
         page.wait_for_load_state("load")
         use_scheme(page, "light")
-        wait_calculators_live(page)
+        live += wait_calculators_live(page)
         exclude = () if path in WHOLE_PAGES else SAME_ON_EVERY_PAGE
         found += failures(page, "light /" + path, exclude=exclude)
         use_scheme(page, "dark")
         found += failures(page, "dark /" + path, COLOUR_RULES, exclude)
+        if violations(page):
+            blocked[path] = violations(page)
     assert not found, "%d serious or critical accessibility violations:\n%s" % (len(found), "\n".join(found))
+    assert blocked == {}
+    assert axe_pages.elsewhere == []
+    assert axe_pages.console == []
+    assert live >= 7  # every calculator page of the language, and the chapters that embed one
 
 
 def test_not_found_page_speaks_both_languages_from_any_depth(chromium, built_site, subpath_url):

@@ -1,7 +1,8 @@
 """The Content Security Policy in every page of the built site: present, strict, and nothing blocked.
 
 Every page (both languages) is loaded in Chromium with a listener for ``securitypolicyviolation``,
-every request intercepted and the console watched; calculators must still go live and recompute, and
+every request intercepted and the console watched, in the same pass as the accessibility checks
+(``test_a11y.py``: each page is loaded once); here, calculators must still go live and recompute, and
 the search (a worker) must still answer.
 """
 
@@ -12,16 +13,11 @@ import pytest
 
 from scripts import csp
 
+from browsing import LISTEN, violations
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 LIVE_TIMEOUT_MS = 25000
-# Collects violations from the first script on: installed before any of the page's own.
-LISTEN = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__cspViolations.push([e.violatedDirective, e.blockedURI, e.sourceFile, e.lineNumber].join(" "));
-});
-"""
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
@@ -48,10 +44,6 @@ def listening(watched):
     return watched
 
 
-def violations(page):
-    return page.evaluate("window.__cspViolations")
-
-
 def csp_console(watched):
     return [text for kind, text in watched.console if "Content Security Policy" in text]
 
@@ -75,63 +67,6 @@ def test_every_page_has_a_strict_meta_policy(built_site):
         runtime = csp.has_runtime(html)
         assert ("'unsafe-eval'" in policy["script-src"]) == runtime, relative
         assert "'wasm-unsafe-eval'" in policy["script-src"], relative  # the search, on every page
-
-
-def test_every_page_loads_cleanly_from_its_own_host(chromium, site_url, built_site):
-    """Every page, eight tabs at a time: no policy violation, no console error, no request to another
-    host (every request is intercepted; others are recorded and refused), and pages that run Python
-    go live."""
-    context = chromium.new_context()
-    context.add_init_script(LISTEN)
-    elsewhere, console = [], []
-
-    def route(request_route):
-        url = request_route.request.url
-        if url.startswith(site_url):
-            request_route.continue_()
-        else:
-            elsewhere.append(url)
-            request_route.abort()
-    context.route("**/*", route)
-    seen, live, listed = {}, 0, pages(built_site)
-    try:
-        for start in range(0, len(listed), 8):
-            batch = []
-            for relative in listed[start:start + 8]:
-                page = context.new_page()
-                page.on("console", lambda m, r=relative: console.append((r, m.text)) if m.type == "error" else None)
-                page.on("pageerror", lambda e, r=relative: console.append((r, str(e))))
-                page.goto(site_url + address(relative), wait_until="commit")
-                batch.append((relative, page))
-            for relative, page in batch:
-                page.wait_for_load_state("load")
-                if page.query_selector("script[type=mpy]"):
-                    page.wait_for_selector("[data-calculator][data-state=live]", timeout=LIVE_TIMEOUT_MS)
-                    live += 1
-                found = violations(page)
-                if found:
-                    seen[relative] = found
-                page.close()
-    finally:
-        context.close()
-    with open(os.path.join(ROOT, "mkdocs.yml"), encoding="utf-8") as handle:
-        block = re.search(r"^exclude_docs: \|\n((?:  .*\n)+)", handle.read(), re.M)
-    excluded = [line.strip() for line in block.group(1).splitlines()] if block else []
-    sources = []
-    for lang in ("ru", "en"):
-        base = os.path.join(ROOT, "docs", lang)
-        for folder, _, names in os.walk(base):
-            for name in names:
-                relative = os.path.relpath(os.path.join(folder, name), base).replace(os.sep, "/")
-                if name.endswith(".md") and not any(relative.startswith(item) for item in excluded if item.endswith("/")):
-                    sources.append(relative)
-    assert len(listed) == len(sources) + 2  # every page of both languages, and their 404 pages
-    assert seen == {}
-    assert elsewhere == []
-    # The 404 pages' addresses start at the site's path (/playbook/ in the test build), which this
-    # server does not serve: their own load fails here; test_a11y checks them under /playbook/.
-    assert [(page, text) for page, text in console if not page.endswith("404.html")] == []
-    assert live >= 14  # every calculator page in both languages, and the chapters that embed one
 
 
 def test_calculators_recompute_and_draw_under_the_policy(listening, site_url):
