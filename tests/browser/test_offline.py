@@ -336,8 +336,10 @@ def test_a_new_version_is_offered_not_forced(context, deployment):
     assert errors == []
 
 
-@pytest.mark.xfail(reason="known regression of 2026-12-07, not yet found: after a new version is offered, "
-                          "'Reload' in the first tab no longer reloads it within 30 s", strict=False)
+@pytest.mark.xfail(reason="timing under load: on a quiet machine 'Reload' in the first tab reloads it within "
+                          "a second (passing alone, 20 polls, and once in the full suite); with the suite's other "
+                          "browsers busy it sometimes does not reload within the test's 30 s: not yet explained",
+                   strict=False)
 def test_a_version_accepted_in_one_tab_reloads_the_other_tabs_when_asked(context, deployment):
     target, _, base = deployment
     first = context.new_page()
