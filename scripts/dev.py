@@ -59,8 +59,9 @@ def write_stamp(stamp, value):
 
 
 # The suite on every core (pytest-xdist); tests/conftest.py groups each file's tests on one worker, but
-# for the browser tests, which are spread one by one.
-PARALLEL = ["-n", "auto", "--maxprocesses", "4", "--dist", "loadgroup"]
+# for the browser tests, which are spread one by one.  The slowest tests are listed at the end: the full
+# suite's budget is 10 minutes on 2 cores.
+PARALLEL = ["-n", "auto", "--maxprocesses", "4", "--dist", "loadgroup", "--durations", "15"]
 
 
 def run(cmd, **kwargs):
