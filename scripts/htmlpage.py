@@ -9,6 +9,7 @@ a page would change in ways nobody asked for.  The parser follows the HTML rules
 """
 
 import html as html_lib
+import re
 from html.parser import HTMLParser
 
 VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -41,13 +42,13 @@ class Element:
         return "<%s %r at %d>" % (self.name, self.attrs, self.start)
 
 
+NEWLINE = re.compile("\n")
+
+
 class _Lister(HTMLParser):
     def __init__(self, text):
         HTMLParser.__init__(self, convert_charrefs=True)
-        self.lines = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self.lines.append(index + 1)
+        self.lines = [0] + [found.end() for found in NEWLINE.finditer(text)]  # where each line starts
         self.text, self.found, self.open = text, [], []
 
     def _offset(self):

@@ -68,10 +68,23 @@ def _pages(site_dir, paths=None, mentioning=""):
             paths += [os.path.relpath(os.path.join(folder, name), site_dir).replace(os.sep, "/")
                       for name in names if name.endswith(".html")]
     for path in paths:
-        with open(os.path.join(site_dir, *path.split("/")), encoding="utf-8") as handle:
+        full = os.path.join(site_dir, *path.split("/"))
+        with open(full, encoding="utf-8") as handle:
             text = handle.read()
         if mentioning in text:
-            yield path, htmlpage.elements(text), text
+            yield path, _elements(full, text), text
+
+
+_PARSED = {}  # (file, its text's digest) -> its elements: a page read for the manifest is parsed once
+
+
+def _elements(full, text):
+    key = (full, hashlib.sha256(text.encode("utf-8")).digest())
+    if key not in _PARSED:
+        if len(_PARSED) > 1000:
+            _PARSED.clear()
+        _PARSED[key] = htmlpage.elements(text)
+    return _PARSED[key]
 
 
 # The calculators' modules and archives a page names (scripts/runtime.py).
