@@ -34,6 +34,8 @@ SLOW_FIXTURES = {"built_site", "site_url", "subpath_url", "chromium", "watched",
 # fixtures (a Node process, a Zensical build into the repository, nginx) start once and never race; the
 # browser files are the exception: their tests are independent, the longest of the suite, and spread.
 SPREAD = "tests/browser/"
+# ...but for a browser file whose module fixture builds a site of its own: built once, not on every worker.
+KEEP_TOGETHER = ("tests/browser/test_no_address.py",)
 
 
 @pytest.hookimpl(wrapper=True)  # marks first, then every other hook: pytest-xdist reads the groups in its own
@@ -42,7 +44,7 @@ def pytest_collection_modifyitems(config, items):
         where = os.path.relpath(str(item.path), ROOT).replace(os.sep, "/")
         if not where.startswith(FAST_FILES) or SLOW_FIXTURES.intersection(item.fixturenames):
             item.add_marker(pytest.mark.slow)
-        if not where.startswith(SPREAD):
+        if not where.startswith(SPREAD) or where in KEEP_TOGETHER:
             item.add_marker(pytest.mark.xdist_group(where))
     return (yield)
 

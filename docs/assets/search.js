@@ -164,7 +164,7 @@
   function move(event) {
     if (event.key === "Escape") {
       event.preventDefault();
-      dialog.close();
+      shut();
       return;
     }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
@@ -194,7 +194,7 @@
     input.setAttribute("spellcheck", "false");
     var close = element("button", "clc-search__close", texts.close);
     close.type = "button";
-    close.addEventListener("click", function () { dialog.close(); });
+    close.addEventListener("click", shut);
     bar.appendChild(input);
     bar.appendChild(close);
     summary = element("p", "clc-search__summary");
@@ -209,12 +209,20 @@
     input.addEventListener("input", function () { show(input.value); });
     dialog.addEventListener("keydown", move);
     // A press on the backdrop (outside the dialog's box) closes it.
-    dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) shut(); });
+    // Closed otherwise (the browser's own ways): the same, a task later.
     dialog.addEventListener("close", function () {
       button.setAttribute("aria-expanded", "false");
       button.focus();
     });
     document.body.appendChild(dialog);
+  }
+
+  // The button says "collapsed" before the dialog closes: closing a modal dialog gives the focus back to
+  // the button at once, and its "close" event comes a task later.
+  function shut() {
+    button.setAttribute("aria-expanded", "false");
+    dialog.close();
   }
 
   function open(query) {
