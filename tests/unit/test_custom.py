@@ -191,7 +191,7 @@ def test_a_file_in_another_encoding_gets_one_message_naming_the_file_and_the_fix
     '{"x": ' + "[" * 100000 + "]" * 100000 + "}",
     '{"x": ' + '{"y": ' * 5000 + "1" + "}" * 5000 + "}",
     "[" * 100000,
-])
+], ids=["lists", "objects", "unclosed"])  # short ids: the test's id goes into the environment of what it runs
 def test_an_absurdly_nested_file_gets_one_message_not_a_traceback(tmp_path, text):
     target = tmp_path / "custom.json"
     target.write_text(text, encoding="utf-8")
