@@ -6,7 +6,6 @@ by ``scripts/mpy_parity.mjs`` (the same runner): once over ``calculators/*.py`` 
 ``.mpy`` bytecode the site ships (two Node processes, side by side), then compared case by case.
 """
 
-import fcntl
 import json
 import math
 import os
@@ -420,30 +419,15 @@ def source_cases(group, bytecode):
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory, worker_id):
+def results(tmp_path_factory):
     """{mode: {group: (cases, cpython results, micropython results)}} for mode "source" (calculators/*.py)
     and "bytecode" (the .mpy files the site ships); each mode is one Node process, both run at once.
 
-    Run once per test run: with several workers (pytest-xdist may hand this file's tests to more than
-    one), the first computes them under a lock and the others read its answer."""
+    Once per test run: this file's tests stay on one worker (its xdist group, ``conftest.py``)."""
     if shutil.which("node") is None:
         pytest.skip("node is not installed: the MicroPython parity tests need Node 20+")
     if not os.path.exists(LOADER):
         pytest.skip("node_modules lacks @micropython/micropython-webassembly-pyscript: run `npm ci`")
-    shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        shared = shared.parent
-    with open(str(shared / "mpy-parity.lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        done = shared / "mpy-parity.json"
-        if done.exists():
-            return json.loads(done.read_text(encoding="utf-8"))
-        found = _run(tmp_path_factory)
-        done.write_text(json.dumps(found), encoding="utf-8")
-        return json.loads(json.dumps(found))  # the same shape as the others read: lists, not tuples
-
-
-def _run(tmp_path_factory):
     bytecode = str(tmp_path_factory.mktemp("mpy"))
     skipped = _compile_bytecode(bytecode)
     commands = {"source": ["node", SCRIPT]}
@@ -506,8 +490,7 @@ def test_micropython_matches_cpython(results, group, mode):
 @pytest.mark.parametrize("group", sorted(g for g in CASES if g.startswith("calculator:")))
 def test_cases_exercise_the_calculators(results, group):
     """The cases are meaningful: views render, charts draw, invalid input gives messages, nothing raises."""
-    cases, cpython, _ = results["bytecode" if results["bytecode"] is not None and not isinstance(
-        results["bytecode"], str) else "source"][group]
+    cases, cpython, _ = results["source" if isinstance(results["bytecode"], str) else "bytecode"][group]
     views = [r for c, r in zip(cases, cpython) if c["op"] == "view"]
     assert all("exception" not in r and "error" not in r for r in cpython), [r for r in cpython if "exception" in r]
     assert len(views) >= RANDOM_CASES + 10
