@@ -278,6 +278,12 @@ COPY_CONTENTS = """async () => {
 }"""
 
 
+def stored_language(address):
+    """The language of an address in the copy (a page is stored under its folder's address), as the
+    manifest counts it: the search's files of a language are that language's."""
+    return offline.language_of(address + "index.html" if address == "" or address.endswith("/") else address)
+
+
 def measure_offline(browser, root, site):
     """The offline copy of each language after a first visit to its home page (service worker on)."""
     static = offline.sizes(site)
@@ -291,8 +297,7 @@ def measure_offline(browser, root, site):
         contents = page.evaluate(COPY_CONTENTS)
         context.close()
         paths = [url[len(root):] for url, _ in contents]
-        other = [path for path in paths if (path.startswith("en/") if lang == "ru" else
-                                            not path.startswith(("en/", "assets/")))]
+        other = [path for path in paths if stored_language(path) not in (offline.COMMON, lang)]
         languages[lang] = {"files": len(contents), "bytes": sum(size for _, size in contents),
                            "download": static[lang]["gzip"], "later_bytes": static[lang]["later"]["bytes"],
                            "other_language_files": len(other)}

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from calculators.registry import NAMES
-from scripts.bench import HOME, HOOKS_BLOCK, ROOT, RUNTIME_TAGS, SCHEMA, TARGETS, floor_runtime, page_path, row
+from scripts.bench import HOME, HOOKS_BLOCK, ROOT, RUNTIME_TAGS, SCHEMA, TARGETS, floor_runtime, page_path, row, stored_language
 
 
 def test_baseline_strips_every_runtime_tag(built_site):
@@ -37,6 +37,16 @@ def test_row_subtracts_the_baseline_medians():
     home = row({"cold": [dict(r, live=None) for r in runs("load", [90, 80, 100])]}, base, None, "cold")
     assert home["live_ms"] is None and home["runtime_cost_ms"] is None and home["floor_live_ms"] is None
     assert home["load_ms"]["median"] == 90
+
+
+def test_the_copy_is_counted_by_language_as_the_manifest_splits_it():
+    """What the offline copy holds, by language: a page by its folder's address, a language's search
+    files (at the site's root, named by language) its own, the shared files nobody's."""
+    assert [stored_language(a) for a in ("", "chapters/after-the-sale/", "404.html")] == ["ru"] * 3
+    assert [stored_language(a) for a in ("en/", "en/glossary/", "en/404.html")] == ["en"] * 3
+    assert stored_language("pagefind/index/en_2ea75da.pf_index") == "en"
+    assert stored_language("pagefind/fragment/ru_13f0fd2.pf_fragment") == "ru"
+    assert stored_language("assets/presenter.js") == stored_language("pagefind/pagefind.js") == ""
 
 
 def test_pages_and_the_build_baseline():
