@@ -256,6 +256,11 @@ def service_worker(files, languages=("ru", "en"), later=(), packs=()):
 def write(site_dir, languages=("ru", "en")):
     """Write ``sw.js`` at the root of ``site_dir``; return its version."""
     files = manifest(site_dir, languages)
-    with open(os.path.join(site_dir, WORKER), "w", encoding="utf-8") as handle:
+    # Written beside it, then put in its place: a browser checking for a new version while the file is
+    # written (it does after each page it opens) must never read it half written, or empty, which is a
+    # valid worker that does nothing.
+    path = os.path.join(site_dir, WORKER)
+    with open(path + ".part", "w", encoding="utf-8") as handle:
         handle.write(service_worker(files, languages, on_demand(site_dir, files), packed(files)))
+    os.replace(path + ".part", path)
     return version(files)

@@ -85,8 +85,9 @@
     return element;
   }
 
-  // The reader decides when the page reloads.
-  function offer(worker) {
+  // The reader decides when the page reloads.  The banner stands for whichever version waits when
+  // "Reload" is pressed: a later deployment installed meanwhile replaces the one first offered.
+  function offer(registration) {
     if (document.querySelector("[data-role=update]")) return;
     var reload = button(texts.reload, true);
     reload.setAttribute("data-role", "update-reload");
@@ -95,8 +96,9 @@
     reload.addEventListener("click", function () {
       accepted = true;
       reload.disabled = true;
-      if (worker.state === "installed") {
-        worker.postMessage("clienting:update");  // the page reloads once the new version takes over
+      var waiting = registration.waiting;
+      if (waiting) {
+        waiting.postMessage("clienting:update");  // the page reloads once the new version takes over
       } else {
         reloadOnce();  // already accepted in another tab: the new version is in charge, just reload
       }
@@ -105,12 +107,12 @@
   }
 
   function watch(registration) {
-    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+    if (registration.waiting && navigator.serviceWorker.controller) offer(registration);
     registration.addEventListener("updatefound", function () {
       var worker = registration.installing;
       if (!worker) return;
       worker.addEventListener("statechange", function () {
-        if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+        if (worker.state === "installed" && navigator.serviceWorker.controller) offer(registration);
       });
     });
   }
