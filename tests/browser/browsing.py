@@ -1,5 +1,7 @@
 """Steps the browser tests share (fixtures are in tests/conftest.py)."""
 
+import os
+
 from calculators import registry
 from calculators.view import input_text, view
 
@@ -13,6 +15,26 @@ document.addEventListener("securitypolicyviolation", function (e) {
   window.__cspViolations.push([e.violatedDirective, e.blockedURI, e.sourceFile, e.lineNumber].join(" "));
 });
 """
+
+
+def site_pages(site_dir, lang=None):
+    """Every HTML page of the built site by its address under the site's root ("", "en/glossary/",
+    "404.html"), sorted; with ``lang``, only that language's ("en/…" is English, the rest Russian)."""
+    found = []
+    for folder, _, files in os.walk(str(site_dir)):
+        for name in files:
+            if name.endswith(".html"):
+                relative = os.path.relpath(os.path.join(folder, name), str(site_dir)).replace(os.sep, "/")
+                if lang is None or relative.startswith("en/") == (lang == "en"):
+                    found.append(relative[:-len("index.html")] if relative.endswith("index.html") else relative)
+    return sorted(found)
+
+
+def page_html(site_dir, address):
+    """The built HTML of a page given by its address, as :func:`site_pages` lists it."""
+    file_path = address if address.endswith(".html") else address + "index.html"
+    with open(os.path.join(str(site_dir), file_path), encoding="utf-8") as handle:
+        return handle.read()
 
 
 def violations(page):
