@@ -211,9 +211,36 @@ def programmes_path(lang):
     return os.path.join(DOCS, lang, "programmes.yml")
 
 
+# load_programmes' answers, each with the state of docs/ it was read from.
+_PROGRAMMES = {}
+
+
+def _docs_state():
+    """Every file under docs/ with its size and time of change: what a programme may read."""
+    state = []
+    for folder, folders, names in os.walk(DOCS):
+        folders.sort()
+        for name in sorted(names):
+            stat = os.stat(os.path.join(folder, name))
+            state.append((folder, name, stat.st_size, stat.st_mtime_ns))
+    return state
+
+
 def load_programmes(lang):
     """Every programme of a language, checked: the blocks add up, each block is an exercise (of the
-    same length), a break, or has a procedure of its own; targets are pages (and anchors) that exist."""
+    same length), a break, or has a procedure of its own; targets are pages (and anchors) that exist.
+
+    The markers of many pages ask for it in one build: it is read again only when a file under docs/
+    has changed since (as while ``mkdocs serve`` watches).  The answer is shared: read it, never change it."""
+    key = (DOCS, lang)
+    state = _docs_state()
+    kept = _PROGRAMMES.get(key)
+    if kept is None or kept[0] != state:
+        _PROGRAMMES[key] = (state, _load_programmes(lang))
+    return _PROGRAMMES[key][1]
+
+
+def _load_programmes(lang):
     path = programmes_path(lang)
     where = os.path.relpath(path, ROOT)
     try:

@@ -115,6 +115,27 @@ def test_a_programme_that_does_not_add_up_fails_naming_the_rule(tmp_path, monkey
     assert os.path.join("docs", "ru", "programmes.yml") in str(caught.value)
 
 
+def test_programmes_are_read_again_when_a_file_they_use_changes(tmp_path, monkeypatch):
+    """Kept for the many markers of one build, read again once a file under docs/ changes (mkdocs serve)."""
+    good = "- {minutes: 10, exercise: probe, target: chapters/a.md#story}\n" \
+           "- {minutes: 35, title: X, procedure: p, target: chapters/a.md#story}\n"
+    write(tmp_path, monkeypatch, {"ru/exercises/probe.md": EXERCISE, "ru/chapters/a.md": CHAPTER,
+                                  "ru/programmes.yml": programme(good)})
+    first = exercises.load_programmes("ru")
+    assert exercises.load_programmes("ru") is first
+    assert first["45"].blocks[0].minutes == 10
+    # The exercise now takes 12 minutes (its steps too): the programme that runs it for 10 no longer adds up.
+    (tmp_path / "docs" / "ru" / "exercises" / "probe.md").write_text(
+        textwrap.dedent(EXERCISE).replace("minutes: 10", "minutes: 12").replace("*6 минут.*", "*8 минут.*"),
+        encoding="utf-8")
+    with pytest.raises(exercises.ExerciseError) as caught:
+        exercises.load_programmes("ru")
+    assert "runs exercise 'probe' for 10 minutes, but the exercise takes 12" in str(caught.value)
+    (tmp_path / "docs" / "ru" / "programmes.yml").write_text(programme(good.replace("10", "12").replace("35", "33")),
+                                                             encoding="utf-8")
+    assert exercises.load_programmes("ru")["45"].blocks[0].minutes == 12
+
+
 @pytest.mark.parametrize("text, rule", [
     (EXERCISE.replace("minutes: 10", "minutes: 12"), "the timed steps add up to 10 minutes, the exercise says 12"),
     (EXERCISE.replace("    group: пары\n", ""), "front matter needs 'group'"),
