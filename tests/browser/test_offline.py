@@ -284,6 +284,13 @@ def test_no_copy_when_the_reader_saves_data(context, deployment):
     assert errors == []
 
 
+def deploy(target, note):
+    """A new deployment of the copy: one file changes, so does the manifest (``sw.js`` is rewritten)."""
+    with open(os.path.join(str(target), "assets", "clienting.css"), "a", encoding="utf-8") as handle:
+        handle.write("\n/* %s */\n" % note)
+    offline.write(str(target))
+
+
 def test_a_new_version_is_offered_not_forced(context, deployment):
     target, _, base = deployment
     page = context.new_page()
@@ -294,10 +301,7 @@ def test_a_new_version_is_offered_not_forced(context, deployment):
     first = page.evaluate("caches.keys()")
     assert len(first) == 1
 
-    # A new deployment: one file changes, so does the manifest.
-    with open(os.path.join(str(target), "assets", "clienting.css"), "a", encoding="utf-8") as handle:
-        handle.write("\n/* new version */\n")
-    offline.write(str(target))
+    deploy(target, "new version")
     page.evaluate("window.__sameDocument = true")
     page.fill("[data-calculator=referral_payback] input[name=%s]" % registry.get("referral_payback").inputs[0].name,
               "7")
@@ -322,13 +326,6 @@ def test_a_new_version_is_offered_not_forced(context, deployment):
     assert "new version" in page.evaluate(
         "fetch('../../../assets/clienting.css').then(r => r.text())")
     assert errors == []
-
-
-def deploy(target, note):
-    """A new deployment of the copy: one file changes, so does the manifest (``sw.js`` is rewritten)."""
-    with open(os.path.join(str(target), "assets", "clienting.css"), "a", encoding="utf-8") as handle:
-        handle.write("\n/* %s */\n" % note)
-    offline.write(str(target))
 
 
 WAITING = "navigator.serviceWorker.getRegistration().then(r => r.waiting)"
@@ -371,9 +368,7 @@ def test_a_version_accepted_in_one_tab_reloads_the_other_tabs_when_asked(context
     second.goto(base + "en/glossary/")
     wait_until(second, READY, timeout_ms=READY_TIMEOUT_MS)
 
-    with open(os.path.join(str(target), "assets", "clienting.css"), "a", encoding="utf-8") as handle:
-        handle.write("\n/* new version */\n")
-    offline.write(str(target))
+    deploy(target, "new version")
     for page in (first, second):
         page.evaluate("window.__sameDocument = true")
     first.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
