@@ -75,8 +75,9 @@ def _sign(text):
     return None, text
 
 
-def _affixes(text, field, kind, currency):
-    """Take the sign, a currency sign or word (money) and a trailing ``%`` (percentages) off ``text``.
+def _affixes(text, field, kind, currency, lang="ru"):
+    """Take the sign, a currency sign or word (money), a trailing ``%`` (percentages) and the unit the
+    field shows (``с``, ``s`` after seconds: the catalog's ``units``) off ``text``.
 
     Returns ``(negative, body)``; raises for a sign that does not belong to the input's kind, and for a
     currency other than the calculator's (``currency``; None accepts any on the list).
@@ -95,6 +96,11 @@ def _affixes(text, field, kind, currency):
                 text = rest
             else:
                 found = None
+    unit = catalog.get(lang)["units"].get(kind) if kind is not None else None
+    if unit and found is None and text.endswith(unit):
+        rest = _strip(text[:len(text) - len(unit)])
+        if rest and (rest[-1] in _DIGITS or rest[-1] in ".,"):  # after a number, not a word ending so
+            text = rest
     percent = False
     if text.endswith("%"):
         percent = True
@@ -231,7 +237,8 @@ def parse_number(text, field=None, lang="ru", kind=None, currency=None):
       page's own form; other misplaced commas in English are ``comma_groups``.
     - ``kind`` (an input's kind) allows a trailing ``%`` on ``pct`` and a currency sign or word of
       :data:`CURRENCY_SIGNS` before or after ``money``; a currency other than ``currency`` (the
-      calculator's, None for any) is ``currency_mismatch``.  Without a kind neither is accepted.
+      calculator's, None for any) is ``currency_mismatch``; after a number of seconds, the unit the
+      field shows (``15 с``, ``15 s``).  Without a kind none of these is accepted.
     - A leading ``-``, ``+`` or the minus sign ``−``; no exponents, ``inf``/``nan`` or other scripts'
       digits; at most 15 significant digits and 32 characters.
 
@@ -262,7 +269,7 @@ def parse_number(text, field=None, lang="ru", kind=None, currency=None):
     text = _strip(text)
     if text == "":
         raise CalculatorError(field, "required")
-    negative, body = _affixes(text, field, kind, currency)
+    negative, body = _affixes(text, field, kind, currency, lang)
     compact = "".join(ch for ch in body if ch not in _SPACES)
     if len(compact) + (1 if negative else 0) > MAX_TEXT_LENGTH:
         raise CalculatorError(field, "too_long")

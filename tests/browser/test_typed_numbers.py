@@ -144,3 +144,29 @@ def test_a_tiny_number_comes_back_from_its_own_link(watched, site_url):
     wait_outputs(other, expected(dict(defaults("ru"), orders_per_year="0,00001"), "ru"))
     other.close()
     assert watched.errors() == []
+
+
+def test_seconds_typed_with_their_unit_are_read(watched, site_url):
+    """A seconds field shows its unit beside it (с, s); typed after the number, the unit is read too."""
+    page = watched.page
+    staffing = registry.get("call_staffing")
+    root = "[data-calculator=call_staffing]"
+    for lang, prefix, typed in (("ru", "", "20 с"), ("en", "en/", "20s")):
+        page.goto(site_url + prefix + "calculators/call-staffing/")
+        page.wait_for_selector(root + "[data-state=live]", timeout=LIVE_TIMEOUT_MS)
+        selector = "%s input[name=target_answer_seconds]" % root
+        locator = page.locator(selector)
+        locator.click()
+        locator.press("Control+a")
+        locator.press("Delete")
+        locator.press_sequentially(typed)
+        locator.press("Tab")
+        wait_until(page, "sel => document.querySelector(sel).value === '20'", selector)
+        assert locator.get_attribute("aria-invalid") is None
+        raw = dict((k, input_text(v, lang)) for k, v in staffing.defaults(lang).items())
+        raw["target_answer_seconds"] = "20"
+        want = [[o["key"], o["value"], o["text"]] for o in view(staffing, raw, lang)["outputs"]]
+        wait_until(page, "([sel, want]) => JSON.stringify([...document.querySelectorAll(sel + ' [data-output]')]"
+                         ".map(e => [e.dataset.output, e.dataset.value, e.textContent])) === JSON.stringify(want)",
+                   [root, want])
+    assert watched.errors() == []

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from calcstrategies import SETTINGS
 from calculators import cli, registry, scenario
 from calculators.numbers import format_decimal, format_field, parse_decimal, parse_number
+from calculators.errors import CalculatorError
 from calculators.view import input_text
 
 LANGS = ("ru", "en")
@@ -121,6 +122,24 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 def words(text):
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("15 с", "ru", 15), ("15с", "ru", 15), ("15,5\u00a0с", "ru", 15.5), ("1 500 с", "ru", 1500),
+    ("15 s", "en", 15), ("15s", "en", 15), ("1,500 s", "en", 1500), ("2.5 s", "en", 2.5),
+])
+def test_seconds_may_end_in_the_unit_the_field_shows(text, lang, value):
+    assert parse_number(text, "target_answer_seconds", lang, "seconds") == value
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("15 s", "ru", "seconds"), ("15 с", "en", "seconds"),  # the other language's unit
+    ("15 с", "ru", "count"), ("15 s", "en", "number"),  # a unit the field does not show
+    ("с", "ru", "seconds"), ("15 сек", "ru", "seconds"), ("15 с %", "ru", "seconds"),
+])
+def test_a_unit_the_field_does_not_show_is_not_a_number(text, lang, kind):
+    with pytest.raises(CalculatorError):
+        parse_number(text, "target_answer_seconds", lang, kind)
 
 
 @pytest.mark.parametrize("lang", LANGS)
