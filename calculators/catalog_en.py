@@ -129,8 +129,8 @@ CATALOG = {
         "number that reads two ways is not guessed: the message gives both readings (1,5 on an "
         "English page, 1.500 and 12,000 on a Russian one); a leading 0 settles it (0,125 and 0.001 "
         "are decimals). A percentage may end in %, money may carry ₽, руб., р., RUB, $, USD, €, EUR "
-        "(or ₴, UAH, ₸, KZT) if it is the chosen currency, seconds may end in s; any kind of space and the minus sign − "
-        "are fine. The command line reads numbers by its --lang (Russian by default), and a "
+        "(or ₴, UAH, ₸, KZT) if it is the chosen currency, seconds may end in s; any kind of space "
+        "and the minus sign − are fine. The command line reads numbers by its --lang (Russian by default), and a "
         "scenario link always holds digits with a point."
     ),
     "errors": {

@@ -75,6 +75,12 @@ def _sign(text):
     return None, text
 
 
+def _before(text, suffix):
+    """``text`` without ``suffix`` at its end, when a number ends before it (not a word ending so); else None."""
+    rest = _strip(text[:len(text) - len(suffix)])
+    return rest if rest and (rest[-1] in _DIGITS or rest[-1] in ".,") else None
+
+
 def _affixes(text, field, kind, currency, lang="ru"):
     """Take the sign, a currency sign or word (money), a trailing ``%`` (percentages) and the unit the
     field shows (``с``, ``s`` after seconds: the catalog's ``units``) off ``text``.
@@ -91,16 +97,14 @@ def _affixes(text, field, kind, currency, lang="ru"):
     else:
         found = _currency_at(text, True)
         if found is not None:
-            rest = _strip(text[:len(text) - len(found[0])])
-            if rest and (rest[-1] in _DIGITS or rest[-1] in ".,"):
-                text = rest
-            else:
+            rest = _before(text, found[0])
+            if rest is None:
                 found = None
+            else:
+                text = rest
     unit = catalog.get(lang)["units"].get(kind) if kind is not None else None
     if unit and found is None and text.endswith(unit):
-        rest = _strip(text[:len(text) - len(unit)])
-        if rest and (rest[-1] in _DIGITS or rest[-1] in ".,"):  # after a number, not a word ending so
-            text = rest
+        text = _before(text, unit) or text
     percent = False
     if text.endswith("%"):
         percent = True
