@@ -57,6 +57,8 @@ def wait_ready(page, lang=None):
 
 # Polled from here: the site's policy forbids the eval behind wait_for_function's polling.
 READY = "() => document.documentElement.dataset.offline === 'ready' && !!navigator.serviceWorker.controller"
+WAITING = "navigator.serviceWorker.getRegistration().then(r => r.waiting)"
+UPDATE = "navigator.serviceWorker.getRegistration().then(r => r.update())"  # look for a new version now
 
 # The bytes each language's copy keeps in the browser's cache.
 STORED_BYTES = """async () => {
@@ -305,7 +307,7 @@ def test_a_new_version_is_offered_not_forced(context, deployment):
     page.evaluate("window.__sameDocument = true")
     page.fill("[data-calculator=referral_payback] input[name=%s]" % registry.get("referral_payback").inputs[0].name,
               "7")
-    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.evaluate(UPDATE)
 
     banner = page.locator("[data-role=update]")
     banner.wait_for(state="visible", timeout=READY_TIMEOUT_MS)
@@ -328,9 +330,6 @@ def test_a_new_version_is_offered_not_forced(context, deployment):
     assert errors == []
 
 
-WAITING = "navigator.serviceWorker.getRegistration().then(r => r.waiting)"
-
-
 def test_a_later_deployment_replaces_the_version_offered_and_reload_takes_the_newest(context, deployment):
     """Two deployments while a page is open: the banner offered the first; by the time the reader presses
     "Reload" the second has replaced it.  The page reloads into the second."""
@@ -341,11 +340,11 @@ def test_a_later_deployment_replaces_the_version_offered_and_reload_takes_the_ne
     wait_until(page, "() => (%s)() && document.documentElement.dataset.offlineLanguage === 'en'" % READY,
                timeout_ms=READY_TIMEOUT_MS)
     deploy(target, "first deployment")
-    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.evaluate(UPDATE)
     page.locator("[data-role=update]").wait_for(state="visible", timeout=READY_TIMEOUT_MS)
     page.evaluate("%s.then(w => { window.__offered = w; })" % WAITING)
     deploy(target, "second deployment")
-    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.evaluate(UPDATE)
     wait_until(page, "() => %s.then(w => !!w && w !== window.__offered && w.state === 'installed')" % WAITING,
                timeout_ms=READY_TIMEOUT_MS)
     assert page.evaluate("window.__offered.state") == "redundant"
@@ -371,7 +370,7 @@ def test_a_version_accepted_in_one_tab_reloads_the_other_tabs_when_asked(context
     deploy(target, "new version")
     for page in (first, second):
         page.evaluate("window.__sameDocument = true")
-    first.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    first.evaluate(UPDATE)
     for page in (first, second):
         page.locator("[data-role=update]").wait_for(state="visible", timeout=READY_TIMEOUT_MS)
 

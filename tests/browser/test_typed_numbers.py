@@ -21,8 +21,8 @@ def open_live(page, site_url, lang, query=""):
     page.wait_for_selector(ROOT + "[data-state=live]", timeout=LIVE_TIMEOUT_MS)
 
 
-def field(name):
-    return "%s input[name=%s]" % (ROOT, name)
+def field(name, root=ROOT):
+    return "%s input[name=%s]" % (root, name)
 
 
 def defaults(lang):
@@ -33,15 +33,15 @@ def expected(raw, lang):
     return [[o["key"], o["value"], o["text"]] for o in view(AVR, raw, lang)["outputs"]]
 
 
-def wait_outputs(page, want):
+def wait_outputs(page, want, root=ROOT):
     wait_until(page, "([sel, want]) => JSON.stringify([...document.querySelectorAll(sel + ' [data-output]')]"
                      ".map(e => [e.dataset.output, e.dataset.value, e.textContent])) === JSON.stringify(want)",
-               [ROOT, want])
+               [root, want])
 
 
-def type_into(page, name, text):
+def type_into(page, name, text, root=ROOT):
     """Type as a person does (key by key, so that leaving the field fires "change")."""
-    locator = page.locator(field(name))
+    locator = page.locator(field(name, root))
     locator.click()
     locator.press("Control+a")
     locator.press("Delete")
@@ -154,19 +154,11 @@ def test_seconds_typed_with_their_unit_are_read(watched, site_url):
     for lang, prefix, typed in (("ru", "", "20 с"), ("en", "en/", "20s")):
         page.goto(site_url + prefix + "calculators/call-staffing/")
         page.wait_for_selector(root + "[data-state=live]", timeout=LIVE_TIMEOUT_MS)
-        selector = "%s input[name=target_answer_seconds]" % root
-        locator = page.locator(selector)
-        locator.click()
-        locator.press("Control+a")
-        locator.press("Delete")
-        locator.press_sequentially(typed)
+        locator = type_into(page, "target_answer_seconds", typed, root)
         locator.press("Tab")
-        wait_until(page, "sel => document.querySelector(sel).value === '20'", selector)
+        wait_until(page, "sel => document.querySelector(sel).value === '20'", field("target_answer_seconds", root))
         assert locator.get_attribute("aria-invalid") is None
         raw = dict((k, input_text(v, lang)) for k, v in staffing.defaults(lang).items())
         raw["target_answer_seconds"] = "20"
-        want = [[o["key"], o["value"], o["text"]] for o in view(staffing, raw, lang)["outputs"]]
-        wait_until(page, "([sel, want]) => JSON.stringify([...document.querySelectorAll(sel + ' [data-output]')]"
-                         ".map(e => [e.dataset.output, e.dataset.value, e.textContent])) === JSON.stringify(want)",
-                   [root, want])
+        wait_outputs(page, [[o["key"], o["value"], o["text"]] for o in view(staffing, raw, lang)["outputs"]], root)
     assert watched.errors() == []
